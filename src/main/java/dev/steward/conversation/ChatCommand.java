@@ -1,0 +1,8 @@
+package dev.steward.conversation;
+
+/**
+ * A slash command as typed: {@code /project show P-2026-0001} is word {@code project}, text
+ * {@code show P-2026-0001}.
+ */
+public record ChatCommand(Actor actor, ChannelRef channel, String word, String text) {
+}

@@ -1,0 +1,138 @@
+package dev.steward.conversation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.steward.conversation.spi.ChatGateway.CommandInfo;
+
+/** Finds the handler for a typed command, and writes help for every command word. */
+@Component
+class CommandRouter {
+
+	static final String HELP = "help";
+
+	private final Map<String, Map<String, CommandSpec>> byWord = new LinkedHashMap<>();
+
+	private final Texts texts;
+
+	CommandRouter(List<ChatCommands> providers, Texts texts) {
+		this.texts = texts;
+		providers.stream()
+			.flatMap(provider -> provider.commands().stream())
+			.sorted(Comparator.comparing(CommandSpec::word))
+			.forEach(spec -> {
+				var subs = byWord.computeIfAbsent(spec.word(), word -> new LinkedHashMap<>());
+				if (subs.putIfAbsent(spec.sub(), spec) != null) {
+					throw new IllegalStateException("Two handlers for /" + spec.word() + " " + spec.sub());
+				}
+			});
+	}
+
+	/** What a typed command resolves to. */
+	sealed interface Route {
+
+		record Found(CommandSpec spec, List<String> args) implements Route {
+		}
+
+		record Help(String word) implements Route {
+		}
+
+		record UnknownWord(String word) implements Route {
+		}
+
+		record UnknownSub(String word, String sub) implements Route {
+		}
+
+	}
+
+	Route route(String word, String text) {
+		var normalized = normalize(word);
+		var subs = byWord.get(normalized);
+		if (subs == null) {
+			return new Route.UnknownWord(normalized);
+		}
+		var tokens = tokenize(text);
+		var first = tokens.isEmpty() ? "" : tokens.get(0).toLowerCase(Locale.ROOT);
+		if (subs.containsKey(first) && !first.isEmpty()) {
+			return new Route.Found(subs.get(first), tokens.subList(1, tokens.size()));
+		}
+		if (first.equals(HELP) || (tokens.isEmpty() && !subs.containsKey(""))) {
+			return new Route.Help(normalized);
+		}
+		if (subs.containsKey("")) {
+			return new Route.Found(subs.get(""), tokens);
+		}
+		return new Route.UnknownSub(normalized, first);
+	}
+
+	List<String> words() {
+		return List.copyOf(byWord.keySet());
+	}
+
+	List<CommandInfo> describe(Locale locale) {
+		var all = new ArrayList<CommandInfo>();
+		byWord.forEach((word, subs) -> {
+			subs.values()
+				.forEach(spec -> all.add(new CommandInfo(word, spec.sub(), spec.usage(),
+						texts.get(locale, spec.descriptionKey()))));
+			all.add(new CommandInfo(word, HELP, "", texts.get(locale, "kernel.help.description", word)));
+		});
+		return all;
+	}
+
+	/** Help for one word, or for every word when it is the bot's own word. */
+	Message help(Locale locale, String word, boolean everything) {
+		var builder = Message.builder(texts.get(locale, "kernel.help.title", word))
+			.header(texts.get(locale, everything ? "kernel.help.all" : "kernel.help.title", word));
+		var lines = new StringBuilder();
+		for (var info : describe(locale)) {
+			if ((everything || info.word().equals(word)) && !info.sub().equals(HELP)) {
+				lines.append('`').append(info.typed()).append("` ").append(info.description()).append('\n');
+			}
+		}
+		builder.text(lines.toString().strip());
+		builder.context(texts.get(locale, "kernel.help.footer", word));
+		return builder.build();
+	}
+
+
+	static String normalize(String word) {
+		var trimmed = word == null ? "" : word.strip().toLowerCase(Locale.ROOT);
+		return trimmed.startsWith("/") ? trimmed.substring(1) : trimmed;
+	}
+
+	/** Splits on spaces, keeping "quoted phrases" together. */
+	static List<String> tokenize(String text) {
+		var tokens = new ArrayList<String>();
+		if (text == null) {
+			return tokens;
+		}
+		var current = new StringBuilder();
+		boolean quoted = false;
+		for (char c : text.strip().toCharArray()) {
+			if (c == '"' || c == '“' || c == '”') {
+				quoted = !quoted;
+			}
+			else if (Character.isWhitespace(c) && !quoted) {
+				if (!current.isEmpty()) {
+					tokens.add(current.toString());
+					current.setLength(0);
+				}
+			}
+			else {
+				current.append(c);
+			}
+		}
+		if (!current.isEmpty()) {
+			tokens.add(current.toString());
+		}
+		return tokens;
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.steward.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Open forms and what has been entered on their pages so far, kept in the database. */
+@Component
+class FormSessions {
+
+	private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	FormSessions(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	record Session(String id, String form, List<String> args, String personId, Map<String, String> values) {
+	}
+
+	Session open(String form, List<String> args, String personId, Map<String, String> initial) {
+		var id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into form_session (id, form, args, person_id, form_values, created_at)
+				values (:id, :form, :args, :person, :values, :at)""")
+			.param("id", id)
+			.param("form", form)
+			.param("args", String.join(":", args))
+			.param("person", personId)
+			.param("values", json.writeValueAsString(initial))
+			.param("at", Instant.now(clock).atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		return new Session(id, form, args, personId, initial);
+	}
+
+	Optional<Session> find(String id) {
+		return jdbc.sql("select id, form, args, person_id, form_values from form_session where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Session(rs.getString("id"), rs.getString("form"), split(rs.getString("args")),
+					rs.getString("person_id"), json.readValue(rs.getString("form_values"), MAP)))
+			.optional();
+	}
+
+	void save(String id, Map<String, String> values) {
+		jdbc.sql("update form_session set form_values = :values where id = :id")
+			.param("values", json.writeValueAsString(values))
+			.param("id", id)
+			.update();
+	}
+
+	void close(String id) {
+		jdbc.sql("delete from form_session where id = :id").param("id", id).update();
+	}
+
+	private static List<String> split(String args) {
+		return args == null || args.isEmpty() ? List.of() : Arrays.asList(args.split(":"));
+	}
+
+}

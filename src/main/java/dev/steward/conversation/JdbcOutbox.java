@@ -1,0 +1,109 @@
+package dev.steward.conversation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.steward.conversation.spi.CallerDirectory;
+import dev.steward.conversation.spi.Door;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox as rows in the caller's transaction; the dispatcher is woken after commit. */
+@Component
+class JdbcOutbox implements Outbox {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final CallerDirectory directory;
+
+	private final List<Door> doors;
+
+	private final OutboxDispatcher dispatcher;
+
+	private final Clock clock;
+
+	JdbcOutbox(JdbcClient jdbc, JsonMapper json, CallerDirectory directory, List<Door> doors,
+			OutboxDispatcher dispatcher, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.directory = directory;
+		this.doors = doors;
+		this.dispatcher = dispatcher;
+		this.clock = clock;
+	}
+
+	@Override
+	public void toPerson(String personId, Message message, String key) {
+		boolean reached = false;
+		for (var door : doors) {
+			var address = directory.address(personId, door.name());
+			if (address.isPresent()) {
+				insert(ChannelRef.direct(door.name(), address.get()), message, key, null);
+				reached = true;
+			}
+		}
+		if (!reached) {
+			log.warn("{} has no identity on any active door; message '{}' not queued", personId, message.fallback());
+		}
+	}
+
+	@Override
+	public void toChannel(ChannelRef channel, Message message, String key) {
+		insert(channel, message, key, null);
+	}
+
+	@Override
+	public void update(String key, Message message) {
+		var targets = jdbc.sql("""
+				select id, door, address, direct from outbox_message
+				where message_key = :key and kind = 'POST' order by id""")
+			.param("key", key)
+			.query((rs, row) -> new Object[] { rs.getLong("id"),
+					new ChannelRef(rs.getString("door"), rs.getString("address"), rs.getBoolean("direct")) })
+			.list();
+		for (var target : targets) {
+			insert((ChannelRef) target[1], message, key, (Long) target[0]);
+		}
+	}
+
+	private void insert(ChannelRef to, Message message, String key, Long target) {
+		var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+		jdbc.sql("""
+				insert into outbox_message
+				  (door, address, direct, message_key, kind, target_id, body, status, attempts, next_attempt_at, created_at)
+				values (:door, :address, :direct, :key, :kind, :target, :body, 'PENDING', 0, :now, :now)""")
+			.param("door", to.door())
+			.param("address", to.id())
+			.param("direct", to.direct())
+			.param("key", key)
+			.param("kind", target == null ? "POST" : "UPDATE")
+			.param("target", target)
+			.param("body", json.writeValueAsString(message))
+			.param("now", now)
+			.update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					dispatcher.wake();
+				}
+			});
+		}
+		else {
+			dispatcher.wake();
+		}
+	}
+
+}

@@ -1,0 +1,219 @@
+package dev.steward.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.steward.conversation.spi.Door;
+import dev.steward.conversation.spi.Door.Delivery;
+import dev.steward.conversation.spi.Door.DeliveryFailure;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers outbox rows in order, one at a time, on its own thread: woken after each commit that
+ * wrote a row, and polling for retries that have come due. Records the platform's message id,
+ * so a later update rewrites the same message.
+ */
+@Component
+class OutboxDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	static final int MAX_ATTEMPTS = 8;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Map<String, Door> doors;
+
+	private final Clock clock;
+
+	private final Duration poll;
+
+	private final AtomicBoolean queued = new AtomicBoolean();
+
+	private ScheduledExecutorService executor;
+
+	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, List<Door> doors, Clock clock,
+			@Value("${steward.outbox.poll:1s}") Duration poll) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.doors = doors.stream().collect(Collectors.toMap(Door::name, Function.identity()));
+		this.clock = clock;
+		this.poll = poll;
+	}
+
+	private record Row(long id, String door, String address, boolean direct, String kind, Long target, String body,
+			int attempts) {
+	}
+
+	private record Target(String status, String platformId) {
+	}
+
+	/** Asks for a delivery round soon; cheap, and many calls coalesce into one round. */
+	void wake() {
+		var running = executor;
+		if (running != null && queued.compareAndSet(false, true)) {
+			running.execute(() -> {
+				queued.set(false);
+				drain();
+			});
+		}
+	}
+
+	/** Delivers every due row; runs on the dispatcher's thread (tests may call it directly). */
+	synchronized void drain() {
+		try {
+			List<Row> due;
+			do {
+				due = jdbc.sql("""
+						select id, door, address, direct, kind, target_id, body, attempts from outbox_message
+						where status = 'PENDING' and next_attempt_at <= :now order by id""")
+					.param("now", now())
+					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
+							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
+							rs.getString("body"), rs.getInt("attempts")))
+					.list();
+				int delivered = 0;
+				for (var row : due) {
+					if (deliver(row)) {
+						delivered++;
+					}
+				}
+				if (delivered == 0) {
+					break;
+				}
+			}
+			while (!due.isEmpty());
+		}
+		catch (RuntimeException ex) {
+			log.error("Outbox round failed; will try again", ex);
+		}
+	}
+
+	/** Delivers one row; answers whether it is settled (sent or given up). */
+	private boolean deliver(Row row) {
+		var door = doors.get(row.door());
+		if (door == null) {
+			return settle(row.id(), "FAILED", null, "door " + row.door() + " is not active");
+		}
+		var message = json.readValue(row.body(), Message.class);
+		var delivery = new Delivery(row.id(), new ChannelRef(row.door(), row.address(), row.direct()), message);
+		try {
+			if ("POST".equals(row.kind())) {
+				return settle(row.id(), "SENT", door.post(delivery), null);
+			}
+			var target = jdbc.sql("select status, platform_message_id from outbox_message where id = :id")
+				.param("id", row.target())
+				.query((rs, n) -> new Target(rs.getString("status"), rs.getString("platform_message_id")))
+				.single();
+			switch (target.status()) {
+				case "SENT" -> {
+					door.update(delivery, target.platformId());
+					jdbc.sql("update outbox_message set body = :body where id = :id")
+						.param("body", row.body())
+						.param("id", row.target())
+						.update();
+					return settle(row.id(), "SENT", target.platformId(), null);
+				}
+				case "FAILED" -> {
+					return settle(row.id(), "FAILED", null, "the message it updates was never delivered");
+				}
+				default -> {
+					return false; // the original is still waiting for its retry; this follows it
+				}
+			}
+		}
+		catch (DeliveryFailure failure) {
+			int attempts = row.attempts() + 1;
+			if (failure.permanent() || attempts >= MAX_ATTEMPTS) {
+				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
+						failure.getMessage());
+				return settle(row.id(), "FAILED", null, failure.getMessage());
+			}
+			var wait = failure.retryAfter() != null ? failure.retryAfter()
+					: Duration.ofMillis(500L * (1L << Math.min(attempts, 10)));
+			jdbc.sql("""
+					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error
+					where id = :id""")
+				.param("attempts", attempts)
+				.param("next", now().plus(wait))
+				.param("error", truncate(failure.getMessage()))
+				.param("id", row.id())
+				.update();
+			return false;
+		}
+		catch (RuntimeException ex) {
+			log.error("Outbox message {} to {} failed", row.id(), row.door(), ex);
+			return settle(row.id(), "FAILED", null, ex.toString());
+		}
+	}
+
+	private boolean settle(long id, String status, String platformId, String error) {
+		jdbc.sql("""
+				update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
+				  sent_at = :now where id = :id""")
+			.param("status", status)
+			.param("platform", platformId)
+			.param("error", truncate(error))
+			.param("now", now())
+			.param("id", id)
+			.update();
+		return true;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	private static String truncate(String text) {
+		return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+	}
+
+	@Override
+	public synchronized void start() {
+		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			var thread = new Thread(runnable, "outbox");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(this::drain, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (executor != null) {
+			executor.shutdown();
+			try {
+				executor.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			executor = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return executor != null;
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.steward.conversation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the kernel answers to an interaction, for the door to show at once. Messages to others
+ * never go here: they go through the {@link Outbox}.
+ */
+public sealed interface Reply {
+
+	/** A message only the actor sees. After a form submission it also closes the form. */
+	record Ephemeral(Message message) implements Reply {
+	}
+
+	/** Show a form, or the next page of the form being filled. */
+	record ShowForm(FormView view) implements Reply {
+	}
+
+	/** Keep the form open and show these errors beside their inputs. */
+	record FormErrors(Map<String, String> errors) implements Reply {
+
+		public FormErrors {
+			errors = Map.copyOf(errors);
+		}
+
+	}
+
+	/** Nothing to show (the outbox carries the visible result). Closes a form. */
+	record Silent() implements Reply {
+	}
+
+	/**
+	 * Asked by a feature's handler: open the named form. The kernel turns it into
+	 * {@link ShowForm}; doors never see it.
+	 */
+	record OpenForm(String form, List<String> args, Map<String, String> initial) implements Reply {
+
+		public OpenForm {
+			args = List.copyOf(args);
+			initial = Map.copyOf(initial);
+		}
+
+	}
+
+	static Reply say(Message message) {
+		return new Ephemeral(message);
+	}
+
+	static Reply say(String text) {
+		return new Ephemeral(Message.text(text));
+	}
+
+	static Reply silent() {
+		return new Silent();
+	}
+
+	static Reply errors(Map<String, String> errors) {
+		return new FormErrors(errors);
+	}
+
+	static Reply openForm(String form, List<String> args, Map<String, String> initial) {
+		return new OpenForm(form, args, initial);
+	}
+
+}

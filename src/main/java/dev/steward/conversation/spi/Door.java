@@ -1,0 +1,48 @@
+package dev.steward.conversation.spi;
+
+import dev.steward.conversation.ChannelRef;
+import dev.steward.conversation.Message;
+
+/** A platform the outbox delivers to. One bean per active door. */
+public interface Door {
+
+	String name();
+
+	/** Posts a message and answers the platform's id for it. */
+	String post(Delivery delivery) throws DeliveryFailure;
+
+	/** Rewrites a message posted earlier. */
+	void update(Delivery delivery, String platformMessageId) throws DeliveryFailure;
+
+	/**
+	 * One message to deliver.
+	 * @param id the outbox id, unique and stable across retries (doors use it to avoid doubles)
+	 */
+	record Delivery(long id, ChannelRef to, Message message) {
+	}
+
+	/** A delivery that did not go through; retried unless permanent. */
+	class DeliveryFailure extends Exception {
+
+		private final boolean permanent;
+
+		private final java.time.Duration retryAfter;
+
+		public DeliveryFailure(String message, boolean permanent, java.time.Duration retryAfter) {
+			super(message);
+			this.permanent = permanent;
+			this.retryAfter = retryAfter;
+		}
+
+		public boolean permanent() {
+			return permanent;
+		}
+
+		/** How long the platform asked us to wait, or {@code null}. */
+		public java.time.Duration retryAfter() {
+			return retryAfter;
+		}
+
+	}
+
+}

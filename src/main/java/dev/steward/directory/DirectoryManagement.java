@@ -1,0 +1,72 @@
+package dev.steward.directory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** The directory's API: who people are, what they head, what roles they hold. */
+@Service
+public class DirectoryManagement {
+
+	private final People people;
+
+	DirectoryManagement(People people) {
+		this.people = people;
+	}
+
+	public Optional<Person> person(String id) {
+		return people.byId(id).filter(Person::active);
+	}
+
+	/** The person with a platform user id on a door ({@code slack}, {@code discord}; the id itself elsewhere). */
+	public Optional<Person> byIdentity(String door, String userId) {
+		var found = switch (door) {
+			case "slack" -> people.bySlackId(userId);
+			case "discord" -> people.byDiscordId(userId);
+			default -> people.byId(userId);
+		};
+		return found.filter(Person::active);
+	}
+
+	/** The person's user id on a door, if they have one there. */
+	public Optional<String> identity(String personId, String door) {
+		return person(personId).map(person -> switch (door) {
+			case "slack" -> person.slackId();
+			case "discord" -> person.discordId();
+			default -> person.id();
+		});
+	}
+
+	/** A person's name, or the id itself when the directory no longer knows them. */
+	public String name(String personId) {
+		return people.byId(personId).map(Person::name).orElse(personId);
+	}
+
+	public List<Person> everyone() {
+		return people.all().stream().filter(Person::active).toList();
+	}
+
+	public List<Person> withRole(Role role) {
+		return everyone().stream().filter(person -> person.has(role)).toList();
+	}
+
+	public List<Department> departments() {
+		return people.departments();
+	}
+
+	public Optional<Department> department(String id) {
+		return id == null ? Optional.empty() : people.department(id);
+	}
+
+	public String departmentName(String id, Locale locale) {
+		return department(id).map(department -> department.name(locale)).orElse(id == null ? "" : id);
+	}
+
+	/** Who heads the department, if it has an active head. */
+	public Optional<Person> headOf(String departmentId) {
+		return department(departmentId).map(Department::headId).flatMap(this::person);
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.steward.directory;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** People and departments in the database. */
+@Repository
+class People {
+
+	private static final String PERSON = "select id, name, department_id, roles, locale, time_zone, slack_id, discord_id, active from person ";
+
+	private static final RowMapper<Person> PERSON_ROW = (rs, row) -> new Person(rs.getString("id"),
+			rs.getString("name"), rs.getString("department_id"),
+			Arrays.stream(rs.getString("roles").split(",")).filter(s -> !s.isBlank()).map(Role::fromKey)
+				.collect(Collectors.toSet()),
+			rs.getString("locale") == null ? null : Locale.forLanguageTag(rs.getString("locale")),
+			rs.getString("time_zone") == null ? null : ZoneId.of(rs.getString("time_zone")), rs.getString("slack_id"),
+			rs.getString("discord_id"), rs.getBoolean("active"));
+
+	private static final RowMapper<Department> DEPARTMENT_ROW = (rs, row) -> new Department(rs.getString("id"),
+			rs.getString("name"), rs.getString("name_zh"), rs.getString("head_id"));
+
+	private final JdbcClient jdbc;
+
+	People(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Person> byId(String id) {
+		return jdbc.sql(PERSON + "where id = :v").param("v", id).query(PERSON_ROW).optional();
+	}
+
+	Optional<Person> bySlackId(String slackId) {
+		return jdbc.sql(PERSON + "where slack_id = :v").param("v", slackId).query(PERSON_ROW).optional();
+	}
+
+	Optional<Person> byDiscordId(String discordId) {
+		return jdbc.sql(PERSON + "where discord_id = :v").param("v", discordId).query(PERSON_ROW).optional();
+	}
+
+	List<Person> all() {
+		return jdbc.sql(PERSON + "order by name").query(PERSON_ROW).list();
+	}
+
+	List<Department> departments() {
+		return jdbc.sql("select id, name, name_zh, head_id from department order by name").query(DEPARTMENT_ROW).list();
+	}
+
+	Optional<Department> department(String id) {
+		return jdbc.sql("select id, name, name_zh, head_id from department where id = :id")
+			.param("id", id)
+			.query(DEPARTMENT_ROW)
+			.optional();
+	}
+
+	void save(Department department) {
+		int updated = jdbc.sql("update department set name = :name, name_zh = :zh, head_id = :head where id = :id")
+			.param("id", department.id())
+			.param("name", department.name())
+			.param("zh", department.nameZh())
+			.param("head", department.headId())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into department (id, name, name_zh, head_id) values (:id, :name, :zh, :head)")
+				.param("id", department.id())
+				.param("name", department.name())
+				.param("zh", department.nameZh())
+				.param("head", department.headId())
+				.update();
+		}
+	}
+
+	void save(Person person) {
+		var roles = person.roles().stream().map(Role::key).sorted().collect(Collectors.joining(","));
+		var params = new java.util.HashMap<String, Object>();
+		params.put("id", person.id());
+		params.put("name", person.name());
+		params.put("dept", person.departmentId());
+		params.put("roles", roles);
+		params.put("locale", person.locale() == null ? null : person.locale().toLanguageTag());
+		params.put("zone", person.zone() == null ? null : person.zone().getId());
+		params.put("slack", person.slackId());
+		params.put("discord", person.discordId());
+		params.put("active", person.active());
+		int updated = jdbc.sql("""
+				update person set name = :name, department_id = :dept, roles = :roles, locale = :locale,
+				  time_zone = :zone, slack_id = :slack, discord_id = :discord, active = :active where id = :id""")
+			.params(params)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					insert into person (id, name, department_id, roles, locale, time_zone, slack_id, discord_id, active)
+					values (:id, :name, :dept, :roles, :locale, :zone, :slack, :discord, :active)""")
+				.params(params)
+				.update();
+		}
+	}
+
+}

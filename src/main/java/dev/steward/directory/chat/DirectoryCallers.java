@@ -1,0 +1,60 @@
+package dev.steward.directory.chat;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import dev.steward.conversation.Actor;
+import dev.steward.conversation.Caller;
+import dev.steward.conversation.spi.CallerDirectory;
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.directory.Person;
+
+/** The directory, as the kernel asks for it. */
+@Component
+class DirectoryCallers implements CallerDirectory {
+
+	private final DirectoryManagement directory;
+
+	private final Locale defaultLocale;
+
+	private final ZoneId defaultZone;
+
+	DirectoryCallers(DirectoryManagement directory, @Value("${steward.default-locale:en}") Locale defaultLocale,
+			@Value("${steward.default-time-zone:UTC}") ZoneId defaultZone) {
+		this.directory = directory;
+		this.defaultLocale = defaultLocale;
+		this.defaultZone = defaultZone;
+	}
+
+	@Override
+	public Optional<Caller> find(Actor actor) {
+		return directory.byIdentity(actor.door(), actor.userId()).map(person -> caller(person, actor.platformLocale()));
+	}
+
+	@Override
+	public Optional<String> address(String personId, String door) {
+		return directory.identity(personId, door);
+	}
+
+	@Override
+	public List<Caller> everyone() {
+		return directory.everyone().stream().map(person -> caller(person, null)).toList();
+	}
+
+	private Caller caller(Person person, Locale platformLocale) {
+		var locale = person.locale() != null ? person.locale() : platformLocale != null ? platformLocale : defaultLocale;
+		return new Caller(person.id(), person.name(), supported(locale),
+				person.zone() != null ? person.zone() : defaultZone);
+	}
+
+	/** Steward speaks English and Simplified Chinese; any Chinese becomes zh-CN, anything else English. */
+	static Locale supported(Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+	}
+
+}
