@@ -160,7 +160,14 @@ class KernelGateway implements ChatGateway {
 					return Reply.say(texts.get(locale, "kernel.unknown-person", actor.door(), actor.userId()));
 				}
 				try {
-					return tx.execute(status -> work.apply(caller));
+					return tx.execute(status -> {
+						var reply = work.apply(caller);
+						if (status.isRollbackOnly()) {
+							// a domain call refused and the handler answered politely: keep nothing of it
+							status.setRollbackOnly();
+						}
+						return reply;
+					});
 				}
 				catch (Refusal refusal) {
 					return Reply.say(refusal.reply());

@@ -12,6 +12,9 @@ public interface CallerDirectory {
 	/** The person behind a platform user, if the directory knows them. */
 	Optional<Caller> find(Actor actor);
 
+	/** A person by their directory id, if the directory knows them. */
+	Optional<Caller> person(String personId);
+
 	/** The person's user id on a door, if they have one there. */
 	Optional<String> address(String personId, String door);
 

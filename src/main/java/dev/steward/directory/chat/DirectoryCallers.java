@@ -37,6 +37,11 @@ class DirectoryCallers implements CallerDirectory {
 	}
 
 	@Override
+	public Optional<Caller> person(String personId) {
+		return directory.person(personId).map(person -> caller(person, null));
+	}
+
+	@Override
 	public Optional<String> address(String personId, String door) {
 		return directory.identity(personId, door);
 	}

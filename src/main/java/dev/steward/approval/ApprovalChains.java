@@ -1,0 +1,64 @@
+package dev.steward.approval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chains of approval steps per request type, from {@code config/approvals.yaml}. A step's
+ * approver is {@code department-head} (of the request's department) or {@code role:<role>}.
+ */
+@Component
+class ApprovalChains {
+
+	record StepDefinition(String name, String approver) {
+	}
+
+	record Chain(List<StepDefinition> steps) {
+	}
+
+	record ChainsFile(Map<String, Chain> chains) {
+	}
+
+	private final Map<String, Chain> chains;
+
+	ApprovalChains(@Value("${steward.approvals}") Path file) throws IOException {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException("No approval chains file at " + file.toAbsolutePath()
+					+ " (set STEWARD_APPROVALS to its path)");
+		}
+		var sources = new YamlPropertySourceLoader().load("approvals", new FileSystemResource(file));
+		var parsed = sources.isEmpty() ? null
+				: new Binder(ConfigurationPropertySources.from(sources.get(0))).bind("", ChainsFile.class).orElse(null);
+		this.chains = parsed == null || parsed.chains() == null ? Map.of() : Map.copyOf(parsed.chains());
+		chains.forEach((type, chain) -> {
+			if (chain.steps() == null || chain.steps().isEmpty()) {
+				throw new IllegalStateException("Approval chain " + type + " has no steps in " + file);
+			}
+			chain.steps().forEach(step -> {
+				if (!"department-head".equals(step.approver()) && !step.approver().startsWith("role:")) {
+					throw new IllegalStateException("Approval chain " + type + ": step " + step.name()
+							+ " has approver '" + step.approver() + "'; use department-head or role:<role>");
+				}
+			});
+		});
+	}
+
+	List<ApprovalStep> stepsFor(String type) {
+		var chain = chains.get(type);
+		if (chain == null) {
+			throw new IllegalArgumentException("No approval chain for " + type + " in config/approvals.yaml");
+		}
+		return chain.steps().stream().map(step -> ApprovalStep.waiting(step.name(), step.approver())).toList();
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.steward.approval;
+
+import java.util.List;
+
+/** What the approval engine announces; other modules and the chat face react to these. */
+public final class ApprovalEvents {
+
+	private ApprovalEvents() {
+	}
+
+	/**
+	 * A step now waits for its approvers.
+	 * @param token the round and step, e.g. {@code 1.0}; buttons carry it so stale clicks are seen
+	 * @param afterChanges whether the requester just resubmitted after a request for changes
+	 */
+	public record StepOpened(long requestId, String type, String subjectId, String token, int step, int steps,
+			String stepName, List<String> approverIds, String requesterId, boolean afterChanges) {
+	}
+
+	/** An approver decided a step. */
+	public record StepDecided(long requestId, String type, String subjectId, String token, int step, String stepName,
+			List<String> approverIds, Decision decision, String deciderId, boolean asAdmin, String reason,
+			String requesterId, boolean last) {
+	}
+
+	/** A request reached its end: approved by the last step, rejected, or withdrawn. */
+	public record Completed(long requestId, String type, String subjectId, ApprovalStatus outcome,
+			String requesterId) {
+	}
+
+	/** The requester withdrew a request; the open step's approvers need not decide. */
+	public record Withdrawn(long requestId, String type, String subjectId, String token, int step,
+			List<String> approverIds,
+			String requesterId) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.steward.approval;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Stored approval requests. */
+interface ApprovalRequests extends ListCrudRepository<ApprovalRequest, Long> {
+
+	List<ApprovalRequest> findByStatusOrderBySubmittedAt(ApprovalStatus status);
+
+	List<ApprovalRequest> findByRequesterIdOrderBySubmittedAtDesc(String requesterId);
+
+	@Query("select * from approval_request where type = :type and subject_id = :subjectId order by id desc limit 1")
+	Optional<ApprovalRequest> findLatestForSubject(String type, String subjectId);
+
+}

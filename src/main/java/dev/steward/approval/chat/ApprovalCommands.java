@@ -1,0 +1,117 @@
+package dev.steward.approval.chat;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.steward.approval.ApprovalManagement;
+import dev.steward.approval.ApprovalRequest;
+import dev.steward.approval.DecisionRefused;
+import dev.steward.conversation.ChatCommands;
+import dev.steward.conversation.CommandRequest;
+import dev.steward.conversation.CommandSpec;
+import dev.steward.conversation.Message;
+import dev.steward.conversation.Refusal;
+import dev.steward.conversation.Reply;
+import dev.steward.conversation.Texts;
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.directory.Person;
+
+/** {@code /approvals}: what waits for your decision, your own requests, withdrawing one. */
+@Component
+class ApprovalCommands implements ChatCommands {
+
+	/** Most cards one reply shows; the rest are counted. */
+	static final int MAX_CARDS = 10;
+
+	private final ApprovalManagement approvals;
+
+	private final ApprovalCards cards;
+
+	private final DirectoryManagement directory;
+
+	private final Texts texts;
+
+	ApprovalCommands(ApprovalManagement approvals, ApprovalCards cards, DirectoryManagement directory, Texts texts) {
+		this.approvals = approvals;
+		this.cards = cards;
+		this.directory = directory;
+		this.texts = texts;
+	}
+
+	@Override
+	public List<CommandSpec> commands() {
+		return List.of(new CommandSpec("approvals", "", "", "approvals.pending.description", this::pending),
+				new CommandSpec("approvals", "pending", "", "approvals.pending.description", this::pending),
+				new CommandSpec("approvals", "mine", "", "approvals.mine.description", this::mine),
+				new CommandSpec("approvals", "all", "", "approvals.all.description", this::all),
+				new CommandSpec("approvals", "withdraw", "ID [reason]", "approvals.withdraw.description",
+						this::withdraw));
+	}
+
+	private Reply pending(CommandRequest request) {
+		return list(request, approvals.waitingFor(request.caller().personId()), "approvals.pending");
+	}
+
+	private Reply all(CommandRequest request) {
+		var caller = request.caller();
+		if (!directory.person(caller.personId()).map(Person::isAdmin).orElse(false)) {
+			return Reply.say(texts.get(caller, "approvals.all.admins-only"));
+		}
+		return list(request, approvals.inReview(), "approvals.all");
+	}
+
+	private Reply list(CommandRequest request, List<ApprovalRequest> waiting, String keyPrefix) {
+		var caller = request.caller();
+		if (waiting.isEmpty()) {
+			return Reply.say(texts.get(caller, keyPrefix + ".none"));
+		}
+		var builder = Message.builder(texts.get(caller, keyPrefix + ".title", waiting.size()))
+			.header(texts.get(caller, keyPrefix + ".title", waiting.size()));
+		for (var item : waiting.subList(0, Math.min(MAX_CARDS, waiting.size()))) {
+			var card = cards.card(item, caller, item.currentStep(), true, null);
+			builder.divider();
+			card.blocks().stream().skip(1).forEach(builder::block);
+		}
+		if (waiting.size() > MAX_CARDS) {
+			builder.context(texts.get(caller, "approvals.more", waiting.size() - MAX_CARDS));
+		}
+		return Reply.say(builder.build());
+	}
+
+	private Reply mine(CommandRequest request) {
+		var caller = request.caller();
+		var mine = approvals.requestedBy(caller.personId());
+		if (mine.isEmpty()) {
+			return Reply.say(texts.get(caller, "approvals.mine.none"));
+		}
+		var lines = new StringBuilder();
+		mine.stream().limit(20).forEach(item -> lines.append(cards.statusLine(item, caller)).append('\n'));
+		return Reply.say(Message.builder(texts.get(caller, "approvals.mine.title"))
+			.header(texts.get(caller, "approvals.mine.title"))
+			.text(lines.toString().strip())
+			.build());
+	}
+
+	private Reply withdraw(CommandRequest request) {
+		var caller = request.caller();
+		long id;
+		try {
+			id = Long.parseLong(request.arg(0).replace("#", ""));
+		}
+		catch (NumberFormatException ex) {
+			return Reply.say(texts.get(caller, "approvals.withdraw.usage"));
+		}
+		var reason = String.join(" ", request.args().subList(1, request.args().size()));
+		try {
+			var withdrawn = approvals.withdraw(id, caller.personId(), reason.isBlank() ? null : reason);
+			return Reply.say(texts.get(caller, "approvals.withdraw.done", withdrawn.title()));
+		}
+		catch (DecisionRefused refused) {
+			var found = approvals.find(id).orElse(null);
+			throw new Refusal(found == null ? texts.get(caller, "approval.refused.not-found")
+					: cards.refusal(caller, refused, found));
+		}
+	}
+
+}

@@ -1,0 +1,177 @@
+package dev.steward.engagement;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.steward.approval.ApprovalEvents;
+import dev.steward.approval.ApprovalManagement;
+import dev.steward.approval.ApprovalRequest;
+import dev.steward.approval.ApprovalStatus;
+import dev.steward.approval.DecisionRefused;
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.directory.Person;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The engagement module's API: apply for a project, revise an application, find projects. */
+@Service
+@Transactional
+public class EngagementManagement {
+
+	/** The approval request type of a project application, as in {@code config/approvals.yaml}. */
+	public static final String APPLICATION = "project-application";
+
+	private final Applications applications;
+
+	private final Projects projects;
+
+	private final ProjectCodes codes;
+
+	private final ApprovalManagement approvals;
+
+	private final DirectoryManagement directory;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final ZoneId firmZone;
+
+	EngagementManagement(Applications applications, Projects projects, ProjectCodes codes,
+			ApprovalManagement approvals, DirectoryManagement directory, JsonMapper json, Clock clock,
+			@Value("${steward.default-time-zone:UTC}") ZoneId firmZone) {
+		this.applications = applications;
+		this.projects = projects;
+		this.codes = codes;
+		this.approvals = approvals;
+		this.directory = directory;
+		this.json = json;
+		this.clock = clock;
+		this.firmZone = firmZone;
+	}
+
+	/** Files an application from a channel and starts its approval chain. */
+	public Application apply(String applicantId, ApplicationDetails details, Home from) {
+		var application = applications.save(Application.submit(applicantId, withManager(details, applicantId), from,
+				clock.instant()));
+		approvals.submit(APPLICATION, String.valueOf(application.id()), applicantId,
+				application.details().departmentId(), application.details().title());
+		return application;
+	}
+
+	/**
+	 * Revises an application whose approver asked for changes, and sends it back to them.
+	 * @throws DecisionRefused if the person may not, or the application is not waiting for changes
+	 */
+	public Application revise(long applicationId, String personId, ApplicationDetails details) {
+		var application = applications.findById(applicationId)
+			.orElseThrow(() -> new DecisionRefused(DecisionRefused.Reason.NOT_FOUND));
+		var request = approvalOf(application).orElseThrow();
+		if (request.status() != ApprovalStatus.CHANGES_REQUESTED) {
+			throw new DecisionRefused(DecisionRefused.Reason.NOT_WAITING_FOR_CHANGES);
+		}
+		var revised = withManager(details, application.applicantId());
+		application.revise(revised, json.writeValueAsString(application.details()));
+		application = applications.save(application);
+		approvals.resubmit(request.id(), personId, revised.title());
+		return application;
+	}
+
+	/** Throws {@link DecisionRefused} unless the person may revise the application now. */
+	@Transactional(readOnly = true)
+	public Application checkMayRevise(long applicationId, String personId) {
+		var application = applications.findById(applicationId)
+			.orElseThrow(() -> new DecisionRefused(DecisionRefused.Reason.NOT_FOUND));
+		var request = approvalOf(application).orElseThrow();
+		boolean admin = directory.person(personId).map(Person::isAdmin).orElse(false);
+		if (!application.applicantId().equals(personId) && !admin) {
+			throw new DecisionRefused(DecisionRefused.Reason.NOT_REQUESTER, List.of(application.applicantId()), null);
+		}
+		if (request.status() != ApprovalStatus.CHANGES_REQUESTED) {
+			throw new DecisionRefused(DecisionRefused.Reason.NOT_WAITING_FOR_CHANGES);
+		}
+		return application;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Application> application(long id) {
+		return applications.findById(id);
+	}
+
+	/** The details as they were before the last revision, if it was revised. */
+	@Transactional(readOnly = true)
+	public Optional<ApplicationDetails> previousDetails(Application application) {
+		return Optional.ofNullable(application.previous())
+			.map(previous -> json.readValue(previous, ApplicationDetails.class));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ApprovalRequest> approvalOf(Application application) {
+		return approvals.latestFor(APPLICATION, String.valueOf(application.id()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Project> project(String code) {
+		return projects.findByCode(code.strip().toUpperCase(java.util.Locale.ROOT));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Project> projectOf(long applicationId) {
+		return projects.findByApplicationId(applicationId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Project> projects() {
+		return projects.findAllByOrderByCodeDesc();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Project> managedBy(String personId) {
+		return projects.findByManagerIdOrderByCodeDesc(personId);
+	}
+
+	/** Moves a project's home channel; only its manager or an admin may. */
+	public Project moveHome(String code, String personId, Home to) {
+		var project = project(code).orElseThrow();
+		project.moveHome(to, personId, directory.person(personId).map(Person::isAdmin).orElse(false),
+				clock.instant());
+		return projects.save(project);
+	}
+
+	/** Final approval of an application creates its project (§2.1.4), once. */
+	@ApplicationModuleListener
+	void on(ApprovalEvents.Completed completed) {
+		if (!APPLICATION.equals(completed.type()) || completed.outcome() != ApprovalStatus.APPROVED) {
+			return;
+		}
+		long applicationId = Long.parseLong(completed.subjectId());
+		if (projects.findByApplicationId(applicationId).isPresent()) {
+			return;
+		}
+		var application = applications.findById(applicationId).orElseThrow();
+		var request = approvals.find(completed.requestId()).orElseThrow();
+		var approver = request.history().get(request.history().size() - 1).actorId();
+		var now = clock.instant();
+		var code = codes.next(now.atZone(firmZone).getYear());
+		var project = projects.save(Project.create(code, application, approver, now));
+		projects.save(project.announce());
+	}
+
+	private static ApplicationDetails withManager(ApplicationDetails details, String applicantId) {
+		if (details.managerId() != null && !details.managerId().isBlank()) {
+			return details;
+		}
+		return new ApplicationDetails(details.title(), details.client(), details.departmentId(), applicantId,
+				details.background(), details.clientNeeds(), details.scaleBudget(), details.expectedRevenue(),
+				details.keyRisks(), details.reason(), details.solution());
+	}
+
+}

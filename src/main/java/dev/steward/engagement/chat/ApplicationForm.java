@@ -1,0 +1,132 @@
+package dev.steward.engagement.chat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.steward.approval.DecisionRefused;
+import dev.steward.conversation.Caller;
+import dev.steward.conversation.FormHandler;
+import dev.steward.conversation.FormSpec;
+import dev.steward.conversation.Input;
+import dev.steward.conversation.Input.Choice;
+import dev.steward.conversation.Refusal;
+import dev.steward.conversation.Reply;
+import dev.steward.conversation.Texts;
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.directory.Person;
+import dev.steward.directory.Role;
+import dev.steward.engagement.ApplicationDetails;
+import dev.steward.engagement.EngagementManagement;
+import dev.steward.engagement.Home;
+
+/**
+ * The project application form (项目立项申请表), three pages; opened by {@code /project apply}, or
+ * by {@link EditAction} after changes were asked for.
+ */
+@Component
+class ApplicationForm implements FormHandler {
+
+	static final String FORM = "project-application";
+
+	private final EngagementManagement engagements;
+
+	private final DirectoryManagement directory;
+
+	private final Texts texts;
+
+	ApplicationForm(EngagementManagement engagements, DirectoryManagement directory, Texts texts) {
+		this.engagements = engagements;
+		this.directory = directory;
+		this.texts = texts;
+	}
+
+	@Override
+	public String name() {
+		return FORM;
+	}
+
+	/** Opens an empty application, the applicant's department chosen. */
+	Reply open(Caller caller) {
+		var initial = new HashMap<String, String>();
+		directory.person(caller.personId()).map(Person::departmentId).ifPresent(d -> initial.put("departmentId", d));
+		return Reply.openForm(FORM, List.of(), initial);
+	}
+
+	@Override
+	public FormSpec spec(Caller caller, List<String> args) {
+		var departments = directory.departments().stream()
+			.map(d -> new Choice(d.id(), d.name(caller.locale())))
+			.toList();
+		var managers = new LinkedHashMap<String, Choice>();
+		directory.person(caller.personId()).ifPresent(p -> managers.put(p.id(), new Choice(p.id(), p.name())));
+		directory.withRole(Role.PROJECT_MANAGER).forEach(p -> managers.putIfAbsent(p.id(), new Choice(p.id(), p.name())));
+		return new FormSpec(texts.get(caller, args.isEmpty() ? "engagement.form.title" : "engagement.form.title-edit"),
+				texts.get(caller, args.isEmpty() ? "engagement.form.submit" : "engagement.form.resubmit"), List.of(
+						new FormSpec.Page(texts.get(caller, "engagement.form.page.basics"), List.of(
+								Input.shortText("title", label(caller, "title"), true, 120),
+								Input.shortText("client", label(caller, "client"), true, 120),
+								Input.choice("departmentId", label(caller, "departmentId"), true, departments),
+								Input.choice("managerId", label(caller, "managerId"), false,
+										new ArrayList<>(managers.values()))
+									.withHint(texts.get(caller, "engagement.form.manager-hint")),
+								Input.number("expectedRevenue", label(caller, "expectedRevenue"), true)
+									.withHint(texts.get(caller, "engagement.form.revenue-hint")))),
+						new FormSpec.Page(texts.get(caller, "engagement.form.page.opportunity"), List.of(
+								Input.longText("background", label(caller, "background"), true, 2000),
+								Input.longText("clientNeeds", label(caller, "clientNeeds"), true, 2000),
+								Input.longText("scaleBudget", label(caller, "scaleBudget"), true, 500),
+								Input.longText("keyRisks", label(caller, "keyRisks"), true, 2000))),
+						new FormSpec.Page(texts.get(caller, "engagement.form.page.proposal"), List.of(
+								Input.longText("reason", label(caller, "reason"), true, 2000),
+								Input.longText("solution", label(caller, "solution"), true, 2000)))));
+	}
+
+	private String label(Caller caller, String field) {
+		return texts.get(caller, "engagement.field." + field);
+	}
+
+	@Override
+	public Reply submit(FormRequest request) {
+		var caller = request.caller();
+		var errors = new LinkedHashMap<String, String>();
+		var revenue = new BigDecimal(request.value("expectedRevenue").replace(",", ""));
+		if (revenue.signum() < 0) {
+			errors.put("expectedRevenue", texts.get(caller, "engagement.form.revenue-negative"));
+		}
+		var manager = request.value("managerId");
+		if (!manager.isEmpty() && directory.person(manager).isEmpty()) {
+			errors.put("managerId", texts.get(caller, "engagement.form.manager-unknown"));
+		}
+		if (!errors.isEmpty()) {
+			return Reply.errors(errors);
+		}
+		var values = new HashMap<String, String>();
+		ApplicationDetails.FIELDS.forEach(field -> values.put(field, request.value(field)));
+		var details = ApplicationDetails.fromMap(values);
+		if (request.args().isEmpty()) {
+			var home = new Home(request.channel().door(), request.channel().id(), request.channel().direct());
+			var application = engagements.apply(caller.personId(), details, home);
+			var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
+				.map(directory::name).toList();
+			return Reply.say(texts.get(caller, "engagement.applied", details.title(), application.id(),
+					String.join(", ", approvers)));
+		}
+		long id = Long.parseLong(request.args().get(0));
+		try {
+			var application = engagements.revise(id, caller.personId(), details);
+			var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
+				.map(directory::name).toList();
+			return Reply.say(texts.get(caller, "engagement.resubmitted", details.title(), String.join(", ", approvers)));
+		}
+		catch (DecisionRefused refused) {
+			throw new Refusal(texts.get(caller, "engagement.edit.refused." + refused.reason().name().toLowerCase()));
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.steward.engagement.chat;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.steward.approval.ApprovalManagement;
+import dev.steward.conversation.ChatCommands;
+import dev.steward.conversation.CommandRequest;
+import dev.steward.conversation.CommandSpec;
+import dev.steward.conversation.Message;
+import dev.steward.conversation.Refusal;
+import dev.steward.conversation.Reply;
+import dev.steward.conversation.Texts;
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.engagement.EngagementManagement;
+import dev.steward.engagement.Home;
+import dev.steward.engagement.Project;
+
+/** {@code /project apply|list|show|channel}. */
+@Component
+class ProjectCommands implements ChatCommands {
+
+	private final EngagementManagement engagements;
+
+	private final ApprovalManagement approvals;
+
+	private final ApplicationForm form;
+
+	private final ProjectViews views;
+
+	private final DirectoryManagement directory;
+
+	private final Texts texts;
+
+	ProjectCommands(EngagementManagement engagements, ApprovalManagement approvals, ApplicationForm form,
+			ProjectViews views, DirectoryManagement directory, Texts texts) {
+		this.engagements = engagements;
+		this.approvals = approvals;
+		this.form = form;
+		this.views = views;
+		this.directory = directory;
+		this.texts = texts;
+	}
+
+	@Override
+	public List<CommandSpec> commands() {
+		return List.of(new CommandSpec("project", "apply", "", "project.apply.description", this::apply),
+				new CommandSpec("project", "list", "", "project.list.description", this::list),
+				new CommandSpec("project", "show", "CODE", "project.show.description", this::show),
+				new CommandSpec("project", "channel", "[CODE]", "project.channel.description", this::channel));
+	}
+
+	private Reply apply(CommandRequest request) {
+		return form.open(request.caller());
+	}
+
+	private Reply list(CommandRequest request) {
+		var caller = request.caller();
+		var projects = engagements.projects();
+		var builder = Message.builder(texts.get(caller, "project.list.title", projects.size()))
+			.header(texts.get(caller, "project.list.title", projects.size()));
+		if (projects.isEmpty()) {
+			builder.text(texts.get(caller, "project.list.none"));
+		}
+		else {
+			var lines = new StringBuilder();
+			projects.stream().limit(30).forEach(project -> lines.append(views.line(project, caller)).append('\n'));
+			builder.text(lines.toString().strip());
+			if (projects.size() > 30) {
+				builder.context(texts.get(caller, "project.list.more", projects.size() - 30));
+			}
+		}
+		var open = approvals.requestedBy(caller.personId()).stream()
+			.filter(item -> EngagementManagement.APPLICATION.equals(item.type()) && !item.status().closed())
+			.toList();
+		if (!open.isEmpty()) {
+			var lines = new StringBuilder("*" + texts.get(caller, "project.list.applications") + "*");
+			open.forEach(item -> lines.append('\n').append(views.applicationLine(item, caller)));
+			builder.divider().text(lines.toString());
+		}
+		builder.context(texts.get(caller, "project.list.footer"));
+		return Reply.say(builder.build());
+	}
+
+	private Reply show(CommandRequest request) {
+		var caller = request.caller();
+		if (request.arg(0).isEmpty()) {
+			return Reply.say(texts.get(caller, "project.show.usage"));
+		}
+		return engagements.project(request.arg(0))
+			.map(project -> Reply.say(views.details(project, caller)))
+			.orElseGet(() -> Reply.say(texts.get(caller, "project.unknown", request.arg(0))));
+	}
+
+	private Reply channel(CommandRequest request) {
+		var caller = request.caller();
+		Project project;
+		if (!request.arg(0).isEmpty()) {
+			project = engagements.project(request.arg(0)).orElse(null);
+			if (project == null) {
+				return Reply.say(texts.get(caller, "project.unknown", request.arg(0)));
+			}
+		}
+		else {
+			var managed = engagements.managedBy(caller.personId());
+			if (managed.size() != 1) {
+				return Reply.say(texts.get(caller, managed.isEmpty() ? "project.channel.none" : "project.channel.which"));
+			}
+			project = managed.get(0);
+		}
+		if (request.channel().direct()) {
+			return Reply.say(texts.get(caller, "project.channel.not-direct"));
+		}
+		try {
+			var moved = engagements.moveHome(project.code(), caller.personId(),
+					new Home(request.channel().door(), request.channel().id(), false));
+			return Reply.say(texts.get(caller, "project.channel.moved", moved.code(), views.channel(moved.home())));
+		}
+		catch (Project.NotProjectManager refused) {
+			throw new Refusal(texts.get(caller, "project.channel.not-manager", directory.name(refused.managerId())));
+		}
+	}
+
+}

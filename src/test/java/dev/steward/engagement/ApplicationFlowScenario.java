@@ -1,0 +1,253 @@
+package dev.steward.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.steward.approval.ApprovalManagement;
+import dev.steward.approval.ApprovalStatus;
+import dev.steward.conversation.ChannelRef;
+import dev.steward.conversation.Reply;
+import dev.steward.conversation.spi.ChatGateway;
+import dev.steward.support.Chat;
+import dev.steward.support.RecordingDoor;
+
+/**
+ * The whole life of a project application, driven through the kernel the way a door drives it:
+ * apply, a non-approver's click, request changes, edit and resubmit, approve, a double click,
+ * two managers at once, and a project with its history; and a rejection. Subclasses pick the
+ * database.
+ */
+abstract class ApplicationFlowScenario {
+
+	@Autowired
+	ChatGateway gateway;
+
+	@Autowired
+	RecordingDoor door;
+
+	@Autowired
+	ApprovalManagement approvals;
+
+	@Autowired
+	EngagementManagement engagements;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static Map<String, String> application(String title) {
+		return Map.ofEntries(Map.entry("title", title), Map.entry("client", "Acme Manufacturing"),
+				Map.entry("departmentId", "strategy"), Map.entry("managerId", ""),
+				Map.entry("expectedRevenue", "250000"), Map.entry("background", "Acme wants to enter new markets."),
+				Map.entry("clientNeeds", "A market entry strategy for Southeast Asia."),
+				Map.entry("scaleBudget", "Three consultants for twelve weeks; budget 300k."),
+				Map.entry("keyRisks", "Tight timeline; client data quality."),
+				Map.entry("reason", "Strategic client in a growing sector."),
+				Map.entry("solution", "Market scan, interviews, entry options, roadmap."));
+	}
+
+	@Test
+	void applicationGoesThroughChangesAndTwoApprovalsToAProject() throws Exception {
+		var zhang = new Chat(gateway, door, "zhang.wei", "consulting");
+		var emma = new Chat(gateway, door, "emma.wilson", "consulting");
+		var liNa = new Chat(gateway, door, "li.na", "consulting");
+		var wangFang = new Chat(gateway, door, "wang.fang", "general");
+		var david = new Chat(gateway, door, "david.miller", "general");
+		var title = "Acme market entry " + System.nanoTime();
+
+		// an empty required field and a non-number stop the first page, and nothing is saved
+		var opened = zhang.command("/project apply");
+		assertThat(opened).isInstanceOf(Reply.ShowForm.class);
+		var form = ((Reply.ShowForm) opened).view();
+		assertThat(form.pageCount()).isEqualTo(3);
+		assertThat(form.value("departmentId")).isEqualTo("strategy");
+		var bad = zhang.submit(form, Map.of("title", "", "client", "Acme", "departmentId", "strategy",
+				"managerId", "", "expectedRevenue", "lots"));
+		assertThat(bad).isInstanceOf(Reply.FormErrors.class);
+		assertThat(((Reply.FormErrors) bad).errors()).containsOnlyKeys("title", "expectedRevenue")
+			.containsEntry("title", "此项为必填。");
+		assertThat(approvals.requestedBy("zhang.wei")).noneMatch(request -> request.title().equals(title));
+
+		var submitted = zhang.fill(opened, application(title));
+		assertThat(Chat.text(submitted)).contains(title).contains("Li Na");
+
+		// the department head gets the card; the applicant is told where it is
+		var card = liNa.awaitDirect(title);
+		assertThat(Chat.text(card)).contains("项目立项申请").contains("Acme Manufacturing").contains("[批准]");
+		zhang.awaitDirect("Li Na（部门负责人审核）");
+
+		// someone else's click is refused politely, naming who may decide
+		var refused = emma.click(card, "批准");
+		assertThat(Chat.text(refused)).contains("Only Li Na can decide this step");
+
+		// request changes: a reason is asked for, then the applicant gets an edit button
+		var reasonForm = liNa.click(card, "要求修改");
+		assertThat(reasonForm).isInstanceOf(Reply.ShowForm.class);
+		var empty = liNa.submit(((Reply.ShowForm) reasonForm).view(), Map.of("reason", " "));
+		assertThat(empty).isInstanceOf(Reply.FormErrors.class);
+		var changed = liNa.submit(((Reply.ShowForm) reasonForm).view(),
+				Map.of("reason", "Please name the client's decision maker."));
+		assertThat(Chat.text(changed)).contains("要求修改");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !lastDirect(liNa, title).hasActions());
+		assertThat(Chat.text(lastDirect(liNa, title))).contains("Li Na 要求修改").contains("decision maker");
+
+		var notice = zhang.awaitDirect("decision maker");
+		var edit = zhang.click(notice, "修改并重新提交");
+		assertThat(edit).isInstanceOf(Reply.ShowForm.class);
+		assertThat(((Reply.ShowForm) edit).view().value("title")).isEqualTo(title);
+		var values = new java.util.HashMap<>(application(title));
+		values.put("client", "Acme Manufacturing Group (CEO: Mr. Lee)");
+		assertThat(Chat.text(zhang.fill(edit, values))).contains("重新提交");
+
+		// the approver sees what changed, and approves; a second click is told who already did
+		await().atMost(Duration.ofSeconds(10)).until(() -> liNa.directs().stream()
+			.filter(posted -> Chat.text(posted.message()).contains("CEO: Mr. Lee") && posted.message().hasActions())
+			.count() == 1);
+		var second = liNa.directs().stream()
+			.filter(posted -> posted.message().hasActions())
+			.reduce((a, b) -> b)
+			.orElseThrow()
+			.message();
+		assertThat(Chat.text(second)).contains("自要求修改以来的变更").contains("Acme Manufacturing → Acme Manufacturing Group");
+		assertThat(Chat.text(liNa.click(second, "批准"))).contains("你已批准");
+		assertThat(Chat.text(liNa.click(second, "批准"))).contains("已审批").contains("Li Na 已批准");
+		assertThat(Chat.text(liNa.click(card, "批准"))).contains("已审批");
+
+		// both managers get the card and click at once: exactly one decision
+		var wangCard = wangFang.awaitDirect(title);
+		var davidCard = david.awaitDirect(title);
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var clicks = new ArrayList<java.util.concurrent.Future<Reply>>();
+			for (Callable<Reply> click : List.<Callable<Reply>>of(() -> {
+				start.await();
+				return wangFang.click(wangCard, "批准");
+			}, () -> {
+				start.await();
+				return david.click(davidCard, "Approve");
+			})) {
+				clicks.add(pool.submit(click));
+			}
+			start.countDown();
+			var texts = new ArrayList<String>();
+			for (var click : clicks) {
+				texts.add(Chat.text(click.get()));
+			}
+			assertThat(texts).filteredOn(text -> text.contains("你已批准") || text.contains("You approved")).hasSize(1);
+			assertThat(texts).filteredOn(text -> text.contains("已审批") || text.contains("Already decided")).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		// the project exists, with a code, a home channel and its whole history
+		var request = approvals.requestedBy("zhang.wei").stream()
+			.filter(r -> r.title().equals(title))
+			.findFirst()
+			.orElseThrow();
+		assertThat(request.status()).isEqualTo(ApprovalStatus.APPROVED);
+		var project = await().atMost(Duration.ofSeconds(10))
+			.until(() -> engagements.projectOf(Long.parseLong(request.subjectId())).orElse(null), p -> p != null);
+		assertThat(project.code()).matches("P-\\d{4}-\\d{4}");
+		assertThat(project.managerId()).isEqualTo("zhang.wei");
+		assertThat(project.home()).isEqualTo(new Home(RecordingDoor.NAME, "consulting", false));
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.in(ChannelRef.channel(RecordingDoor.NAME, "consulting"))
+			.stream()
+			.anyMatch(posted -> Chat.text(posted.message()).contains(project.code())));
+		zhang.awaitDirect(project.code());
+
+		var shown = Chat.text(emma.command("/project show " + project.code()));
+		assertThat(shown).contains(project.code())
+			.contains("Zhang Wei submitted the application")
+			.contains("Li Na requested changes (department head review): _Please name the client's decision maker._")
+			.contains("Zhang Wei resubmitted")
+			.contains("Li Na approved (department head review)")
+			.containsAnyOf("Wang Fang approved (management approval)", "David Miller approved (management approval)")
+			.contains("Project " + project.code() + " created");
+		assertThat(Chat.text(emma.command("/project list"))).contains(project.code()).contains(title);
+
+		// only the project manager moves the home channel
+		assertThat(Chat.text(new Chat(gateway, door, "emma.wilson", "delivery").command("/project channel "
+				+ project.code()))).contains("Only Zhang Wei");
+		assertThat(Chat.text(new Chat(gateway, door, "zhang.wei", "delivery").command("/project channel "
+				+ project.code()))).contains("#delivery");
+		assertThat(engagements.project(project.code()).orElseThrow().home().channel()).isEqualTo("delivery");
+
+		// nothing waits for anyone any more
+		assertThat(Chat.text(liNa.command("/approvals"))).contains("没有待你审批");
+	}
+
+	@Test
+	void rejectedApplicationMakesNoProjectAndTellsTheApplicantWhy() {
+		var emma = new Chat(gateway, door, "emma.wilson", "general");
+		var liNa = new Chat(gateway, door, "li.na", "general");
+		var title = "Rejected idea " + System.nanoTime();
+		assertThat(Chat.text(emma.fill(emma.command("/project apply"), application(title)))).contains("submitted");
+
+		var card = liNa.awaitDirect(title);
+		var reason = liNa.click(card, "驳回");
+		liNa.submit(((Reply.ShowForm) reason).view(), Map.of("reason", "Outside our practice areas."));
+
+		var notice = emma.awaitDirect("Outside our practice areas");
+		assertThat(Chat.text(notice)).contains("Li Na rejected").contains(title);
+		var request = approvals.requestedBy("emma.wilson").stream()
+			.filter(r -> r.title().equals(title))
+			.findFirst()
+			.orElseThrow();
+		assertThat(request.status()).isEqualTo(ApprovalStatus.REJECTED);
+		assertThat(engagements.projectOf(Long.parseLong(request.subjectId()))).isEmpty();
+		assertThat(Chat.text(liNa.click(card, "批准"))).contains("已审批").contains("驳回");
+	}
+
+	@Test
+	void withdrawnRequestTellsALateClickerAndTakesTheButtonsAway() {
+		var sun = new Chat(gateway, door, "sun.li", "general");
+		var chenJie = new Chat(gateway, door, "chen.jie", "general");
+		var title = "Withdrawn idea " + System.nanoTime();
+		var values = new java.util.HashMap<>(application(title));
+		values.put("departmentId", "digital");
+		sun.fill(sun.command("/project apply"), values);
+		var card = chenJie.awaitDirect(title);
+		var id = approvals.requestedBy("sun.li").get(0).id();
+
+		assertThat(Chat.text(sun.command("/approvals withdraw " + id + " client changed their mind")))
+			.contains("withdrew");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !lastDirect(chenJie, title).hasActions());
+		assertThat(Chat.text(chenJie.click(card, "批准"))).contains("撤回");
+	}
+
+	@Test
+	void unknownPeopleAndWordsGetClearMessages() {
+		var stranger = new Chat(gateway, door, "nobody.here", "general");
+		assertThat(Chat.text(stranger.command("/project apply"))).contains("nobody.here").contains("directory");
+		var emma = new Chat(gateway, door, "emma.wilson", "general");
+		assertThat(Chat.text(emma.command("/projekt apply"))).contains("There is no command /projekt");
+		assertThat(Chat.text(emma.command("/project frobnicate"))).contains("/project has no command “frobnicate”")
+			.contains("/project apply");
+		assertThat(Chat.text(emma.command("/project help"))).contains("/project show CODE");
+		assertThat(Chat.text(emma.command("/steward help"))).contains("/approvals").contains("/steward whoami");
+		assertThat(Chat.text(emma.command("/steward whoami"))).contains("Emma Wilson").contains("Project manager")
+			.contains("Strategy Consulting").contains("Europe/London");
+	}
+
+	private dev.steward.conversation.Message lastDirect(Chat chat, String containing) {
+		return chat.directs().stream()
+			.map(RecordingDoor.Posted::message)
+			.filter(message -> Chat.text(message).contains(containing))
+			.reduce((a, b) -> b)
+			.orElseThrow();
+	}
+
+}

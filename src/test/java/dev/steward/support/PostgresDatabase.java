@@ -1,0 +1,57 @@
+package dev.steward.support;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.boot.test.util.TestPropertyValues;
+
+/**
+ * Gives a test application its own PostgreSQL database, made before the context starts and
+ * dropped when it closes, so runs never collide or depend on leftovers. The server is the one
+ * in {@code STEWARD_TEST_POSTGRES_URL} (default: the local server's {@code test} database).
+ */
+public class PostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	static final String SERVER = env("STEWARD_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String USER = env("STEWARD_TEST_POSTGRES_USER", "postgres");
+
+	static final String PASSWORD = env("STEWARD_TEST_POSTGRES_PASSWORD", "");
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		var name = "steward_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+			.toLowerCase(Locale.ROOT);
+		execute("create database " + name);
+		var url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+		TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + USER,
+				"spring.datasource.password=" + PASSWORD).applyTo(context);
+		context.addApplicationListener(event -> {
+			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+				// the pool closes after this event, so force its sessions off
+				execute("drop database if exists " + name + " with (force)");
+			}
+		});
+	}
+
+	private static void execute(String sql) {
+		try (var connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+				var statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + SERVER + " refused: " + sql, ex);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		var value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
