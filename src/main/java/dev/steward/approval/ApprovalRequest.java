@@ -209,6 +209,11 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 		return history.stream().filter(entry -> entry.action() == action).reduce((a, b) -> b).orElse(null);
 	}
 
+	/** The events registered and not yet published (for tests of the rules). */
+	List<Object> pendingEvents() {
+		return List.copyOf(domainEvents());
+	}
+
 	/** The round and step now open, e.g. {@code 2.0}: second round, first step. */
 	public String token() {
 		return round + "." + currentStep;

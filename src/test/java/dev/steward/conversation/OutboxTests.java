@@ -1,0 +1,179 @@
+package dev.steward.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.conversation.spi.Door;
+
+/** The outbox: written with the change, delivered after commit, retried, updated in place. */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(OutboxTests.FlakyDoorConfiguration.class)
+class OutboxTests {
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	FlakyDoor door;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aMessageRefusedTwiceIsDeliveredOnceAndItsIdRecorded() {
+		var channel = channel("retry");
+		door.failNext(channel.id(), 2, false);
+		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("hello"), "k-retry"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 1);
+		assertThat(door.attempts(channel.id())).isEqualTo(3);
+		assertThat(row("k-retry")).containsEntry("status", "SENT").containsEntry("attempts", 2);
+		assertThat(row("k-retry").get("platform_message_id")).isEqualTo(door.posted(channel.id()).get(0));
+	}
+
+	@Test
+	void anUpdateWrittenBeforeDeliveryRewritesTheSameMessage() {
+		var channel = channel("update");
+		door.failNext(channel.id(), 1, false);
+		tx.executeWithoutResult(status -> {
+			outbox.toChannel(channel, Message.text("Approve?"), "k-update");
+			outbox.update("k-update", Message.text("Approved by Li Na"));
+		});
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "Approved by Li Na".equals(door.current(channel.id())));
+		assertThat(door.posted(channel.id())).hasSize(1);
+	}
+
+	@Test
+	void aPermanentFailureIsGivenUpAndItsUpdatesToo() {
+		var channel = channel("broken");
+		door.failNext(channel.id(), 1, true);
+		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("lost cause"), "k-broken"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(row("k-broken").get("status")));
+		tx.executeWithoutResult(status -> outbox.update("k-broken", Message.text("never")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("select count(*) from outbox_message where message_key = 'k-broken' and status = 'FAILED'")
+			.query(Integer.class)
+			.single() == 2);
+		assertThat(door.posted(channel.id())).isEmpty();
+	}
+
+	@Test
+	void aRolledBackChangeSendsNothing() {
+		var channel = channel("rollback");
+		assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+			outbox.toChannel(channel, Message.text("should not exist"), "k-rollback");
+			throw new IllegalStateException("the change failed");
+		})).isInstanceOf(IllegalStateException.class);
+		assertThat(jdbc.sql("select count(*) from outbox_message where message_key = 'k-rollback'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	private static ChannelRef channel(String name) {
+		return ChannelRef.channel(FlakyDoor.NAME, name + System.nanoTime());
+	}
+
+	private Map<String, Object> row(String key) {
+		return jdbc.sql("select status, attempts, platform_message_id from outbox_message where message_key = :key"
+				+ " and kind = 'POST'")
+			.param("key", key)
+			.query((rs, n) -> Map.<String, Object>of("status", rs.getString(1), "attempts", rs.getInt(2),
+					"platform_message_id", String.valueOf(rs.getString(3))))
+			.single();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FlakyDoorConfiguration {
+
+		@Bean
+		FlakyDoor flakyDoor() {
+			return new FlakyDoor();
+		}
+
+	}
+
+	/** A platform that refuses the first few deliveries to a channel, as a busy one does. */
+	static class FlakyDoor implements Door {
+
+		static final String NAME = "flaky";
+
+		private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
+		private final Map<String, Boolean> permanent = new ConcurrentHashMap<>();
+
+		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+		private final Map<String, List<String>> posted = new ConcurrentHashMap<>();
+
+		private final Map<String, String> bodies = new ConcurrentHashMap<>();
+
+		private final AtomicInteger ids = new AtomicInteger();
+
+		void failNext(String channel, int times, boolean forever) {
+			failures.put(channel, new AtomicInteger(times));
+			permanent.put(channel, forever);
+		}
+
+		@Override
+		public String name() {
+			return NAME;
+		}
+
+		@Override
+		public String post(Delivery delivery) throws DeliveryFailure {
+			var channel = delivery.to().id();
+			attempts.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
+			var left = failures.getOrDefault(channel, new AtomicInteger());
+			if (left.getAndDecrement() > 0) {
+				throw new DeliveryFailure("busy", permanent.getOrDefault(channel, false), Duration.ofMillis(50));
+			}
+			var id = "f" + ids.incrementAndGet();
+			posted.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(id);
+			bodies.put(channel, delivery.message().fallback());
+			return id;
+		}
+
+		@Override
+		public void update(Delivery delivery, String platformMessageId) {
+			bodies.put(delivery.to().id(), delivery.message().fallback());
+		}
+
+		List<String> posted(String channel) {
+			return posted.getOrDefault(channel, List.of());
+		}
+
+		int attempts(String channel) {
+			return attempts.getOrDefault(channel, new AtomicInteger()).get();
+		}
+
+		String current(String channel) {
+			return bodies.get(channel);
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.steward.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.approval.ApprovalManagement;
+import dev.steward.approval.Decision;
+
+/** The engagement module: the final approval of an application creates its project, once. */
+@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ActiveProfiles("test")
+class EngagementModuleTests {
+
+	@Autowired
+	EngagementManagement engagements;
+
+	@Autowired
+	ApprovalManagement approvals;
+
+	static ApplicationDetails details(String title) {
+		return new ApplicationDetails(title, "Beta Retail", "digital", "", "Background", "Needs", "Two people",
+				new BigDecimal("120000"), "Risks", "Reason", "Solution");
+	}
+
+	@Test
+	void finalApprovalCreatesTheProjectWithTheNextCode(Scenario scenario) {
+		var application = engagements.apply("sun.li", details("Beta loyalty"), new Home("test", "general", false));
+		assertThat(application.details().managerId()).isEqualTo("sun.li");
+		var request = engagements.approvalOf(application).orElseThrow();
+		assertThat(request.current().approvers()).containsExactly("chen.jie");
+		approvals.decide(request.id(), "1.0", Decision.APPROVE, "chen.jie", null);
+
+		scenario.stimulate(() -> approvals.decide(request.id(), "1.1", Decision.APPROVE, "david.miller", null))
+			.andWaitForEventOfType(ProjectCreated.class)
+			.matching(created -> created.applicationId() == application.id())
+			.toArriveAndVerify(created -> {
+				var project = engagements.project(created.code()).orElseThrow();
+				assertThat(project.code()).matches("P-\\d{4}-\\d{4}");
+				assertThat(project.managerId()).isEqualTo("sun.li");
+				assertThat(project.home()).isEqualTo(new Home("test", "general", false));
+				assertThat(project.history()).extracting(ProjectEntry::actorId).containsExactly("david.miller");
+			});
+	}
+
+	@Test
+	void projectCodesCountUpWithoutGaps() {
+		var codes = new java.util.ArrayList<String>();
+		for (int i = 0; i < 3; i++) {
+			var application = engagements.apply("sun.li", details("Code " + i), new Home("test", "general", false));
+			var request = engagements.approvalOf(application).orElseThrow();
+			approvals.decide(request.id(), "1.0", Decision.APPROVE, "chen.jie", null);
+			approvals.decide(request.id(), "1.1", Decision.APPROVE, "wang.fang", null);
+			codes.add(org.awaitility.Awaitility.await()
+				.until(() -> engagements.projectOf(application.id()).map(Project::code).orElse(null),
+						code -> code != null));
+		}
+		var numbers = codes.stream().map(code -> Integer.parseInt(code.substring(code.lastIndexOf('-') + 1))).toList();
+		assertThat(numbers.get(1)).isEqualTo(numbers.get(0) + 1);
+		assertThat(numbers.get(2)).isEqualTo(numbers.get(1) + 1);
+	}
+
+}
