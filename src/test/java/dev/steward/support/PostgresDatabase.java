@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 
 /**
@@ -31,12 +31,9 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
 		var url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
 		TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + USER,
 				"spring.datasource.password=" + PASSWORD).applyTo(context);
-		context.addApplicationListener(event -> {
-			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				// the pool closes after this event, so force its sessions off
-				execute("drop database if exists " + name + " with (force)");
-			}
-		});
+		// Registered before every other bean, so destroyed after all of them, the pool included.
+		((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("postgresDatabase:" + name,
+				() -> execute("drop database if exists " + name + " with (force)"));
 	}
 
 	private static void execute(String sql) {
