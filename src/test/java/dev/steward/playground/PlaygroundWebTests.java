@@ -11,6 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +25,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,6 +49,9 @@ class PlaygroundWebTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	WebApplicationContext context;
@@ -88,6 +98,25 @@ class PlaygroundWebTests {
 			request.setServerName("rebound.example.com"); // a DNS name pointed at 127.0.0.1
 			return request;
 		})).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theRunningServerGuardsThePageItsEndpointsAndItsFiles() throws Exception {
+		for (var path : List.of("/", "/?as=admin", "/playground/conversation", "/playground/playground.css")) {
+			assertThat(statusLine(path, "localhost")).as(path).contains(" 200");
+			assertThat(statusLine(path, "rebound.example.com")).as(path).contains(" 403");
+		}
+	}
+
+	/** A real HTTP request to the running server, with a Host header no HTTP client lets one choose. */
+	private String statusLine(String path, String host) throws IOException {
+		try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(10_000);
+			var request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			return reader.readLine();
+		}
 	}
 
 	@Test
