@@ -2,7 +2,6 @@ package dev.steward.playground;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -131,7 +130,7 @@ class PlaygroundController {
 						.maxAge(Duration.ofDays(365))
 						.build()
 						.toString()));
-		var locale = me.map(Caller::locale).orElseGet(() -> supported(browserLocale));
+		var locale = locale(me, browserLocale);
 		var channels = channels();
 		var conversation = Conversation.parse(asked, me.map(Caller::personId).orElse(null), channels.get(0));
 		model.addAttribute("people", people);
@@ -148,7 +147,7 @@ class PlaygroundController {
 	View conversation(@RequestParam(name = "as", required = false) String as,
 			@RequestParam(name = "c", required = false) String asked, Locale browserLocale, Model model) {
 		var me = caller(as);
-		var locale = me.map(Caller::locale).orElseGet(() -> supported(browserLocale));
+		var locale = locale(me, browserLocale);
 		var conversation = Conversation.parse(asked, me.map(Caller::personId).orElse(null), channels().get(0));
 		conversation(model, me, conversation, locale);
 		return view("playground/fragments :: conversation", locale);
@@ -157,7 +156,7 @@ class PlaygroundController {
 	@PostMapping(path = "/playground/command", consumes = MediaType.APPLICATION_JSON_VALUE)
 	View command(@RequestBody CommandBody body, Locale browserLocale, Model model) {
 		var me = caller(body.as());
-		var locale = me.map(Caller::locale).orElseGet(() -> supported(browserLocale));
+		var locale = locale(me, browserLocale);
 		var typed = body.text() == null ? "" : body.text().strip();
 		Reply reply;
 		if (!typed.startsWith("/") || typed.length() < 2 || Character.isWhitespace(typed.charAt(1))) {
@@ -174,7 +173,7 @@ class PlaygroundController {
 	@PostMapping(path = "/playground/action", consumes = MediaType.APPLICATION_JSON_VALUE)
 	View action(@RequestBody ActionBody body, Locale browserLocale, Model model) {
 		var me = caller(body.as());
-		var locale = me.map(Caller::locale).orElseGet(() -> supported(browserLocale));
+		var locale = locale(me, browserLocale);
 		InteractionId id;
 		try {
 			id = InteractionId.parse(body.id());
@@ -190,7 +189,7 @@ class PlaygroundController {
 	@PostMapping(path = "/playground/submit", consumes = MediaType.APPLICATION_JSON_VALUE)
 	View submit(@RequestBody SubmitBody body, Locale browserLocale, Model model) {
 		var me = caller(body.as());
-		var locale = me.map(Caller::locale).orElseGet(() -> supported(browserLocale));
+		var locale = locale(me, browserLocale);
 		var values = body.values() == null ? Map.<String, String>of() : body.values();
 		var reply = gateway.submit(new FormSubmission(actor(body.as()), channel(body.as(), body.c()), body.session(),
 				body.page(), values));
@@ -211,7 +210,7 @@ class PlaygroundController {
 	}
 
 	private View reply(Reply reply, Optional<Caller> me, Locale locale, String typed, Model model) {
-		var zone = me.map(Caller::zone).orElse(ZoneOffset.UTC);
+		var zone = me.map(Caller::zone).orElse(defaultZone);
 		model.addAttribute("typed", typed);
 		if (reply instanceof Reply.Ephemeral ephemeral) {
 			model.addAttribute("kind", "ephemeral");
@@ -272,9 +271,13 @@ class PlaygroundController {
 		return Conversation.parse(asked, personId, channels().get(0)).ref();
 	}
 
-	/** Steward speaks English and Simplified Chinese; a browser asking for any Chinese gets the latter. */
-	private static Locale supported(Locale locale) {
-		return locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+	/**
+	 * The person's language; before anyone is chosen, the browser's. Steward speaks English and
+	 * Simplified Chinese, so a browser asking for any Chinese gets the latter.
+	 */
+	private static Locale locale(Optional<Caller> me, Locale browser) {
+		return me.map(Caller::locale)
+			.orElse(browser != null && "zh".equals(browser.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
 	}
 
 	private View view(String name, Locale locale) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +86,7 @@ class PlaygroundMessages {
 			.param("limit", SHOWN)
 			.query(ROW)
 			.list();
-		var oldestFirst = new java.util.ArrayList<>(rows);
+		var oldestFirst = new ArrayList<>(rows);
 		Collections.reverse(oldestFirst);
 		return oldestFirst;
 	}
