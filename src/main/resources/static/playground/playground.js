@@ -134,22 +134,29 @@
 
   // --- replies only the person sees --------------------------------------------------------------
 
-  function addEphemeral(article) {
+  /** Keeps a reply for the conversation it answers, and shows it if that conversation is open. */
+  function addEphemeral(article, c) {
     const list = $('[data-messages]');
-    const persisted = $$('[data-message-id]', list);
-    const afterId = persisted.length ? persisted[persisted.length - 1].dataset.messageId : null;
-    const entries = state.ephemerals.get(list.dataset.conversation) || [];
+    const shown = list.dataset.conversation === c;
+    const persisted = shown ? $$('[data-message-id]', list) : [];
+    // after the last message it came after; '*' (the conversation was left meanwhile) means at the end
+    const afterId = shown ? (persisted.length ? persisted[persisted.length - 1].dataset.messageId : null) : '*';
+    const entries = state.ephemerals.get(c) || [];
     entries.push({ afterId, element: article });
-    state.ephemerals.set(list.dataset.conversation, entries);
-    list.appendChild(article);
-    toBottom();
+    state.ephemerals.set(c, entries);
+    if (shown) {
+      list.appendChild(article);
+      toBottom();
+    }
   }
 
   /** Puts each kept reply back after the message that was last when it came. */
   function placeEphemerals(list) {
     for (const { afterId, element } of state.ephemerals.get(list.dataset.conversation) || []) {
       let before;
-      if (afterId) {
+      if (afterId === '*') {
+        before = null;
+      } else if (afterId) {
         const anchor = list.querySelector(`[data-message-id="${CSS.escape(afterId)}"]`);
         before = anchor ? anchor.nextElementSibling : null;
       } else {
@@ -208,12 +215,13 @@
 
   // --- replies -----------------------------------------------------------------------------------
 
-  function handleReply(html) {
+  /** Does what a reply says; c is the conversation the request was made in. */
+  function handleReply(html, c) {
     const reply = fragment(html).querySelector('[data-reply]');
     switch (reply && reply.dataset.reply) {
       case 'ephemeral':
         closeForm();
-        addEphemeral(reply.querySelector('[data-ephemeral]'));
+        addEphemeral(reply.querySelector('[data-ephemeral]'), c);
         break;
       case 'form':
         showForm(reply.querySelector('[data-form]'));
@@ -227,9 +235,9 @@
     replied();
   }
 
-  function failed(error) {
+  function failed(error, c) {
     console.warn('Steward playground: request failed', error);
-    addEphemeral(localEphemeral(body.dataset.textNetwork));
+    addEphemeral(localEphemeral(body.dataset.textNetwork), c);
     replied();
   }
 
@@ -280,17 +288,18 @@
     const submit = $('[data-form-submit]', form);
     const values = {};
     $$('[data-input-key]', form).forEach(input => { values[input.dataset.inputKey] = input.value; });
+    const c = state.conversation;
     submit.disabled = true;
     try {
       handleReply(await post('playground/submit', {
         as: state.person,
-        c: state.conversation,
+        c,
         session: form.dataset.session,
         page: Number(form.dataset.page),
         values,
-      }));
+      }), c);
     } catch (error) {
-      failed(error);
+      failed(error, c);
     } finally {
       submit.disabled = false;
     }
@@ -311,15 +320,12 @@
     }
     const button = event.target.closest('[data-action-id]');
     if (!button || !state.person) return;
+    const c = state.conversation;
     button.disabled = true;
     try {
-      handleReply(await post('playground/action', {
-        as: state.person,
-        c: state.conversation,
-        id: button.dataset.actionId,
-      }));
+      handleReply(await post('playground/action', { as: state.person, c, id: button.dataset.actionId }), c);
     } catch (error) {
-      failed(error);
+      failed(error, c);
     } finally {
       button.disabled = false;
     }
@@ -449,13 +455,14 @@
     const typed = composer.value.trim();
     if (!typed || !state.person) return;
     hideSuggestions();
+    const c = state.conversation;
     sendButton.disabled = true;
     try {
-      const html = await post('playground/command', { as: state.person, c: state.conversation, text: typed });
+      const html = await post('playground/command', { as: state.person, c, text: typed });
       composer.value = '';
-      handleReply(html);
+      handleReply(html, c);
     } catch (error) {
-      failed(error);
+      failed(error, c);
     } finally {
       sendButton.disabled = false;
       composer.focus();
@@ -491,6 +498,8 @@
       }
     });
     window.addEventListener('pagehide', () => source.close());
+    // a page brought back from the browser's cache has a closed stream: load it afresh
+    window.addEventListener('pageshow', event => { if (event.persisted) location.reload(); });
   }
 
   if (state.person) history.replaceState(null, '', pageUrl(state.person, state.conversation));
