@@ -47,7 +47,7 @@ class MessageBundlesTests {
 		var english = load("messages.properties");
 		var untranslated = chinese.stringPropertyNames().stream()
 			.filter(key -> chinese.getProperty(key).equals(english.getProperty(key)))
-			.filter(key -> !chinese.getProperty(key).matches("[\\p{Punct}\\s{}0-9]*"))
+			.filter(key -> !chinese.getProperty(key).matches("[\\p{Punct}\\s{}0-9]*|Steward"))
 			.toList();
 		assertThat(untranslated).as("keys whose Chinese text is the English one").isEmpty();
 	}
