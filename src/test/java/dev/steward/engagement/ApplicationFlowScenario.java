@@ -229,6 +229,38 @@ abstract class ApplicationFlowScenario {
 	}
 
 	@Test
+	void anAdminMayDecideAnyStepAndIsRecordedAsSuch() {
+		var emma = new Chat(gateway, door, "emma.wilson", "general");
+		var admin = new Chat(gateway, door, "admin", "general");
+		var liNa = new Chat(gateway, door, "li.na", "general");
+		var title = "Admin decides " + System.nanoTime();
+		emma.fill(emma.command("/project apply"), application(title));
+		liNa.awaitDirect(title);
+
+		assertThat(Chat.text(new Chat(gateway, door, "emma.wilson", "general").command("/approvals all")))
+			.contains("Only admins");
+		var all = (Reply.Ephemeral) admin.command("/approvals all");
+		assertThat(Chat.text(all.message())).contains(title);
+		var approve = all.message().blocks().stream()
+			.filter(dev.steward.conversation.Block.Actions.class::isInstance)
+			.flatMap(block -> ((dev.steward.conversation.Block.Actions) block).buttons().stream())
+			.filter(button -> button.label().equals("Approve"))
+			.reduce((a, b) -> b)
+			.orElseThrow();
+		assertThat(Chat.text(admin.click(approve))).contains("You approved").contains(title);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !lastDirect(liNa, title).hasActions());
+		assertThat(Chat.text(lastDirect(liNa, title))).contains("Alex Admin 已批准").contains("以管理员身份代 Li Na 审批");
+		var request = approvals.requestedBy("emma.wilson").stream()
+			.filter(r -> r.title().equals(title))
+			.findFirst()
+			.orElseThrow();
+		assertThat(request.history()).filteredOn(entry -> entry.actorId().equals("admin"))
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.asAdmin()).isTrue());
+	}
+
+	@Test
 	void unknownPeopleAndWordsGetClearMessages() {
 		var stranger = new Chat(gateway, door, "nobody.here", "general");
 		assertThat(Chat.text(stranger.command("/project apply"))).contains("nobody.here").contains("directory");
