@@ -1,5 +1,6 @@
 package dev.steward.conversation;
 
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -8,11 +9,16 @@ import java.util.Locale;
  * @param door the door's name, e.g. {@code slack}
  * @param userId the platform user id (the person id in the playground)
  * @param platformLocale the locale the platform reports, or {@code null}
+ * @param platformZone the time zone the platform reports, or {@code null}
  */
-public record Actor(String door, String userId, Locale platformLocale) {
+public record Actor(String door, String userId, Locale platformLocale, ZoneId platformZone) {
 
 	public Actor(String door, String userId) {
-		this(door, userId, null);
+		this(door, userId, null, null);
+	}
+
+	public Actor(String door, String userId, Locale platformLocale) {
+		this(door, userId, platformLocale, null);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.steward.conversation.spi.ChatGateway.CommandInfo;
+import dev.steward.conversation.spi.ChatGateway.OptionInfo;
 
 /** Finds the handler for a typed command, and writes help for every command word. */
 @Component
@@ -79,9 +80,12 @@ class CommandRouter {
 		var all = new ArrayList<CommandInfo>();
 		byWord.forEach((word, subs) -> {
 			subs.values()
-				.forEach(spec -> all.add(new CommandInfo(word, spec.sub(), spec.usage(),
-						texts.get(locale, spec.descriptionKey()))));
-			all.add(new CommandInfo(word, HELP, "", texts.get(locale, "kernel.help.description", word)));
+				.forEach(spec -> all.add(new CommandInfo(word, spec.sub(), spec.options()
+					.stream()
+					.map(option -> new OptionInfo(option.name(), option.type(), option.required(),
+							texts.get(locale, option.descriptionKey()), option.choices()))
+					.toList(), texts.get(locale, spec.descriptionKey()))));
+			all.add(new CommandInfo(word, HELP, List.of(), texts.get(locale, "kernel.help.description", word)));
 		});
 		return all;
 	}

@@ -1,19 +1,83 @@
 package dev.steward.conversation;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
  * One subcommand a feature offers, e.g. word {@code project}, sub {@code apply}. An empty sub is
- * what the bare word does (e.g. {@code /approvals}).
+ * what the bare word does (e.g. {@code /approvals}). Its options are typed, so a platform that
+ * shows typed options (Discord) can; in typed text they come in order, the last {@link
+ * Option.Type#TEXT} taking the rest of the line.
  *
- * @param usage the arguments, for help, e.g. {@code CODE}; empty if none
  * @param descriptionKey the message key of its one-line help
  */
-public record CommandSpec(String word, String sub, String usage, String descriptionKey, Handler handler) {
+public record CommandSpec(String word, String sub, List<Option> options, String descriptionKey, Handler handler) {
+
+	public CommandSpec {
+		options = List.copyOf(options);
+	}
+
+	/** A subcommand without options. */
+	public CommandSpec(String word, String sub, String descriptionKey, Handler handler) {
+		this(word, sub, List.of(), descriptionKey, handler);
+	}
+
+	/** How its options are typed, e.g. {@code CODE [reason]}. */
+	public String usage() {
+		return usage(options);
+	}
+
+	static String usage(List<Option> options) {
+		return options.stream()
+			.map(option -> option.required() ? option.name().toUpperCase(Locale.ROOT) : "[" + option.name() + "]")
+			.collect(Collectors.joining(" "));
+	}
 
 	/** Handles one command. */
 	@FunctionalInterface
 	public interface Handler {
 
 		Reply handle(CommandRequest request);
+
+	}
+
+	/**
+	 * One typed option.
+	 * @param name a lower-case name (Discord: 1–32 characters, no spaces)
+	 * @param descriptionKey the message key of its description
+	 * @param choices the allowed values, for {@link Type#CHOICE}
+	 */
+	public record Option(String name, Type type, boolean required, String descriptionKey, List<String> choices) {
+
+		public Option {
+			choices = choices == null ? List.of() : List.copyOf(choices);
+			if (!name.matches("[a-z0-9_-]{1,32}")) {
+				throw new IllegalArgumentException("Option names are 1-32 lower-case characters: " + name);
+			}
+		}
+
+		public static Option required(String name, Type type, String descriptionKey) {
+			return new Option(name, type, true, descriptionKey, List.of());
+		}
+
+		public static Option optional(String name, Type type, String descriptionKey) {
+			return new Option(name, type, false, descriptionKey, List.of());
+		}
+
+		/** What an option holds. */
+		public enum Type {
+
+			/** A word, or for the last option the rest of the line. */
+			TEXT,
+			/** A whole number. */
+			INTEGER,
+			/** A person: a platform user (or mention) or a directory id; handlers receive the directory id. */
+			PERSON,
+			/** One of the given choices. */
+			CHOICE
+
+		}
 
 	}
 

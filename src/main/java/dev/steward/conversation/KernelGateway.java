@@ -73,7 +73,7 @@ class KernelGateway implements ChatGateway {
 			var route = router.route(command.word(), command.text());
 			if (route instanceof CommandRouter.Route.Found found) {
 				return open(caller, found.spec().handler().handle(new CommandRequest(caller, command.channel(),
-						found.spec().word(), found.spec().sub(), found.args())));
+						found.spec().word(), found.spec().sub(), people(command.actor(), found.spec(), found.args()))));
 			}
 			if (route instanceof CommandRouter.Route.Help help) {
 				return Reply.say(router.help(caller.locale(), help.word(), help.word().equals("steward")));
@@ -147,6 +147,25 @@ class KernelGateway implements ChatGateway {
 	}
 
 	@Override
+	public Reply showForm(Actor actor, ChannelRef channel, String session, int page) {
+		return run(actor, caller -> {
+			var open = sessions.find(session).orElse(null);
+			var handler = open == null ? null : forms.get(open.form());
+			if (handler == null) {
+				return Reply.say(texts.get(caller, "kernel.form.expired"));
+			}
+			if (!open.personId().equals(caller.personId())) {
+				return Reply.say(texts.get(caller, "kernel.form.not-yours"));
+			}
+			var spec = handler.spec(caller, open.args());
+			if (page < 0 || page >= spec.pages().size()) {
+				return Reply.say(texts.get(caller, "kernel.form.expired"));
+			}
+			return new Reply.ShowForm(view(caller, open.id(), spec, page, open.values(), Map.of()));
+		});
+	}
+
+	@Override
 	public List<CommandInfo> commands(Locale locale) {
 		return router.describe(locale);
 	}
@@ -190,6 +209,23 @@ class KernelGateway implements ChatGateway {
 		log.error("Interaction failed (ref {}) for {} on {}", ref, actor.userId(), actor.door(), ex);
 		var locale = directory.find(actor).map(Caller::locale).orElse(defaultLocale);
 		return Reply.say(texts.get(locale, "kernel.error", ref));
+	}
+
+	/** Turns each person option's platform user or mention into a directory id, where it names one. */
+	private List<String> people(Actor actor, CommandSpec spec, List<String> args) {
+		var resolved = new java.util.ArrayList<>(args);
+		for (int i = 0; i < Math.min(args.size(), spec.options().size()); i++) {
+			if (spec.options().get(i).type() == CommandSpec.Option.Type.PERSON) {
+				var mention = args.get(i).replaceAll("^<@!?|>$|\\|.*$", "").replaceFirst("^@", "");
+				var person = directory.find(new Actor(actor.door(), mention))
+					.or(() -> directory.person(mention))
+					.map(Caller::personId);
+				if (person.isPresent()) {
+					resolved.set(i, person.get());
+				}
+			}
+		}
+		return resolved;
 	}
 
 	/** Turns a handler's request to open a form into the form itself. */

@@ -93,6 +93,35 @@ class FormEngineTests {
 		assertThat(((Reply.Ephemeral) reply).message().fallback()).isEqualTo("这是别人的表单。");
 	}
 
+	@Test
+	void personOptionsArriveAsDirectoryIds() {
+		assertThat(said(gateway.command(new ChatCommand(new Actor("slack", "U01EMMAWILSON"), channel, "survey",
+				"who <@U01LINA|li.na>")))).isEqualTo("person=li.na");
+		assertThat(said(gateway.command(new ChatCommand(emma, channel, "survey", "who @li.na"))))
+			.isEqualTo("person=li.na");
+		assertThat(said(gateway.command(new ChatCommand(emma, channel, "survey", "who nobody"))))
+			.isEqualTo("person=nobody");
+	}
+
+	@Test
+	void anOpenFormCanBeShownAgainAtAnyPageWithItsValues() {
+		var first = open();
+		submit(first, Map.of("name", "Acme", "size", "120", "tier", "gold"));
+		var again = gateway.showForm(emma, channel, first.session(), 1);
+		assertThat(again).isInstanceOfSatisfying(Reply.ShowForm.class, shown -> {
+			assertThat(shown.view().page()).isEqualTo(1);
+			assertThat(shown.view().value("name")).isEqualTo("Acme");
+		});
+		assertThat(said(gateway.showForm(new Actor("test", "li.na"), channel, first.session(), 1)))
+			.isEqualTo("这是别人的表单。");
+		assertThat(said(gateway.showForm(emma, channel, "no-such-session", 0))).contains("expired");
+	}
+
+	static String said(Reply reply) {
+		assertThat(reply).isInstanceOf(Reply.Ephemeral.class);
+		return ((Reply.Ephemeral) reply).message().fallback();
+	}
+
 	/** A two-page test form: /survey start. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SurveyForm implements FormHandler, ChatCommands {
@@ -101,8 +130,12 @@ class FormEngineTests {
 
 		@Override
 		public List<CommandSpec> commands() {
-			return List.of(new CommandSpec("survey", "start", "", "kernel.help.description",
-					request -> Reply.openForm("survey", List.of(), Map.of())));
+			return List.of(new CommandSpec("survey", "start", "kernel.help.description",
+					request -> Reply.openForm("survey", List.of(), Map.of())),
+					new CommandSpec("survey", "who",
+							List.of(CommandSpec.Option.required("person", CommandSpec.Option.Type.PERSON,
+									"kernel.help.description")),
+							"kernel.help.description", request -> Reply.say("person=" + request.arg(0))));
 		}
 
 		@Override

@@ -72,7 +72,7 @@ public class DemoCommands {
 
 	@Bean
 	ChatCommands demoChatCommands() {
-		return () -> List.of(new CommandSpec("demo", "form", "", "demo.form.description",
+		return () -> List.of(new CommandSpec("demo", "form", "demo.form.description",
 				request -> Reply.openForm(FORM, List.of(), Map.of())));
 	}
 

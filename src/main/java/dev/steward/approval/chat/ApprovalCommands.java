@@ -10,6 +10,7 @@ import dev.steward.approval.DecisionRefused;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
 import dev.steward.conversation.CommandSpec;
+import dev.steward.conversation.CommandSpec.Option;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
@@ -41,12 +42,14 @@ class ApprovalCommands implements ChatCommands {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("approvals", "", "", "approvals.pending.description", this::pending),
-				new CommandSpec("approvals", "pending", "", "approvals.pending.description", this::pending),
-				new CommandSpec("approvals", "mine", "", "approvals.mine.description", this::mine),
-				new CommandSpec("approvals", "all", "", "approvals.all.description", this::all),
-				new CommandSpec("approvals", "withdraw", "ID [reason]", "approvals.withdraw.description",
-						this::withdraw));
+		return List.of(new CommandSpec("approvals", "", "approvals.pending.description", this::pending),
+				new CommandSpec("approvals", "pending", "approvals.pending.description", this::pending),
+				new CommandSpec("approvals", "mine", "approvals.mine.description", this::mine),
+				new CommandSpec("approvals", "all", "approvals.all.description", this::all),
+				new CommandSpec("approvals", "withdraw",
+						List.of(Option.required("id", Option.Type.INTEGER, "approvals.option.id"),
+								Option.optional("reason", Option.Type.TEXT, "approvals.option.reason")),
+						"approvals.withdraw.description", this::withdraw));
 	}
 
 	private Reply pending(CommandRequest request) {

@@ -33,12 +33,13 @@ class DirectoryCallers implements CallerDirectory {
 
 	@Override
 	public Optional<Caller> find(Actor actor) {
-		return directory.byIdentity(actor.door(), actor.userId()).map(person -> caller(person, actor.platformLocale()));
+		return directory.byIdentity(actor.door(), actor.userId())
+			.map(person -> caller(person, actor.platformLocale(), actor.platformZone()));
 	}
 
 	@Override
 	public Optional<Caller> person(String personId) {
-		return directory.person(personId).map(person -> caller(person, null));
+		return directory.person(personId).map(person -> caller(person, null, null));
 	}
 
 	@Override
@@ -48,13 +49,13 @@ class DirectoryCallers implements CallerDirectory {
 
 	@Override
 	public List<Caller> everyone() {
-		return directory.everyone().stream().map(person -> caller(person, null)).toList();
+		return directory.everyone().stream().map(person -> caller(person, null, null)).toList();
 	}
 
-	private Caller caller(Person person, Locale platformLocale) {
+	private Caller caller(Person person, Locale platformLocale, ZoneId platformZone) {
 		var locale = person.locale() != null ? person.locale() : platformLocale != null ? platformLocale : defaultLocale;
-		return new Caller(person.id(), person.name(), supported(locale),
-				person.zone() != null ? person.zone() : defaultZone);
+		var zone = person.zone() != null ? person.zone() : platformZone != null ? platformZone : defaultZone;
+		return new Caller(person.id(), person.name(), supported(locale), zone);
 	}
 
 	/** Steward speaks English and Simplified Chinese; any Chinese becomes zh-CN, anything else English. */

@@ -30,7 +30,7 @@ class StewardCommands implements ChatCommands {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("steward", "whoami", "", "steward.whoami.description", this::whoami));
+		return List.of(new CommandSpec("steward", "whoami", "steward.whoami.description", this::whoami));
 	}
 
 	private Reply whoami(CommandRequest request) {

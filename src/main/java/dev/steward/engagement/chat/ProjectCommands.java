@@ -8,6 +8,7 @@ import dev.steward.approval.ApprovalManagement;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
 import dev.steward.conversation.CommandSpec;
+import dev.steward.conversation.CommandSpec.Option;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
@@ -45,10 +46,13 @@ class ProjectCommands implements ChatCommands {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("project", "apply", "", "project.apply.description", this::apply),
-				new CommandSpec("project", "list", "", "project.list.description", this::list),
-				new CommandSpec("project", "show", "CODE", "project.show.description", this::show),
-				new CommandSpec("project", "channel", "[CODE]", "project.channel.description", this::channel));
+		var code = "project.option.code";
+		return List.of(new CommandSpec("project", "apply", "project.apply.description", this::apply),
+				new CommandSpec("project", "list", "project.list.description", this::list),
+				new CommandSpec("project", "show", List.of(Option.required("code", Option.Type.TEXT, code)),
+						"project.show.description", this::show),
+				new CommandSpec("project", "channel", List.of(Option.optional("code", Option.Type.TEXT, code)),
+						"project.channel.description", this::channel));
 	}
 
 	private Reply apply(CommandRequest request) {
