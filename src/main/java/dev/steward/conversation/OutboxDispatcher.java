@@ -85,7 +85,8 @@ class OutboxDispatcher implements SmartLifecycle {
 			do {
 				due = jdbc.sql("""
 						select id, door, address, direct, kind, target_id, body, attempts from outbox_message
-						where status = 'PENDING' and next_attempt_at <= :now order by id""")
+						where status = 'PENDING' and next_attempt_at <= :now order by id
+						fetch first 200 rows only""")
 					.param("now", now())
 					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
 							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
@@ -142,7 +143,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			}
 		}
 		catch (DeliveryFailure failure) {
-			int attempts = row.attempts() + 1;
+			int attempts = row.attempts() + (failure.attempted() ? 1 : 0);
 			if (failure.permanent() || attempts >= MAX_ATTEMPTS) {
 				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
 						failure.getMessage());
@@ -155,7 +156,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					where id = :id""")
 				.param("attempts", attempts)
 				.param("next", now().plus(wait))
-				.param("error", truncate(failure.getMessage()))
+				.param("error", failure.attempted() ? truncate(failure.getMessage()) : null)
 				.param("id", row.id())
 				.update();
 			return false;

@@ -68,6 +68,16 @@ class OutboxTests {
 	}
 
 	@Test
+	void pacingWaitsAreNotCountedAsFailedAttempts() {
+		var channel = channel("paced");
+		door.paceNext(channel.id(), OutboxDispatcher.MAX_ATTEMPTS + 2);
+		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("in good time"), "k-paced"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 1);
+		assertThat(row("k-paced")).containsEntry("status", "SENT").containsEntry("attempts", 0);
+	}
+
+	@Test
 	void aPermanentFailureIsGivenUpAndItsUpdatesToo() {
 		var channel = channel("broken");
 		door.failNext(channel.id(), 1, true);
@@ -133,6 +143,12 @@ class OutboxTests {
 
 		private final AtomicInteger ids = new AtomicInteger();
 
+		private final Map<String, AtomicInteger> paced = new ConcurrentHashMap<>();
+
+		void paceNext(String channel, int times) {
+			paced.put(channel, new AtomicInteger(times));
+		}
+
 		void failNext(String channel, int times, boolean forever) {
 			failures.put(channel, new AtomicInteger(times));
 			permanent.put(channel, forever);
@@ -146,6 +162,9 @@ class OutboxTests {
 		@Override
 		public String post(Delivery delivery) throws DeliveryFailure {
 			var channel = delivery.to().id();
+			if (paced.getOrDefault(channel, new AtomicInteger()).getAndDecrement() > 0) {
+				throw DeliveryFailure.paced(Duration.ofMillis(10));
+			}
 			attempts.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
 			var left = failures.getOrDefault(channel, new AtomicInteger());
 			if (left.getAndDecrement() > 0) {

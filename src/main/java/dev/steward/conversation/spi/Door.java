@@ -28,10 +28,30 @@ public interface Door {
 
 		private final java.time.Duration retryAfter;
 
+		private final boolean attempted;
+
 		public DeliveryFailure(String message, boolean permanent, java.time.Duration retryAfter) {
+			this(message, permanent, retryAfter, true);
+		}
+
+		private DeliveryFailure(String message, boolean permanent, java.time.Duration retryAfter, boolean attempted) {
 			super(message);
 			this.permanent = permanent;
 			this.retryAfter = retryAfter;
+			this.attempted = attempted;
+		}
+
+		/**
+		 * Not sent yet because the door paces this conversation (e.g. Slack's one message a
+		 * second a channel): try again after the wait, without counting it as a failed attempt.
+		 */
+		public static DeliveryFailure paced(java.time.Duration wait) {
+			return new DeliveryFailure("paced", false, wait, false);
+		}
+
+		/** Whether the platform was really tried (pacing waits are not attempts). */
+		public boolean attempted() {
+			return attempted;
 		}
 
 		public boolean permanent() {
