@@ -1,0 +1,111 @@
+package dev.steward.scheduling;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The scheduling API: run a module's job once at a moment, move it, cancel it, or run it now.
+ * Jobs live in the JDBC store, so they survive restarts; a fire missed while Steward was down
+ * is handed to the job once, late (Quartz's fire-now misfire policy): the job decides whether it
+ * is still within its grace period.
+ */
+@Service
+public class Scheduling {
+
+	private final Scheduler scheduler;
+
+	Scheduling(Scheduler scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/** A scheduled job as listed for people: its group, name and next fire. */
+	public record ScheduledJob(String group, String name, Instant nextFire) {
+	}
+
+	/** Schedules (or moves) a one-off run of a job; the data reaches the job in its data map. */
+	public void runAt(String group, String name, Instant at, Class<? extends Job> job, Map<String, ?> data) {
+		var key = JobKey.jobKey(name, group);
+		var detail = JobBuilder.newJob(job)
+			.withIdentity(key)
+			.usingJobData(new JobDataMap(data))
+			.storeDurably(false)
+			.requestRecovery(true)
+			.build();
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(name, group))
+			.forJob(key)
+			.startAt(Date.from(at))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
+		try {
+			scheduler.scheduleJob(detail, java.util.Set.of(trigger), true);
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not schedule " + group + "/" + name, ex);
+		}
+	}
+
+	public void cancel(String group, String name) {
+		try {
+			scheduler.deleteJob(JobKey.jobKey(name, group));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not cancel " + group + "/" + name, ex);
+		}
+	}
+
+	public Optional<Instant> nextFire(String group, String name) {
+		try {
+			var trigger = scheduler.getTrigger(TriggerKey.triggerKey(name, group));
+			return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not read " + group + "/" + name, ex);
+		}
+	}
+
+	/** Runs a scheduled job now, leaving its schedule as it was (the playground's time travel). */
+	public void runNow(String group, String name) {
+		try {
+			scheduler.triggerJob(JobKey.jobKey(name, group));
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not run " + group + "/" + name, ex);
+		}
+	}
+
+	/** Every scheduled job, soonest first. */
+	public List<ScheduledJob> jobs() {
+		try {
+			var jobs = new java.util.ArrayList<ScheduledJob>();
+			for (var key : scheduler.getTriggerKeys(GroupMatcher.anyTriggerGroup())) {
+				var trigger = scheduler.getTrigger(key);
+				if (trigger != null && trigger.getNextFireTime() != null) {
+					jobs.add(new ScheduledJob(key.getGroup(), key.getName(), trigger.getNextFireTime().toInstant()));
+				}
+			}
+			jobs.sort(java.util.Comparator.comparing(ScheduledJob::nextFire));
+			return jobs;
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not list jobs", ex);
+		}
+	}
+
+}
