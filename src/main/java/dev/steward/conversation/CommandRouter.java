@@ -60,6 +60,12 @@ class CommandRouter {
 		}
 		var tokens = tokenize(text);
 		var first = tokens.isEmpty() ? "" : tokens.get(0).toLowerCase(Locale.ROOT);
+		if (tokens.size() >= 2) {
+			var group = first + " " + tokens.get(1).toLowerCase(Locale.ROOT);
+			if (subs.containsKey(group)) {
+				return new Route.Found(subs.get(group), tokens.subList(2, tokens.size()));
+			}
+		}
 		if (subs.containsKey(first) && !first.isEmpty()) {
 			return new Route.Found(subs.get(first), tokens.subList(1, tokens.size()));
 		}
@@ -69,7 +75,8 @@ class CommandRouter {
 		if (subs.containsKey("")) {
 			return new Route.Found(subs.get(""), tokens);
 		}
-		return new Route.UnknownSub(normalized, first);
+		var grouped = subs.keySet().stream().anyMatch(sub -> sub.startsWith(first + " "));
+		return new Route.UnknownSub(normalized, grouped && tokens.size() >= 2 ? first + " " + tokens.get(1) : first);
 	}
 
 	List<String> words() {

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * One subcommand a feature offers, e.g. word {@code project}, sub {@code apply}. An empty sub is
- * what the bare word does (e.g. {@code /approvals}). Its options are typed, so a platform that
+ * what the bare word does (e.g. {@code /approvals}); a sub of two words is a subcommand in a
+ * group (e.g. {@code team add}: Discord shows it as a subcommand group). Its options are typed, so a platform that
  * shows typed options (Discord) can; in typed text they come in order, the last {@link
  * Option.Type#TEXT} taking the rest of the line.
  *

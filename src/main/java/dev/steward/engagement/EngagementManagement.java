@@ -91,8 +91,7 @@ public class EngagementManagement {
 		var application = applications.findById(applicationId)
 			.orElseThrow(() -> new DecisionRefused(DecisionRefused.Reason.NOT_FOUND));
 		var request = approvalOf(application).orElseThrow();
-		boolean admin = directory.person(personId).map(Person::isAdmin).orElse(false);
-		if (!application.applicantId().equals(personId) && !admin) {
+		if (!application.applicantId().equals(personId) && !isAdmin(personId)) {
 			throw new DecisionRefused(DecisionRefused.Reason.NOT_REQUESTER, List.of(application.applicantId()), null);
 		}
 		if (request.status() != ApprovalStatus.CHANGES_REQUESTED) {
@@ -141,9 +140,38 @@ public class EngagementManagement {
 	/** Moves a project's home channel; only its manager or an admin may. */
 	public Project moveHome(String code, String personId, Home to) {
 		var project = project(code).orElseThrow();
-		project.moveHome(to, personId, directory.person(personId).map(Person::isAdmin).orElse(false),
-				clock.instant());
+		project.moveHome(to, personId, isAdmin(personId), clock.instant());
 		return projects.save(project);
+	}
+
+	/** Adds a person to a project's team with a duty; only its manager or an admin may. */
+	public Project addMember(String code, String personId, String duty, String actorId) {
+		var project = project(code).orElseThrow();
+		if (directory.person(personId).isEmpty()) {
+			throw new IllegalArgumentException("Not in the directory: " + personId);
+		}
+		project.addMember(personId, duty, actorId, isAdmin(actorId), clock.instant());
+		return projects.save(project);
+	}
+
+	/** Takes a person off a project's team; answers whether they were on it. */
+	public boolean removeMember(String code, String personId, String actorId) {
+		var project = project(code).orElseThrow();
+		boolean removed = project.removeMember(personId, actorId, isAdmin(actorId), clock.instant());
+		projects.save(project);
+		return removed;
+	}
+
+	/** Pauses or resumes a project; answers whether anything changed. */
+	public boolean setPaused(String code, boolean paused, String actorId) {
+		var project = project(code).orElseThrow();
+		boolean changed = project.setPaused(paused, actorId, isAdmin(actorId), clock.instant());
+		projects.save(project);
+		return changed;
+	}
+
+	private boolean isAdmin(String personId) {
+		return directory.person(personId).map(Person::isAdmin).orElse(false);
 	}
 
 	/** Final approval of an application creates its project (§2.1.4), once. */

@@ -19,7 +19,7 @@ public class Project extends AbstractAggregateRoot<Project> {
 	/** Where a project stands. */
 	public enum Status {
 
-		ACTIVE
+		ACTIVE, PAUSED
 
 	}
 
@@ -44,17 +44,20 @@ public class Project extends AbstractAggregateRoot<Project> {
 	@Embedded.Empty(prefix = "home_")
 	private Home home;
 
-	private final Status status;
+	private Status status;
 
 	private final Instant createdAt;
 
 	@MappedCollection(idColumn = "project_id", keyColumn = "seq")
 	private final List<ProjectEntry> history;
 
+	@MappedCollection(idColumn = "project_id", keyColumn = "seq")
+	private final List<TeamMember> team;
+
 	@PersistenceCreator
 	Project(Long id, Integer version, String code, Long applicationId, String title, String client,
 			String departmentId, String managerId, Home home, Status status, Instant createdAt,
-			List<ProjectEntry> history) {
+			List<ProjectEntry> history, List<TeamMember> team) {
 		this.id = id;
 		this.version = version;
 		this.code = code;
@@ -67,12 +70,13 @@ public class Project extends AbstractAggregateRoot<Project> {
 		this.status = status;
 		this.createdAt = createdAt;
 		this.history = new ArrayList<>(history);
+		this.team = new ArrayList<>(team);
 	}
 
 	static Project create(String code, Application application, String approverId, Instant now) {
 		var details = application.details();
 		var project = new Project(null, null, code, application.id(), details.title(), details.client(),
-				details.departmentId(), details.managerId(), application.home(), Status.ACTIVE, now, List.of());
+				details.departmentId(), details.managerId(), application.home(), Status.ACTIVE, now, List.of(), List.of());
 		project.history.add(new ProjectEntry(now, approverId, ProjectEntry.Action.CREATED, null));
 		return project;
 	}
@@ -85,11 +89,55 @@ public class Project extends AbstractAggregateRoot<Project> {
 
 	/** Moves the project's home; only its manager or an admin may. */
 	void moveHome(Home to, String actorId, boolean actorIsAdmin, Instant now) {
+		requireManager(actorId, actorIsAdmin);
+		this.home = to;
+		history.add(new ProjectEntry(now, actorId, ProjectEntry.Action.HOME_CHANNEL_MOVED, to.channel()));
+	}
+
+	/** Adds a member with a duty, or changes their duty; only the manager or an admin may. */
+	void addMember(String personId, String duty, String actorId, boolean actorIsAdmin, Instant now) {
+		requireManager(actorId, actorIsAdmin);
+		var cleanDuty = duty == null || duty.isBlank() ? null : duty.strip();
+		team.removeIf(member -> member.personId().equals(personId));
+		team.add(new TeamMember(personId, cleanDuty, now, actorId));
+		history.add(new ProjectEntry(now, actorId, ProjectEntry.Action.MEMBER_ADDED,
+				cleanDuty == null ? personId : personId + ": " + cleanDuty));
+		registerEvent(new TeamEvents.MemberAdded(id, code, personId, cleanDuty, actorId));
+	}
+
+	/** Takes a member off the team; answers whether they were on it. */
+	boolean removeMember(String personId, String actorId, boolean actorIsAdmin, Instant now) {
+		requireManager(actorId, actorIsAdmin);
+		if (!team.removeIf(member -> member.personId().equals(personId))) {
+			return false;
+		}
+		history.add(new ProjectEntry(now, actorId, ProjectEntry.Action.MEMBER_REMOVED, personId));
+		registerEvent(new TeamEvents.MemberRemoved(id, code, personId, actorId));
+		return true;
+	}
+
+	/** Pauses the project (no prompts) or resumes it; answers whether anything changed. */
+	boolean setPaused(boolean paused, String actorId, boolean actorIsAdmin, Instant now) {
+		requireManager(actorId, actorIsAdmin);
+		var wanted = paused ? Status.PAUSED : Status.ACTIVE;
+		if (status == wanted) {
+			return false;
+		}
+		status = wanted;
+		history.add(new ProjectEntry(now, actorId, paused ? ProjectEntry.Action.PAUSED : ProjectEntry.Action.RESUMED,
+				null));
+		registerEvent(new TeamEvents.RunningChanged(id, code, paused, actorId));
+		return true;
+	}
+
+	private void requireManager(String actorId, boolean actorIsAdmin) {
 		if (!managerId.equals(actorId) && !actorIsAdmin) {
 			throw new NotProjectManager(managerId);
 		}
-		this.home = to;
-		history.add(new ProjectEntry(now, actorId, ProjectEntry.Action.HOME_CHANNEL_MOVED, to.channel()));
+	}
+
+	public List<TeamMember> team() {
+		return List.copyOf(team);
 	}
 
 	public Long id() {

@@ -11,7 +11,7 @@ public record ProjectEntry(Instant at, String actorId, Action action, String det
 	/** What happened to the project. */
 	public enum Action {
 
-		CREATED, HOME_CHANNEL_MOVED
+		CREATED, HOME_CHANNEL_MOVED, MEMBER_ADDED, MEMBER_REMOVED, PAUSED, RESUMED
 
 	}
 

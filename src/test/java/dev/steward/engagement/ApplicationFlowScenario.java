@@ -260,6 +260,57 @@ abstract class ApplicationFlowScenario {
 			.satisfies(entry -> assertThat(entry.asAdmin()).isTrue());
 	}
 
+	/** A project led by Zhang Wei, approved through the engine's API. */
+	Project approvedProject(String title) {
+		var values = new java.util.HashMap<>(application(title));
+		values.put("expectedRevenue", "100");
+		var application = engagements.apply("zhang.wei", ApplicationDetails.fromMap(values),
+				new Home(RecordingDoor.NAME, "consulting", false));
+		var request = engagements.approvalOf(application).orElseThrow();
+		approvals.decide(request.id(), "1.0", dev.steward.approval.Decision.APPROVE, "li.na", null);
+		approvals.decide(request.id(), "1.1", dev.steward.approval.Decision.APPROVE, "wang.fang", null);
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> engagements.projectOf(application.id()).orElse(null), p -> p != null);
+	}
+
+	@Test
+	void theProjectManagerFormsTheTeamAndMayPauseTheProject() {
+		var code = approvedProject("Team " + System.nanoTime()).code();
+		var zhang = new Chat(gateway, door, "zhang.wei", "consulting");
+		var emma = new Chat(gateway, door, "emma.wilson", "consulting");
+		var sun = new Chat(gateway, door, "sun.li", "consulting");
+
+		assertThat(Chat.text(emma.command("/project team add " + code + " @sun.li Research")))
+			.contains("Only Zhang Wei");
+		assertThat(Chat.text(zhang.command("/project team add " + code + " nobody.at.all Research")))
+			.contains("找不到“nobody.at.all”");
+		assertThat(Chat.text(zhang.command("/project team add " + code + " @sun.li Market research")))
+			.contains("Sun Li 已加入 " + code).contains("Market research");
+		assertThat(Chat.text(sun.awaitDirect("Market research"))).contains("Zhang Wei added you to the team of *" + code);
+		assertThat(Chat.text(emma.command("/project team list " + code))).contains("Sun Li — Market research")
+			.contains("Zhang Wei — Project manager");
+		assertThat(engagements.project(code).orElseThrow().team()).extracting(TeamMember::personId)
+			.containsExactly("sun.li");
+
+		assertThat(Chat.text(zhang.command("/project team remove " + code + " @sun.li"))).contains("已移出");
+		sun.awaitDirect("took you off the team of " + code);
+		assertThat(Chat.text(zhang.command("/project team remove " + code + " @sun.li"))).contains("不在");
+
+		assertThat(Chat.text(zhang.command("/project pause " + code))).contains("已暂停");
+		assertThat(Chat.text(zhang.command("/project pause " + code))).contains("已处于暂停状态");
+		assertThat(engagements.project(code).orElseThrow().status()).isEqualTo(Project.Status.PAUSED);
+		assertThat(Chat.text(emma.command("/project resume " + code))).contains("Only Zhang Wei");
+		assertThat(Chat.text(zhang.command("/project resume " + code))).contains("已恢复");
+
+		assertThat(Chat.text(emma.command("/project show " + code)))
+			.contains("Zhang Wei added Sun Li (Market research) to the team")
+			.contains("Zhang Wei took Sun Li off the team")
+			.contains("Zhang Wei paused the project")
+			.contains("Zhang Wei resumed the project");
+		assertThat(Chat.text(emma.command("/project team frobnicate"))).contains("/project has no command “team frobnicate”");
+		assertThat(Chat.text(emma.command("/project help"))).contains("/project team add CODE PERSON [duty]");
+	}
+
 	@Test
 	void unknownPeopleAndWordsGetClearMessages() {
 		var stranger = new Chat(gateway, door, "nobody.here", "general");

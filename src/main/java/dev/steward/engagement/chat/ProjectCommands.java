@@ -52,7 +52,22 @@ class ProjectCommands implements ChatCommands {
 				new CommandSpec("project", "show", List.of(Option.required("code", Option.Type.TEXT, code)),
 						"project.show.description", this::show),
 				new CommandSpec("project", "channel", List.of(Option.optional("code", Option.Type.TEXT, code)),
-						"project.channel.description", this::channel));
+						"project.channel.description", this::channel),
+				new CommandSpec("project", "team add",
+						List.of(Option.required("code", Option.Type.TEXT, code),
+								Option.required("person", Option.Type.PERSON, "project.option.person"),
+								Option.optional("duty", Option.Type.TEXT, "project.option.duty")),
+						"project.team.add.description", this::teamAdd),
+				new CommandSpec("project", "team remove",
+						List.of(Option.required("code", Option.Type.TEXT, code),
+								Option.required("person", Option.Type.PERSON, "project.option.person")),
+						"project.team.remove.description", this::teamRemove),
+				new CommandSpec("project", "team list", List.of(Option.required("code", Option.Type.TEXT, code)),
+						"project.team.list.description", this::teamList),
+				new CommandSpec("project", "pause", List.of(Option.required("code", Option.Type.TEXT, code)),
+						"project.pause.description", request -> running(request, true)),
+				new CommandSpec("project", "resume", List.of(Option.required("code", Option.Type.TEXT, code)),
+						"project.resume.description", request -> running(request, false)));
 	}
 
 	private Reply apply(CommandRequest request) {
@@ -123,6 +138,70 @@ class ProjectCommands implements ChatCommands {
 		}
 		catch (Project.NotProjectManager refused) {
 			throw new Refusal(texts.get(caller, "project.channel.not-manager", directory.name(refused.managerId())));
+		}
+	}
+
+	/** The project named by the first argument, or a refusal saying how to name one. */
+	private Project named(CommandRequest request, String usageKey) {
+		var caller = request.caller();
+		if (request.arg(0).isEmpty()) {
+			throw new Refusal(texts.get(caller, usageKey));
+		}
+		return engagements.project(request.arg(0))
+			.orElseThrow(() -> new Refusal(texts.get(caller, "project.unknown", request.arg(0))));
+	}
+
+	private Reply teamAdd(CommandRequest request) {
+		var caller = request.caller();
+		var project = named(request, "project.team.add.usage");
+		var person = request.arg(1);
+		if (person.isEmpty() || directory.person(person).isEmpty()) {
+			throw new Refusal(texts.get(caller, person.isEmpty() ? "project.team.add.usage" : "project.team.unknown-person",
+					person));
+		}
+		var duty = String.join(" ", request.args().subList(Math.min(2, request.args().size()), request.args().size()));
+		try {
+			engagements.addMember(project.code(), person, duty, caller.personId());
+		}
+		catch (Project.NotProjectManager refused) {
+			throw new Refusal(texts.get(caller, "project.team.not-manager", directory.name(refused.managerId())));
+		}
+		return Reply.say(texts.get(caller, "project.team.added", directory.name(person), project.code(),
+				duty.isBlank() ? "—" : duty));
+	}
+
+	private Reply teamRemove(CommandRequest request) {
+		var caller = request.caller();
+		var project = named(request, "project.team.remove.usage");
+		var person = request.arg(1);
+		try {
+			if (!engagements.removeMember(project.code(), person, caller.personId())) {
+				return Reply.say(texts.get(caller, "project.team.not-member", directory.name(person), project.code()));
+			}
+		}
+		catch (Project.NotProjectManager refused) {
+			throw new Refusal(texts.get(caller, "project.team.not-manager", directory.name(refused.managerId())));
+		}
+		return Reply.say(texts.get(caller, "project.team.removed", directory.name(person), project.code()));
+	}
+
+	private Reply teamList(CommandRequest request) {
+		var caller = request.caller();
+		var project = named(request, "project.team.list.usage");
+		return Reply.say(views.team(project, caller));
+	}
+
+	private Reply running(CommandRequest request, boolean pause) {
+		var caller = request.caller();
+		var project = named(request, "project.show.usage");
+		try {
+			boolean changed = engagements.setPaused(project.code(), pause, caller.personId());
+			var key = pause ? (changed ? "project.paused" : "project.already-paused")
+					: (changed ? "project.resumed" : "project.already-running");
+			return Reply.say(texts.get(caller, key, project.code()));
+		}
+		catch (Project.NotProjectManager refused) {
+			throw new Refusal(texts.get(caller, "project.team.not-manager", directory.name(refused.managerId())));
 		}
 	}
 

@@ -14,6 +14,7 @@ import dev.steward.conversation.Texts;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.ProjectCreated;
+import dev.steward.engagement.TeamEvents;
 
 /** Announces a new project in its home channel and to its applicant and manager. */
 @Component
@@ -39,6 +40,26 @@ class ProjectMessages {
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.texts = texts;
+	}
+
+	@EventListener
+	void on(TeamEvents.MemberAdded added) {
+		var project = engagements.project(added.code()).orElseThrow();
+		var reader = recipients.of(added.personId());
+		var text = texts.get(reader, "project.team.welcome", directory.name(added.byId()), project.code(),
+				project.title(), added.duty() == null ? "—" : added.duty());
+		outbox.toPerson(added.personId(), Message.builder(text)
+			.text(text)
+			.context(texts.get(reader, "project.team.welcome-context", project.code()))
+			.build(), null);
+	}
+
+	@EventListener
+	void on(TeamEvents.MemberRemoved removed) {
+		var project = engagements.project(removed.code()).orElseThrow();
+		var reader = recipients.of(removed.personId());
+		outbox.toPerson(removed.personId(), Message.text(texts.get(reader, "project.team.farewell",
+				directory.name(removed.byId()), project.code(), project.title())), null);
 	}
 
 	@EventListener

@@ -14,6 +14,7 @@ import dev.steward.directory.DirectoryManagement;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Home;
 import dev.steward.engagement.Project;
+import dev.steward.engagement.ProjectEntry;
 
 /** How projects and applications read in chat: list lines, the full card with its history. */
 @Component
@@ -56,6 +57,34 @@ class ProjectViews {
 		return line;
 	}
 
+	/** What a history entry's detail reads as: a channel, or a person with their duty. */
+	private String detail(ProjectEntry entry) {
+		if (entry.detail() == null) {
+			return "";
+		}
+		if (entry.action() == ProjectEntry.Action.HOME_CHANNEL_MOVED) {
+			return "#" + entry.detail();
+		}
+		int colon = entry.detail().indexOf(": ");
+		return colon < 0 ? directory.name(entry.detail())
+				: directory.name(entry.detail().substring(0, colon)) + " (" + entry.detail().substring(colon + 2) + ")";
+	}
+
+	/** A project's team and their duties. */
+	Message team(Project project, Caller reader) {
+		var title = texts.get(reader, "project.team.title", project.code(), project.title());
+		var lines = new StringBuilder();
+		lines.append("• ").append(directory.name(project.managerId())).append(" — ")
+			.append(texts.get(reader, "engagement.field.managerId")).append('\n');
+		project.team().forEach(member -> lines.append("• ").append(directory.name(member.personId()))
+			.append(member.duty() == null ? "" : " — " + member.duty()).append('\n'));
+		var builder = Message.builder(title).header(title).text(lines.toString().strip());
+		if (project.team().isEmpty()) {
+			builder.context(texts.get(reader, "project.team.empty", project.code()));
+		}
+		return builder.build();
+	}
+
 	/** The project with everything it was approved on and its full history. */
 	Message details(Project project, Caller reader) {
 		var application = engagements.application(project.applicationId()).orElseThrow();
@@ -69,6 +98,8 @@ class ProjectViews {
 		fields.add(new Field(texts.get(reader, "project.field.status"),
 				texts.get(reader, "project.status." + project.status().name().toLowerCase())));
 		fields.add(new Field(texts.get(reader, "project.field.created"), texts.when(reader, project.createdAt())));
+		fields.add(new Field(texts.get(reader, "project.field.team"), project.team().isEmpty() ? "—"
+				: String.join(", ", project.team().stream().map(member -> directory.name(member.personId())).toList())));
 		var body = new StringBuilder();
 		for (var field : List.of("expectedRevenue", "scaleBudget", "background", "clientNeeds", "keyRisks", "reason",
 				"solution")) {
@@ -91,7 +122,7 @@ class ProjectViews {
 		}));
 		project.history().forEach(entry -> history.add(texts.when(reader, entry.at()) + " · " + texts.get(reader,
 				"project.history." + entry.action().name().toLowerCase(), directory.name(entry.actorId()),
-				project.code(), entry.detail() == null ? "" : "#" + entry.detail())));
+				project.code(), detail(entry))));
 		var title = project.code() + " · " + project.title();
 		return Message.builder(title)
 			.header(title)
