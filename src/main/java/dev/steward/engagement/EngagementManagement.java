@@ -123,6 +123,11 @@ public class EngagementManagement {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<Project> project(long id) {
+		return projects.findById(id);
+	}
+
+	@Transactional(readOnly = true)
 	public Optional<Project> projectOf(long applicationId) {
 		return projects.findByApplicationId(applicationId);
 	}

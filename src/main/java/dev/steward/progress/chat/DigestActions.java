@@ -1,0 +1,101 @@
+package dev.steward.progress.chat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.steward.conversation.ActionHandler;
+import dev.steward.conversation.Caller;
+import dev.steward.conversation.FormHandler;
+import dev.steward.conversation.FormSpec;
+import dev.steward.conversation.Input;
+import dev.steward.conversation.Refusal;
+import dev.steward.conversation.Reply;
+import dev.steward.conversation.Texts;
+import dev.steward.progress.ProgressManagement;
+
+/**
+ * The digest's buttons ({@code progress-forward:<cycle>:comment|plain}): send it on to the
+ * department head and management, with or without a comment.
+ */
+@Component
+class DigestActions implements ActionHandler {
+
+	static final String COMMENT_FORM = "progress-comment";
+
+	private final ProgressManagement progress;
+
+	private final Texts texts;
+
+	DigestActions(ProgressManagement progress, Texts texts) {
+		this.progress = progress;
+		this.texts = texts;
+	}
+
+	@Override
+	public String name() {
+		return ProgressViews.FORWARD;
+	}
+
+	@Override
+	public Reply handle(ActionRequest request) {
+		long cycleId;
+		try {
+			cycleId = Long.parseLong(request.id().arg(0));
+		}
+		catch (NumberFormatException ex) {
+			return Reply.say(texts.get(request.caller(), "kernel.unknown-action"));
+		}
+		if ("comment".equals(request.id().arg(1))) {
+			var cycle = progress.cycle(cycleId).orElse(null);
+			if (cycle != null && cycle.forwarded()) {
+				return Reply.say(texts.get(request.caller(), "progress.refused.already-forwarded", ""));
+			}
+			return Reply.openForm(COMMENT_FORM, List.of(String.valueOf(cycleId)), Map.of());
+		}
+		return forward(request.caller(), cycleId, null);
+	}
+
+	Reply forward(Caller caller, long cycleId, String comment) {
+		try {
+			var cycle = progress.forward(cycleId, caller.personId(), comment);
+			return Reply.say(texts.get(caller, "progress.forwarded", cycle.week()));
+		}
+		catch (ProgressManagement.NotAllowed refused) {
+			throw new Refusal(texts.get(caller, "progress.refused." + refused.getMessage(), ""));
+		}
+	}
+
+	/** The comment the project manager adds before sending the digest on. */
+	@Component
+	static class CommentForm implements FormHandler {
+
+		private final DigestActions actions;
+
+		private final Texts texts;
+
+		CommentForm(DigestActions actions, Texts texts) {
+			this.actions = actions;
+			this.texts = texts;
+		}
+
+		@Override
+		public String name() {
+			return COMMENT_FORM;
+		}
+
+		@Override
+		public FormSpec spec(Caller caller, List<String> args) {
+			return FormSpec.single(texts.get(caller, "progress.comment.title"), texts.get(caller, "progress.button.send"),
+					List.of(Input.longText("comment", texts.get(caller, "progress.comment.label"), true, 2000)));
+		}
+
+		@Override
+		public Reply submit(FormRequest request) {
+			return actions.forward(request.caller(), Long.parseLong(request.args().get(0)), request.value("comment"));
+		}
+
+	}
+
+}
