@@ -152,7 +152,8 @@ class PlaygroundBrowserTests {
 		var emma = page().actAs("emma.wilson");
 
 		emma.command("/nope");
-		assertThat(emma.lastEphemeral()).isEqualTo("There is no command /nope. Commands: /approvals, /demo, /project, /steward");
+		assertThat(emma.lastEphemeral()).startsWith("There is no command /nope. Commands: /approvals, /demo, ")
+			.contains("/project", "/steward");
 
 		emma.command("/steward frobnicate");
 		assertThat(emma.lastEphemeral()).contains("/steward has no command “frobnicate”", "/steward whoami");
@@ -165,7 +166,7 @@ class PlaygroundBrowserTests {
 	void autocompleteOffersCommandWordsThenTheirSubcommands() {
 		var emma = page().actAs("emma.wilson");
 
-		assertThat(emma.autocomplete("/")).containsExactly("/approvals", "/demo", "/project", "/steward");
+		assertThat(emma.autocomplete("/")).isSorted().contains("/approvals", "/demo", "/project", "/steward").allMatch(word -> !word.contains(" "));
 		assertThat(emma.autocomplete("/ste")).containsExactly("/steward");
 		assertThat(emma.pressInComposer(Keys.TAB)).isEqualTo("/steward ");
 		assertThat(emma.suggestions()).containsExactly("/steward whoami", "/steward help");
