@@ -26,7 +26,7 @@ class CommandRouter {
 		this.texts = texts;
 		providers.stream()
 			.flatMap(provider -> provider.commands().stream())
-			.sorted(Comparator.comparing(CommandSpec::word))
+			.sorted(Comparator.comparing(CommandSpec::word).thenComparing(CommandSpec::sub))
 			.forEach(spec -> {
 				var subs = byWord.computeIfAbsent(spec.word(), word -> new LinkedHashMap<>());
 				if (subs.putIfAbsent(spec.sub(), spec) != null) {
