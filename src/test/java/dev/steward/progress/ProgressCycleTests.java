@@ -173,6 +173,34 @@ class ProgressCycleTests {
 	}
 
 	@Test
+	void theManagerMovesTheScheduleAndThePromptJobsFollow() {
+		var channel = "schedule-" + System.nanoTime();
+		var project = project("Schedule " + System.nanoTime(), channel);
+		var zhang = new Chat(gateway, door, "zhang.wei", channel);
+		var emma = new Chat(gateway, door, "emma.wilson", channel);
+		zhang.command("/project team add " + project.code() + " @emma.wilson Interviews");
+		var london = "prompt-" + project.id() + "-Europe.London";
+		awaitJob(london);
+
+		assertThat(Chat.text(emma.command("/progress schedule " + project.code()))).contains("Only Zhang Wei");
+		var form = ((Reply.ShowForm) zhang.command("/progress schedule " + project.code())).view();
+		assertThat(form.value("day")).isEqualTo("FRIDAY");
+		var bad = zhang.submit(form, Map.of("day", "THURSDAY", "time", "25:99", "deadlineDay", "FRIDAY",
+				"deadlineTime", "12:00", "zone", "Mars/Olympus"));
+		assertThat(((Reply.FormErrors) bad).errors()).containsOnlyKeys("time", "zone");
+		assertThat(Chat.text(zhang.submit(form, Map.of("day", "THURSDAY", "time", "9:30", "deadlineDay", "FRIDAY",
+				"deadlineTime", "12:00", "zone", "Asia/Shanghai")))).contains("09:30");
+
+		// Emma in London is prompted on Thursday at 09:30 London time, on a working day
+		var next = scheduling.nextFire(ProgressManagement.GROUP, london).orElseThrow().atZone(ZoneId.of("Europe/London"));
+		assertThat(next.getDayOfWeek()).isIn(java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.WEDNESDAY,
+				java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.MONDAY);
+		assertThat(next.toLocalTime()).hasToString("09:30");
+		assertThat(Chat.text(emma.command("/progress status " + project.code()))).contains("09:30")
+			.contains("Asia/Shanghai");
+	}
+
+	@Test
 	void aPausedProjectGetsNoPromptsAndOnlyAdminsRunJobs() {
 		var channel = "paused-" + System.nanoTime();
 		var project = project("Paused " + System.nanoTime(), channel);
