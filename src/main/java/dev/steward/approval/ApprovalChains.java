@@ -23,7 +23,12 @@ class ApprovalChains {
 	record StepDefinition(String name, String approver) {
 	}
 
-	record Chain(List<StepDefinition> steps) {
+	/**
+	 * A request type's chain.
+	 * @param remindAfter working time an open step waits before its approvers are reminded, or none
+	 * @param escalateAfter working time an open step waits before people one level up may decide it
+	 */
+	record Chain(List<StepDefinition> steps, java.time.Duration remindAfter, java.time.Duration escalateAfter) {
 	}
 
 	record ChainsFile(Map<String, Chain> chains) {
@@ -51,6 +56,10 @@ class ApprovalChains {
 				}
 			});
 		});
+	}
+
+	java.util.Optional<Chain> chain(String type) {
+		return java.util.Optional.ofNullable(chains.get(type));
 	}
 
 	List<ApprovalStep> stepsFor(String type) {

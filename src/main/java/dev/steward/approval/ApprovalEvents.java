@@ -23,6 +23,16 @@ public final class ApprovalEvents {
 			String requesterId, boolean last) {
 	}
 
+	/** An open step has waited past its reminder time: its approvers are reminded once. */
+	public record StepReminded(long requestId, String type, String subjectId, String token, int step,
+			List<String> approverIds, String requesterId) {
+	}
+
+	/** An open step has waited past its escalation time: people one level up may decide it too. */
+	public record StepEscalated(long requestId, String type, String subjectId, String token, int step,
+			List<String> addedApproverIds, List<String> earlierApproverIds, String requesterId) {
+	}
+
 	/** A request reached its end: approved by the last step, rejected, or withdrawn. */
 	public record Completed(long requestId, String type, String subjectId, ApprovalStatus outcome,
 			String requesterId) {

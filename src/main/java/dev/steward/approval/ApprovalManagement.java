@@ -2,11 +2,16 @@ package dev.steward.approval;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +19,7 @@ import dev.steward.approval.DecisionRefused.Reason;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
 import dev.steward.directory.Role;
+import dev.steward.scheduling.WorkingCalendars;
 
 /** The approval engine's API: submit, decide, resubmit, withdraw, and what waits for whom. */
 @Service
@@ -30,11 +36,90 @@ public class ApprovalManagement {
 
 	private final Clock clock;
 
-	ApprovalManagement(ApprovalRequests requests, ApprovalChains chains, DirectoryManagement directory, Clock clock) {
+	private final Delegations delegations;
+
+	private final ZoneId firmZone;
+
+	private final WorkingCalendars calendars;
+
+	ApprovalManagement(ApprovalRequests requests, ApprovalChains chains, DirectoryManagement directory, Clock clock,
+			Delegations delegations, @Value("${steward.default-time-zone:UTC}") ZoneId firmZone,
+			WorkingCalendars calendars) {
+		this.calendars = calendars;
 		this.requests = requests;
 		this.chains = chains;
 		this.directory = directory;
 		this.clock = clock;
+		this.delegations = delegations;
+		this.firmZone = firmZone;
+	}
+
+	/** Finds a step's approvers, and the delegates of those away today. */
+	private final ApprovalRequest.Approvers approvers = new ApprovalRequest.Approvers() {
+
+		@Override
+		public List<String> resolve(String rule, ApprovalRequest request) {
+			return ApprovalManagement.this.resolve(rule, request);
+		}
+
+		@Override
+		public Map<String, String> delegatesOf(List<String> people) {
+			var today = LocalDate.ofInstant(now(), firmZone);
+			var delegates = new LinkedHashMap<String, String>();
+			people.forEach(person -> delegations.activeFor(person, today)
+				.filter(delegate -> !people.contains(delegate.delegateId()))
+				.ifPresent(delegate -> delegates.put(delegate.delegateId(), person)));
+			return delegates;
+		}
+
+	};
+
+	/** The open step's approvers are reminded, once, if it still waits (called by its job). */
+	public void remind(long requestId, String token) {
+		requests.findById(requestId).ifPresent(request -> {
+			if (request.remind(token, now())) {
+				requests.save(request);
+			}
+		});
+	}
+
+	/**
+	 * People one level up may decide the open step too, once, if it still waits: the next step's
+	 * approvers, or the admins at the last step (called by its job).
+	 */
+	public void escalate(long requestId, String token) {
+		requests.findById(requestId).ifPresent(request -> {
+			var up = request.nextStep().map(next -> resolve(next.approverRule(), request))
+				.orElseGet(() -> directory.withRole(Role.ADMIN).stream().map(Person::id).toList());
+			if (request.escalate(token, up, now())) {
+				requests.save(request);
+			}
+		});
+	}
+
+	/** When an open step's reminder and escalation are due, counted in working time; empty when not configured. */
+	Optional<Instant> reminderDue(ApprovalRequest request, Instant openedAt) {
+		return chains.chain(request.type()).map(ApprovalChains.Chain::remindAfter)
+			.map(after -> calendars.afterWorkingTime(openedAt, after));
+	}
+
+	Optional<Instant> escalationDue(ApprovalRequest request, Instant openedAt) {
+		return chains.chain(request.type()).map(ApprovalChains.Chain::escalateAfter)
+			.map(after -> calendars.afterWorkingTime(openedAt, after));
+	}
+
+	/** An approver names who decides in their place between two dates (out of office). */
+	public Delegation delegate(String personId, String delegateId, LocalDate from, LocalDate to) {
+		if (personId.equals(delegateId)) {
+			throw new IllegalArgumentException("self");
+		}
+		return delegations.add(personId, delegateId, from, to, now());
+	}
+
+	/** A person's delegations that have not ended. */
+	@Transactional(readOnly = true)
+	public List<Delegation> delegationsOf(String personId) {
+		return delegations.of(personId, LocalDate.ofInstant(now(), firmZone));
 	}
 
 	/** Starts a request of a configured type; its first step opens at once. */
@@ -42,7 +127,7 @@ public class ApprovalManagement {
 			String title) {
 		var request = requests.save(ApprovalRequest.create(type, subjectId, requesterId, departmentId, title,
 				chains.stepsFor(type), now()));
-		request.start(this::resolve, now());
+		request.start(approvers, now());
 		return requests.save(request);
 	}
 
@@ -60,14 +145,14 @@ public class ApprovalManagement {
 	 */
 	public ApprovalRequest decide(long requestId, String token, Decision decision, String personId, String reason) {
 		var request = load(requestId);
-		request.decide(token, decision, personId, isAdmin(personId), reason, this::resolve, now());
+		request.decide(token, decision, personId, isAdmin(personId), reason, approvers, now());
 		return requests.save(request);
 	}
 
 	/** The requester sends a request back after making the changes asked for. */
 	public ApprovalRequest resubmit(long requestId, String personId, String title) {
 		var request = load(requestId);
-		request.resubmit(personId, isAdmin(personId), title, this::resolve, now());
+		request.resubmit(personId, isAdmin(personId), title, approvers, now());
 		return requests.save(request);
 	}
 

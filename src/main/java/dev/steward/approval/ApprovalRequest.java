@@ -32,7 +32,15 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 
 		List<String> resolve(String rule, ApprovalRequest request);
 
+		/** Delegates of approvers who are away now, delegate → principal. */
+		default java.util.Map<String, String> delegatesOf(List<String> approvers) {
+			return java.util.Map.of();
+		}
+
 	}
+
+	/** Who the bot itself is in the audit trail (reminders, escalations). */
+	public static final String STEWARD = "steward";
 
 	@Id
 	private Long id;
@@ -128,7 +136,8 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 		var step = current();
 		boolean asAdmin = !step.approvers().contains(actorId);
 		history.add(new ApprovalEntry(now, actorId, ApprovalEntry.Action.of(decision), step.name(), token,
-				reason == null || reason.isBlank() ? null : reason.strip(), asAdmin));
+				reason == null || reason.isBlank() ? null : reason.strip(), asAdmin,
+				step.principalOf(actorId).orElse(null)));
 		boolean last = currentStep == steps.size() - 1;
 		registerEvent(new StepDecided(id, type, subjectId, token, currentStep, step.name(), step.approvers(), decision, actorId,
 				asAdmin, reason, requesterId, last));
@@ -185,10 +194,45 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 		finish(ApprovalStatus.WITHDRAWN, now);
 	}
 
+	/** Reminds the open step's approvers, once, if the token still names it. */
+	boolean remind(String token, Instant now) {
+		if (status != ApprovalStatus.IN_REVIEW || !token().equals(token) || !current().remind()) {
+			return false;
+		}
+		history.add(new ApprovalEntry(now, STEWARD, ApprovalEntry.Action.REMINDED, current().name(), token, null, false));
+		registerEvent(new ApprovalEvents.StepReminded(id, type, subjectId, token, currentStep, current().approvers(),
+				requesterId));
+		return true;
+	}
+
+	/** Lets people one level up decide the open step too, once, if the token still names it. */
+	boolean escalate(String token, List<String> upTheChain, Instant now) {
+		if (status != ApprovalStatus.IN_REVIEW || !token().equals(token)) {
+			return false;
+		}
+		var before = current().approvers();
+		var added = current().escalate(upTheChain);
+		if (added.isEmpty()) {
+			return false;
+		}
+		history.add(new ApprovalEntry(now, STEWARD, ApprovalEntry.Action.ESCALATED, current().name(), token,
+				String.join(",", added), false));
+		registerEvent(new ApprovalEvents.StepEscalated(id, type, subjectId, token, currentStep, added, before,
+				requesterId));
+		return true;
+	}
+
+	/** The chain's step after the open one, if any. */
+	public java.util.Optional<ApprovalStep> nextStep() {
+		return currentStep + 1 < steps.size() ? java.util.Optional.of(steps.get(currentStep + 1))
+				: java.util.Optional.empty();
+	}
+
 	private void openCurrent(Approvers approvers, Instant now, boolean afterChanges) {
 		status = ApprovalStatus.IN_REVIEW;
 		var step = current();
-		step.open(approvers.resolve(step.approverRule(), this), now);
+		var resolved = approvers.resolve(step.approverRule(), this);
+		step.open(resolved, approvers.delegatesOf(resolved), now);
 		registerEvent(new StepOpened(id, type, subjectId, token(), currentStep, steps.size(), step.name(),
 				step.approvers(), requesterId, afterChanges));
 	}
@@ -201,7 +245,7 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 
 	private Optional<ApprovalEntry> decisionFor(String token) {
 		return history.stream()
-			.filter(entry -> token.equals(entry.token()) && entry.action() != ApprovalEntry.Action.RESUBMITTED)
+			.filter(entry -> token.equals(entry.token()) && entry.action().settles())
 			.reduce((first, second) -> second);
 	}
 

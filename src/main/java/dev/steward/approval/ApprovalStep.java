@@ -30,22 +30,70 @@ public class ApprovalStep {
 
 	private Instant openedAt;
 
-	ApprovalStep(String name, String approverRule, String approverIds, State state, Instant openedAt) {
+	private boolean reminded;
+
+	private boolean escalated;
+
+	/** Who decides for whom while away: {@code delegate>principal}, comma-separated. */
+	private String delegations;
+
+	@org.springframework.data.annotation.PersistenceCreator
+	ApprovalStep(String name, String approverRule, String approverIds, State state, Instant openedAt, boolean reminded,
+			boolean escalated, String delegations) {
 		this.name = name;
 		this.approverRule = approverRule;
 		this.approverIds = approverIds;
 		this.state = state;
 		this.openedAt = openedAt;
+		this.reminded = reminded;
+		this.escalated = escalated;
+		this.delegations = delegations == null ? "" : delegations;
 	}
 
 	static ApprovalStep waiting(String name, String approverRule) {
-		return new ApprovalStep(name, approverRule, "", State.WAITING, null);
+		return new ApprovalStep(name, approverRule, "", State.WAITING, null, false, false, "");
 	}
 
-	void open(List<String> approvers, Instant now) {
-		this.approverIds = String.join(",", approvers);
+	/** Opens the step for its approvers and, for those away, their delegates (delegate → principal). */
+	void open(List<String> approvers, java.util.Map<String, String> delegates, Instant now) {
+		var all = new java.util.LinkedHashSet<>(approvers);
+		all.addAll(delegates.keySet());
+		this.approverIds = String.join(",", all);
+		this.delegations = String.join(",", delegates.entrySet().stream().map(e -> e.getKey() + ">" + e.getValue()).toList());
 		this.state = State.OPEN;
 		this.openedAt = now;
+		this.reminded = false;
+		this.escalated = false;
+	}
+
+	/** Marks the reminder sent; answers false if it already was. */
+	boolean remind() {
+		if (reminded) {
+			return false;
+		}
+		reminded = true;
+		return true;
+	}
+
+	/** Adds approvers one level up; answers those added, none if already escalated. */
+	List<String> escalate(List<String> more) {
+		if (escalated) {
+			return List.of();
+		}
+		escalated = true;
+		var added = more.stream().filter(person -> !approvers().contains(person)).distinct().toList();
+		if (!added.isEmpty()) {
+			approverIds = approverIds.isEmpty() ? String.join(",", added) : approverIds + "," + String.join(",", added);
+		}
+		return added;
+	}
+
+	/** Whose place a delegate decides in, if they are one here. */
+	java.util.Optional<String> principalOf(String delegate) {
+		return Arrays.stream(delegations.split(","))
+			.filter(pair -> pair.startsWith(delegate + ">"))
+			.map(pair -> pair.substring(pair.indexOf('>') + 1))
+			.findFirst();
 	}
 
 	void close(State outcome) {

@@ -1,7 +1,11 @@
 package dev.steward.scheduling;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +38,32 @@ public record WorkingCalendar(String id, String name, Set<DayOfWeek> restDays, M
 
 	public Optional<String> holiday(LocalDate date) {
 		return Optional.ofNullable(holidays.get(date));
+	}
+
+	/**
+	 * The moment a span of working time after {@code start} ends, counting only the hours between
+	 * {@code open} and {@code close} on working days, in a time zone.
+	 */
+	public Instant plusWorkingTime(Instant start, Duration amount, ZoneId zone, LocalTime open, LocalTime close) {
+		var left = amount;
+		var cursor = start.atZone(zone);
+		for (int day = 0; day < 3660 && !left.isNegative() && !left.isZero(); day++) {
+			var date = cursor.toLocalDate();
+			if (isWorkingDay(date)) {
+				var dayOpen = date.atTime(open).atZone(zone);
+				var dayClose = date.atTime(close).atZone(zone);
+				var from = cursor.isAfter(dayOpen) ? cursor : dayOpen;
+				if (from.isBefore(dayClose)) {
+					var available = Duration.between(from, dayClose);
+					if (available.compareTo(left) >= 0) {
+						return from.plus(left).toInstant();
+					}
+					left = left.minus(available);
+				}
+			}
+			cursor = date.plusDays(1).atStartOfDay(zone);
+		}
+		return cursor.toInstant();
 	}
 
 	/** The day an occurrence nominally on {@code date} really happens, by the shift policy; empty if skipped. */

@@ -31,10 +31,22 @@ public class WorkingCalendars {
 
 	private final String defaultId;
 
+	private final java.time.ZoneId firmZone;
+
+	private final java.time.LocalTime open;
+
+	private final java.time.LocalTime close;
+
 	WorkingCalendars(@Value("${steward.scheduling.calendars:config/calendars}") Path folder,
-			@Value("${steward.scheduling.default-calendar:cn-2026}") String defaultId) throws IOException {
+			@Value("${steward.scheduling.default-calendar:cn-2026}") String defaultId,
+			@Value("${steward.default-time-zone:UTC}") java.time.ZoneId firmZone,
+			@Value("${steward.scheduling.working-hours.start:09:00}") java.time.LocalTime open,
+			@Value("${steward.scheduling.working-hours.end:18:00}") java.time.LocalTime close) throws IOException {
 		this.calendars = load(folder);
 		this.defaultId = defaultId;
+		this.firmZone = firmZone;
+		this.open = open;
+		this.close = close;
 		if (!calendars.isEmpty() && !calendars.containsKey(defaultId)) {
 			throw new IllegalStateException("The default calendar " + defaultId + " is not among " + calendars.keySet()
 					+ " in " + folder);
@@ -110,6 +122,11 @@ public class WorkingCalendars {
 	public WorkingCalendar defaultCalendar() {
 		return get(defaultId).orElseGet(() -> new WorkingCalendar("weekdays", "Monday to Friday",
 				java.util.Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Map.of(), java.util.Set.of()));
+	}
+
+	/** The moment a span of the firm's working hours after {@code start} ends (default calendar, firm zone). */
+	public java.time.Instant afterWorkingTime(java.time.Instant start, java.time.Duration amount) {
+		return defaultCalendar().plusWorkingTime(start, amount, firmZone, open, close);
 	}
 
 	public List<WorkingCalendar> all() {

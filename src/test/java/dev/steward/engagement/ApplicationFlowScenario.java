@@ -186,7 +186,7 @@ abstract class ApplicationFlowScenario {
 		assertThat(engagements.project(project.code()).orElseThrow().home().channel()).isEqualTo("delivery");
 
 		// nothing waits for anyone any more
-		assertThat(Chat.text(liNa.command("/approvals"))).contains("没有待你审批");
+		assertThat(Chat.text(liNa.command("/approvals"))).doesNotContain(title);
 	}
 
 	@Test
@@ -309,6 +309,79 @@ abstract class ApplicationFlowScenario {
 			.contains("Zhang Wei resumed the project");
 		assertThat(Chat.text(emma.command("/project team frobnicate"))).contains("/project has no command “team frobnicate”");
 		assertThat(Chat.text(emma.command("/project help"))).contains("/project team add CODE PERSON [duty]");
+	}
+
+	@Autowired
+	dev.steward.scheduling.Scheduling scheduling;
+
+	@Test
+	void aStepThatWaitsIsRemindedOnceThenEscalated() {
+		var emma = new Chat(gateway, door, "emma.wilson", "general");
+		var liNa = new Chat(gateway, door, "li.na", "general");
+		var wangFang = new Chat(gateway, door, "wang.fang", "general");
+		var title = "Waiting " + System.nanoTime();
+		emma.fill(emma.command("/project apply"), application(title));
+		liNa.awaitDirect(title);
+		var request = approvals.requestedBy("emma.wilson").stream().filter(r -> r.title().equals(title)).findFirst()
+			.orElseThrow();
+
+		// the reminder and escalation wait in the job store, counted in working hours
+		var remind = "remind-" + request.id() + "-1.0";
+		var escalate = "escalate-" + request.id() + "-1.0";
+		var remindAt = scheduling.nextFire("approval", remind).orElseThrow();
+		var escalateAt = scheduling.nextFire("approval", escalate).orElseThrow();
+		assertThat(escalateAt).isAfter(remindAt);
+		assertThat(Duration.between(request.submittedAt(), remindAt)).isGreaterThanOrEqualTo(Duration.ofHours(8));
+
+		scheduling.runNow("approval", remind);
+		liNa.awaitDirect("提醒：此事项自");
+		scheduling.runNow("approval", remind);
+		scheduling.runNow("approval", escalate);
+		var escalated = wangFang.awaitDirect("已上报给你");
+		assertThat(Chat.text(escalated)).contains(title).contains("Li Na");
+		assertThat(Chat.text(liNa.awaitDirect("也可以审批"))).contains(title).contains("Wang Fang").contains("David Miller");
+		assertThat(liNa.directs().stream().filter(p -> Chat.text(p.message()).contains("提醒：此事项自")).count())
+			.as("reminded once").isEqualTo(1);
+
+		// one level up decides the waiting step itself, not as an admin
+		assertThat(Chat.text(wangFang.click(escalated, "批准"))).contains("你已批准");
+		var settled = approvals.find(request.id()).orElseThrow();
+		assertThat(settled.history()).extracting(dev.steward.approval.ApprovalEntry::action)
+			.contains(dev.steward.approval.ApprovalEntry.Action.REMINDED, dev.steward.approval.ApprovalEntry.Action.ESCALATED);
+		assertThat(settled.history().stream().filter(e -> e.actorId().equals("wang.fang")).findFirst().orElseThrow()
+			.asAdmin()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !lastDirect(liNa, title).hasActions());
+	}
+
+	@Test
+	void aDelegateDecidesForAnApproverWhoIsAway() {
+		var liNa = new Chat(gateway, door, "li.na", "general");
+		var chenJie = new Chat(gateway, door, "chen.jie", "general");
+		var today = java.time.LocalDate.now();
+		assertThat(Chat.text(liNa.command("/approvals delegate @li.na " + today + " " + today))).contains("代理人须为他人");
+		assertThat(Chat.text(liNa.command("/approvals delegate @chen.jie " + today.plusDays(3) + " " + today)))
+			.contains("结束日期不能早于开始日期");
+		assertThat(Chat.text(liNa.command("/approvals delegate @chen.jie " + today.minusDays(1) + " "
+				+ today.plusDays(2)))).contains("Chen Jie");
+		assertThat(Chat.text(liNa.command("/approvals delegate"))).contains("Chen Jie，" + today.minusDays(1));
+
+		var zhang = new Chat(gateway, door, "zhang.wei", "general");
+		var title = "Delegated " + System.nanoTime();
+		zhang.fill(zhang.command("/project apply"), application(title));
+		var card = chenJie.awaitDirect(title);
+		liNa.awaitDirect(title);
+		assertThat(Chat.text(chenJie.click(card, "批准"))).contains("你已批准");
+		await().atMost(Duration.ofSeconds(10)).until(() -> Chat.text(lastDirect(liNa, title)).contains("Chen Jie 代 Li Na"));
+		var request = approvals.requestedBy("zhang.wei").stream().filter(r -> r.title().equals(title)).findFirst()
+			.orElseThrow();
+		assertThat(request.history().get(1).onBehalfOf()).isEqualTo("li.na");
+		assertThat(request.history().get(1).asAdmin()).isFalse();
+		try {
+			jdbc.sql("delete from approval_delegation where person_id = 'li.na'").update();
+		}
+		finally {
+			assertThat(approvals.delegationsOf("li.na")).isEmpty();
+		}
 	}
 
 	@Test

@@ -105,6 +105,21 @@ class WeeklyScheduleTests {
 	}
 
 	@Test
+	void workingTimeCountsOnlyWorkingHoursOnWorkingDays() {
+		var open = LocalTime.of(9, 0);
+		var close = LocalTime.of(18, 0);
+		// Thursday 24 September 2026, 17:00: one hour left that day; 25–27 are the Mid-Autumn holiday
+		assertThat(CHINA.plusWorkingTime(at("2026-09-24T17:00", SHANGHAI), java.time.Duration.ofHours(8), SHANGHAI,
+				open, close)).isEqualTo(at("2026-09-28T16:00", SHANGHAI));
+		// started before opening: counts from 09:00
+		assertThat(CHINA.plusWorkingTime(at("2026-03-02T07:00", SHANGHAI), java.time.Duration.ofHours(2), SHANGHAI,
+				open, close)).isEqualTo(at("2026-03-02T11:00", SHANGHAI));
+		// Sunday 4 January 2026 is a make-up working day
+		assertThat(CHINA.plusWorkingTime(at("2026-01-03T12:00", SHANGHAI), java.time.Duration.ofHours(1), SHANGHAI,
+				open, close)).isEqualTo(at("2026-01-04T10:00", SHANGHAI));
+	}
+
+	@Test
 	void everyShippedCalendarLoads() throws Exception {
 		var calendars = WorkingCalendars.load(Path.of("config/calendars"));
 		assertThat(calendars).containsKeys("cn-2026", "gb-eaw-2026");

@@ -104,7 +104,7 @@ class ApprovalCards {
 	/** One line saying who decided, when and why: "✅ Approved by Li Na · 2026-11-27 14:03 (Asia/Shanghai)". */
 	String outcome(Caller reader, ApprovalEntry entry, List<String> approvers) {
 		var line = new StringBuilder(texts.get(reader, "approval.outcome." + entry.action().name().toLowerCase(),
-				directory.name(entry.actorId()), texts.when(reader, entry.at())));
+				actor(reader, entry), texts.when(reader, entry.at())));
 		if (entry.asAdmin()) {
 			line.append(' ').append(texts.get(reader, "approval.outcome.as-admin", names(approvers)));
 		}
@@ -112,6 +112,13 @@ class ApprovalCards {
 			line.append(": ").append(entry.comment());
 		}
 		return line.toString();
+	}
+
+	/** Who acted: "Wang Fang", or "Chen Jie for Li Na" when a delegate decided. */
+	String actor(Caller reader, ApprovalEntry entry) {
+		return entry.onBehalfOf() == null ? directory.name(entry.actorId())
+				: texts.get(reader, "approval.outcome.for", directory.name(entry.actorId()),
+						directory.name(entry.onBehalfOf()));
 	}
 
 	/** Why the reader may not act, in their words. */

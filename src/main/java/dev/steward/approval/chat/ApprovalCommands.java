@@ -49,7 +49,12 @@ class ApprovalCommands implements ChatCommands {
 				new CommandSpec("approvals", "withdraw",
 						List.of(Option.required("id", Option.Type.INTEGER, "approvals.option.id"),
 								Option.optional("reason", Option.Type.TEXT, "approvals.option.reason")),
-						"approvals.withdraw.description", this::withdraw));
+						"approvals.withdraw.description", this::withdraw),
+				new CommandSpec("approvals", "delegate",
+						List.of(Option.required("person", Option.Type.PERSON, "project.option.person"),
+								Option.required("from", Option.Type.TEXT, "approvals.option.from"),
+								Option.required("to", Option.Type.TEXT, "approvals.option.to")),
+						"approvals.delegate.description", this::delegate));
 	}
 
 	private Reply pending(CommandRequest request) {
@@ -115,6 +120,35 @@ class ApprovalCommands implements ChatCommands {
 			throw new Refusal(found == null ? texts.get(caller, "approval.refused.not-found")
 					: cards.refusal(caller, refused, found));
 		}
+	}
+
+	private Reply delegate(CommandRequest request) {
+		var caller = request.caller();
+		if (request.args().isEmpty()) {
+			var mine = approvals.delegationsOf(caller.personId());
+			var text = new StringBuilder(texts.get(caller, "approvals.delegate.usage"));
+			mine.forEach(delegation -> text.append("\n• ").append(texts.get(caller, "approvals.delegate.line",
+					directory.name(delegation.delegateId()), delegation.startsOn(), delegation.endsOn())));
+			return Reply.say(text.toString());
+		}
+		var delegate = request.arg(0);
+		if (directory.person(delegate).isEmpty()) {
+			throw new Refusal(texts.get(caller, "project.team.unknown-person", delegate));
+		}
+		java.time.LocalDate from;
+		java.time.LocalDate to;
+		try {
+			from = java.time.LocalDate.parse(request.arg(1));
+			to = java.time.LocalDate.parse(request.arg(2));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new Refusal(texts.get(caller, "approvals.delegate.usage"));
+		}
+		if (to.isBefore(from) || delegate.equals(caller.personId())) {
+			throw new Refusal(texts.get(caller, "approvals.delegate.invalid"));
+		}
+		approvals.delegate(caller.personId(), delegate, from, to);
+		return Reply.say(texts.get(caller, "approvals.delegate.done", directory.name(delegate), from, to));
 	}
 
 }

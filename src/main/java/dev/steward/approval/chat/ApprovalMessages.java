@@ -6,6 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.steward.approval.ApprovalEntry;
+import dev.steward.approval.ApprovalEvents;
 import dev.steward.approval.ApprovalEvents.StepDecided;
 import dev.steward.approval.ApprovalEvents.StepOpened;
 import dev.steward.approval.ApprovalEvents.Withdrawn;
@@ -113,6 +114,33 @@ class ApprovalMessages {
 	}
 
 	@EventListener
+	void on(ApprovalEvents.StepReminded event) {
+		var request = approvals.find(event.requestId()).orElseThrow();
+		for (var approver : event.approverIds()) {
+			var reader = recipients.of(approver);
+			outbox.toPerson(approver, cards.card(request, reader, event.step(), true, texts.get(reader,
+					"approval.notice.reminder", texts.when(reader, request.current().openedAt()))),
+					cardKey(event.requestId(), event.token(), approver));
+		}
+	}
+
+	@EventListener
+	void on(ApprovalEvents.StepEscalated event) {
+		var request = approvals.find(event.requestId()).orElseThrow();
+		for (var approver : event.addedApproverIds()) {
+			var reader = recipients.of(approver);
+			outbox.toPerson(approver, cards.card(request, reader, event.step(), true, texts.get(reader,
+					"approval.notice.escalated", cards.names(event.earlierApproverIds()),
+					texts.when(reader, request.current().openedAt()))), cardKey(event.requestId(), event.token(), approver));
+		}
+		for (var approver : event.earlierApproverIds()) {
+			var reader = recipients.of(approver);
+			outbox.toPerson(approver, Message.text(texts.get(reader, "approval.notice.escalated-away", request.title(),
+					cards.names(event.addedApproverIds()))), null);
+		}
+	}
+
+	@EventListener
 	void on(Withdrawn event) {
 		var request = approvals.find(event.requestId()).orElseThrow();
 		var entry = request.history().get(request.history().size() - 1);
@@ -126,8 +154,7 @@ class ApprovalMessages {
 	private static ApprovalEntry lastDecision(ApprovalRequest request) {
 		return request.history()
 			.stream()
-			.filter(entry -> entry.action() != ApprovalEntry.Action.SUBMITTED
-					&& entry.action() != ApprovalEntry.Action.RESUBMITTED)
+			.filter(entry -> entry.action().settles())
 			.reduce((first, second) -> second)
 			.orElse(null);
 	}

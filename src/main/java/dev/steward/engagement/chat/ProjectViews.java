@@ -110,13 +110,19 @@ class ProjectViews {
 		engagements.approvalOf(application).ifPresent(request -> request.history().forEach(entry -> {
 			var line = new StringBuilder(texts.when(reader, entry.at())).append(" · ")
 				.append(texts.get(reader, "approval.history." + entry.action().name().toLowerCase(),
-						directory.name(entry.actorId()),
+						entry.onBehalfOf() == null ? directory.name(entry.actorId())
+								: texts.get(reader, "approval.outcome.for", directory.name(entry.actorId()),
+										directory.name(entry.onBehalfOf())),
 						entry.stepName() == null ? "" : texts.get(reader, "approval.step." + entry.stepName())));
 			if (entry.asAdmin()) {
 				line.append(' ').append(texts.get(reader, "approval.history.as-admin"));
 			}
-			if (entry.comment() != null) {
+			if (entry.comment() != null && entry.action() != dev.steward.approval.ApprovalEntry.Action.ESCALATED) {
 				line.append(": _").append(entry.comment()).append('_');
+			}
+			else if (entry.comment() != null) {
+				line.append(": ").append(String.join(", ",
+						java.util.Arrays.stream(entry.comment().split(",")).map(directory::name).toList()));
 			}
 			history.add(line.toString());
 		}));
