@@ -79,6 +79,16 @@ class DiscordConfiguration {
 				log.error("Discord gateway not ready after {}; commands not registered", properties.readyTimeout());
 				return;
 			}
+			try {
+				register();
+			}
+			catch (RuntimeException ex) {
+				// Steward still answers the commands Discord already knows; the next start tries again
+				log.error("Could not register the Discord commands", ex);
+			}
+		}
+
+		private void register() {
 			var slash = commands.slashCommands();
 			if (properties.hasGuild()) {
 				var guild = jda.getGuildById(properties.guildId());
