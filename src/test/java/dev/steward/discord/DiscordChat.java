@@ -123,18 +123,17 @@ public final class DiscordChat {
 			if (answer.modal()) {
 				answer = submit(answer, values);
 			}
-			else if (hasButton(answer.data(), continueLabel())) {
-				answer = click(answer, continueLabel());
+			else if (hasButton(answer.data(), "Continue")) {
+				answer = click(answer, "Continue");
+			}
+			else if (hasButton(answer.data(), "继续")) {
+				answer = click(answer, "继续");
 			}
 			else {
 				return answer;
 			}
 		}
 		throw new AssertionError("The form never ended");
-	}
-
-	private String continueLabel() {
-		return locale.startsWith("zh") ? "继续" : "Continue";
 	}
 
 	/** Clicks a button of a message in the channel or DM. */

@@ -418,7 +418,7 @@ public final class FakeDiscord implements AutoCloseable {
 			.put("mentions", DataArray.empty())
 			.put("mention_roles", DataArray.empty())
 			.put("attachments", DataArray.empty())
-			.put("embeds", sent == null ? DataArray.empty() : sent.optArray("embeds").orElseGet(DataArray::empty))
+			.put("embeds", embeds(sent))
 			.put("components", withIds(sent == null ? DataArray.empty()
 					: sent.optArray("components").orElseGet(DataArray::empty)))
 			.put("pinned", false)
@@ -427,6 +427,15 @@ public final class FakeDiscord implements AutoCloseable {
 			message.put("nonce", sent.getString("nonce"));
 		}
 		return message;
+	}
+
+	/** Embeds as Discord returns them: each with its type. */
+	private static DataArray embeds(DataObject sent) {
+		var embeds = sent == null ? DataArray.empty() : sent.optArray("embeds").orElseGet(DataArray::empty);
+		for (int i = 0; i < embeds.length(); i++) {
+			embeds.getObject(i).put("type", "rich");
+		}
+		return embeds;
 	}
 
 	/** Discord numbers every component; JDA 6 reads those numbers back. */
