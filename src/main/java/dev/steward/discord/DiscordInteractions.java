@@ -79,11 +79,11 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 
 	private final Texts texts;
 
-	private final DiscordProperties properties;
-
 	private final ExecutorService workers;
 
 	private final ScheduledExecutorService timers;
+
+	private volatile java.time.Duration ackBudget;
 
 	/** Each open form's spec, for the labels of its errors (a modal submission carries only ids). */
 	private final Map<String, FormSpec> specs = lru();
@@ -97,7 +97,7 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		this.directory = directory;
 		this.commands = commands;
 		this.texts = texts;
-		this.properties = properties;
+		this.ackBudget = properties.ackBudget();
 		var count = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(4, runnable -> daemon(runnable, "discord-" + count.incrementAndGet()));
 		this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "discord-ack"));
@@ -162,11 +162,16 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	 */
 	private void handle(IReplyCallback event, Actor actor, Supplier<Reply> work, FormSubmission submitted) {
 		var ack = new Acknowledgement();
-		var timer = timers.schedule(() -> {
+		Runnable defer = () -> {
 			if (ack.defer()) {
 				event.deferReply(true).queue(null, failure -> log.warn("Could not defer an interaction", failure));
 			}
-		}, properties.ackBudget().toMillis(), TimeUnit.MILLISECONDS);
+		};
+		var budget = ackBudget;
+		if (budget.isZero()) {
+			defer.run();
+		}
+		var timer = timers.schedule(defer, budget.toMillis(), TimeUnit.MILLISECONDS);
 		workers.execute(() -> {
 			Reply reply;
 			try {
@@ -278,6 +283,11 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 			.orElse(key);
 	}
 
+	/** Changes the acknowledgement budget; zero defers every interaction at once (tests use it). */
+	void ackBudget(java.time.Duration budget) {
+		this.ackBudget = budget;
+	}
+
 	/**
 	 * The kernel's text of a slash command: the subcommand, then each option given, in the order the
 	 * command declares them (a person as their Discord user id, which the kernel resolves), quoted
@@ -359,7 +369,7 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		private boolean answered;
 
 		synchronized boolean defer() {
-			if (answered) {
+			if (answered || deferred) {
 				return false;
 			}
 			deferred = true;

@@ -53,7 +53,7 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final Gateway gateway;
 
-	private final AtomicLong snowflakes = new AtomicLong(1_000_000_000_000_000_000L);
+	private final AtomicLong snowflakes = new AtomicLong();
 
 	private final AtomicInteger sequence = new AtomicInteger();
 
@@ -466,8 +466,10 @@ public final class FakeDiscord implements AutoCloseable {
 		exchange.getResponseBody().write(bytes);
 	}
 
+	/** A fresh snowflake: its time part is now, as JDA reads an interaction's age from its id. */
 	String next() {
-		return String.valueOf(snowflakes.incrementAndGet());
+		long time = System.currentTimeMillis() - 1420070400000L;
+		return String.valueOf(snowflakes.updateAndGet(last -> Math.max(last + 1, time << 22)));
 	}
 
 	// --- gateway --------------------------------------------------------------------------------
