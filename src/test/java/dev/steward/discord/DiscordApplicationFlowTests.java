@@ -171,6 +171,38 @@ class DiscordApplicationFlowTests extends DiscordTest {
 		assertThat(DiscordChat.text(liNa.click(card, "批准"))).contains("已审批").contains("驳回");
 	}
 
+	@Test
+	void withdrawingWithTypedOptionsTakesTheButtonsAwayAndTellsALateClicker() {
+		var sun = chat(SUN_LI, "sunli", "general");
+		var chenJie = chat(CHEN_JIE, "chenjie", null);
+		var title = "Withdrawn idea " + System.nanoTime();
+		var values = application(title);
+		values.put("departmentId", "digital");
+		sun.fill(sun.command("/project apply"), values);
+		var card = chenJie.awaitDirect(title);
+		var id = approvals.requestedBy("sun.li").stream()
+			.filter(r -> r.title().equals(title))
+			.findFirst()
+			.orElseThrow()
+			.id();
+
+		// an integer option and a text option with spaces, as Discord sends them
+		var withdrawn = sun.command("/approvals withdraw " + id + " client changed their mind");
+		assertThat(DiscordChat.text(withdrawn)).contains("withdrew");
+		org.awaitility.Awaitility.await().atMost(DiscordChat.PATIENCE)
+			.until(() -> !DiscordChat.hasButtons(chenJie.lastDirect(title)));
+		assertThat(DiscordChat.text(chenJie.click(card, "批准"))).contains("撤回");
+	}
+
+	@Test
+	void aStrangerIsToldTheirDiscordIdInTheLanguageOfTheirClient() {
+		var stranger = new DiscordChat(discord, "555000000000000555", "stranger", "general", "zh-CN");
+		assertThat(DiscordChat.text(stranger.command("/project apply"))).contains("555000000000000555")
+			.contains("不在 Steward 的人员目录中");
+		var english = new DiscordChat(discord, "555000000000000556", "visitor", "general", "en-GB");
+		assertThat(DiscordChat.text(english.command("/steward whoami"))).contains("not in Steward’s directory");
+	}
+
 	private static String valueOf(Answer modal, String key) {
 		var components = modal.data().getArray("components");
 		for (int i = 0; i < components.length(); i++) {
