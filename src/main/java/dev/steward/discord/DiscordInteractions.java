@@ -85,6 +85,8 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 
 	private volatile java.time.Duration ackBudget;
 
+	private final Map<String, String> roles;
+
 	/** Each open form's spec, for the labels of its errors (a modal submission carries only ids). */
 	private final Map<String, FormSpec> specs = lru();
 
@@ -98,6 +100,7 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		this.commands = commands;
 		this.texts = texts;
 		this.ackBudget = properties.ackBudget();
+		this.roles = properties.roles();
 		var count = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(4, runnable -> daemon(runnable, "discord-" + count.incrementAndGet()));
 		this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "discord-ack"));
@@ -175,6 +178,7 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		workers.execute(() -> {
 			Reply reply;
 			try {
+				syncRoles(event, actor);
 				reply = work.get();
 			}
 			catch (RuntimeException ex) {
@@ -190,6 +194,25 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 				log.error("Could not answer a Discord interaction", ex);
 			}
 		});
+	}
+
+	/**
+	 * Tells the directory which mapped directory roles the member now holds, before the kernel
+	 * decides what they may do. Only a guild interaction says which roles someone has; a DM keeps
+	 * what was last said.
+	 */
+	private void syncRoles(IReplyCallback event, Actor actor) {
+		if (roles.isEmpty() || event.getMember() == null) {
+			return;
+		}
+		var held = new java.util.HashSet<String>();
+		event.getMember().getRoles().forEach(role -> {
+			var mapped = roles.get(role.getId());
+			if (mapped != null) {
+				held.add(mapped);
+			}
+		});
+		directory.platformRoles(actor, held);
 	}
 
 	private void respond(IReplyCallback event, Actor actor, Reply reply, boolean direct, FormSubmission submitted) {

@@ -2,6 +2,7 @@ package dev.steward.discord;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayUrl the gateway's {@code wss://} address; blank: ask Discord for it
  * @param ackBudget how long an interaction may work before it is deferred
  * @param readyTimeout how long starting waits for the gateway's READY
+ * @param roles Discord role id to directory role (e.g. {@code management}): members holding the
+ *        Discord role hold the directory role too, for as long as they keep it
  */
 @ConfigurationProperties("steward.discord")
 record DiscordProperties(String token, String guildId,
 		@DefaultValue("https://discord.com/api/v10/") URI apiUrl, String gatewayUrl,
-		@DefaultValue("2s") Duration ackBudget, @DefaultValue("30s") Duration readyTimeout) {
+		@DefaultValue("2s") Duration ackBudget, @DefaultValue("30s") Duration readyTimeout,
+		Map<String, String> roles) {
+
+	DiscordProperties {
+		roles = roles == null ? Map.of() : Map.copyOf(roles);
+	}
 
 	boolean hasGuild() {
 		return guildId != null && !guildId.isBlank();

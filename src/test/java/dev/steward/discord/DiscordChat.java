@@ -35,6 +35,8 @@ public final class DiscordChat {
 
 	private final String locale;
 
+	private final List<String> roles;
+
 	/**
 	 * @param channel a guild channel name, or {@code null} for the user's direct messages with Steward
 	 * @param locale the user's Discord client locale, e.g. {@code en-US} or {@code zh-CN}
@@ -45,6 +47,21 @@ public final class DiscordChat {
 		this.username = username;
 		this.channel = channel;
 		this.locale = locale;
+		this.roles = List.of();
+	}
+
+	private DiscordChat(DiscordChat chat, String channel, List<String> roles) {
+		this.discord = chat.discord;
+		this.userId = chat.userId;
+		this.username = chat.username;
+		this.channel = channel;
+		this.locale = chat.locale;
+		this.roles = List.copyOf(roles);
+	}
+
+	/** The same user, holding these guild role ids (see {@link FakeDiscord#ROLES}) from now on. */
+	public DiscordChat withRoles(String... roleIds) {
+		return new DiscordChat(this, channel, List.of(roleIds));
 	}
 
 	public String userId() {
@@ -53,7 +70,7 @@ public final class DiscordChat {
 
 	/** The same user, in another channel ({@code null}: direct messages). */
 	public DiscordChat in(String otherChannel) {
-		return new DiscordChat(discord, userId, username, otherChannel, locale);
+		return new DiscordChat(this, otherChannel, roles);
 	}
 
 	/** Types a command, e.g. {@code /approvals withdraw 12 client changed their mind}, and waits for the answer. */
@@ -176,7 +193,7 @@ public final class DiscordChat {
 	}
 
 	private DataObject context(int type) {
-		return discord.context(userId, username, channel, locale).put("type", type);
+		return discord.context(userId, username, channel, locale, roles).put("type", type);
 	}
 
 	private DataObject registered(String word) {

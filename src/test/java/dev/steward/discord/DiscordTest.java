@@ -37,6 +37,7 @@ abstract class DiscordTest {
 		registry.add("steward.discord.api-url", discord::apiUrl);
 		registry.add("steward.discord.gateway-url", discord::gatewayUrl);
 		registry.add("steward.discord.guild-id", () -> FakeDiscord.GUILD_ID);
+		registry.add("steward.discord.roles." + FakeDiscord.ROLES.get("HR"), () -> "hr");
 	}
 
 	static DiscordChat chat(String userId, String name, String channel) {

@@ -3,9 +3,19 @@ package dev.steward.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** Real JDA logs in to the fake Discord, registers the commands in the guild and answers a command. */
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.directory.Role;
+
+/**
+ * Real JDA logs in to the fake Discord, registers the commands in the guild and answers a command;
+ * Discord roles map to directory roles by configuration.
+ */
 class DiscordWiringTests extends DiscordTest {
+
+	@Autowired
+	DirectoryManagement directory;
 
 	@Test
 	void botIdentifiesOnTheGatewayAndRegistersCommandsInTheGuild() {
@@ -21,6 +31,21 @@ class DiscordWiringTests extends DiscordTest {
 		assertThat(answer.type()).isEqualTo(FakeDiscord.Answer.MESSAGE);
 		assertThat(answer.ephemeral()).isTrue();
 		assertThat(DiscordChat.text(answer)).contains("Emma Wilson");
+	}
+
+	@Test
+	void aMappedDiscordRoleGivesTheDirectoryRoleForAsLongAsTheMemberHoldsIt() {
+		var sun = chat(SUN_LI, "sunli", "general");
+		sun.withRoles(FakeDiscord.ROLES.get("HR"), FakeDiscord.ROLES.get("Management")).command("/steward whoami");
+		var person = directory.person("sun.li").orElseThrow();
+		assertThat(person.has(Role.HR)).isTrue();
+		assertThat(person.has(Role.MANAGEMENT)).as("an unmapped Discord role gives nothing").isFalse();
+
+		sun.in(null).command("/steward whoami");
+		assertThat(directory.person("sun.li").orElseThrow().has(Role.HR)).as("a DM does not say").isTrue();
+
+		sun.command("/steward whoami");
+		assertThat(directory.person("sun.li").orElseThrow().has(Role.HR)).isFalse();
 	}
 
 }

@@ -44,6 +44,10 @@ public final class FakeDiscord implements AutoCloseable {
 	public static final String GUILD_ID = "800000000000000001";
 
 	/** The guild's text channels by name: {@code general}, {@code consulting}, {@code delivery}. */
+	/** The guild's roles beside {@code @everyone}, by name: {@code Management}, {@code HR}. */
+	public static final Map<String, String> ROLES = Map.of("Management", "600000000000000001", "HR",
+			"600000000000000002");
+
 	public static final Map<String, String> CHANNELS = Map.of("general", "700000000000000001", "consulting",
 			"700000000000000002", "delivery", "700000000000000003");
 
@@ -210,6 +214,12 @@ public final class FakeDiscord implements AutoCloseable {
 
 	/** The parts of an interaction that say who and where: a guild channel, or the user's DM. */
 	public DataObject context(String userId, String username, String channelName, String locale) {
+		return context(userId, username, channelName, locale, List.of());
+	}
+
+	/** The same, for a member holding the given guild roles. */
+	public DataObject context(String userId, String username, String channelName, String locale,
+			List<String> roles) {
 		var user = user(userId, username);
 		var interaction = DataObject.empty().put("locale", locale);
 		if (channelName == null) {
@@ -229,7 +239,7 @@ public final class FakeDiscord implements AutoCloseable {
 				.put("guild_locale", "en-US")
 				.put("channel_id", channel)
 				.put("channel", textChannel(channelName, channel))
-				.put("member", member(user))
+				.put("member", member(user).put("roles", DataArray.fromCollection(roles)))
 				.put("context", 0)
 				.put("authorizing_integration_owners", DataObject.empty().put("0", GUILD_ID));
 		}
@@ -500,25 +510,15 @@ public final class FakeDiscord implements AutoCloseable {
 		var channels = DataArray.empty();
 		var names = new LinkedHashMap<>(new java.util.TreeMap<>(CHANNELS));
 		names.forEach((name, id) -> channels.add(textChannel(name, id)));
-		var everyone = DataObject.empty()
-			.put("id", GUILD_ID)
-			.put("name", "@everyone")
-			.put("color", 0)
-			.put("colors", DataObject.empty().put("primary_color", 0).put("secondary_color", null)
-				.put("tertiary_color", null))
-			.put("hoist", false)
-			.put("position", 0)
-			.put("permissions", PERMISSIONS)
-			.put("managed", false)
-			.put("mentionable", false)
-			.put("flags", 0);
+		var roles = DataArray.empty().add(role(GUILD_ID, "@everyone", 0));
+		new java.util.TreeMap<>(ROLES).forEach((name, id) -> roles.add(role(id, name, 1)));
 		return DataObject.empty()
 			.put("id", GUILD_ID)
 			.put("name", "Steward Consulting")
 			.put("owner_id", "100000000000000009")
 			.put("preferred_locale", "en-US")
 			.put("features", DataArray.empty())
-			.put("roles", DataArray.empty().add(everyone))
+			.put("roles", roles)
 			.put("channels", channels)
 			.put("threads", DataArray.empty())
 			.put("emojis", DataArray.empty())
@@ -538,6 +538,22 @@ public final class FakeDiscord implements AutoCloseable {
 			.put("mfa_level", 0)
 			.put("nsfw_level", 0)
 			.put("verification_level", 0);
+	}
+
+	/** A role as Discord sends it; JDA 6.5 reads its {@code colors}. */
+	private static DataObject role(String id, String name, int position) {
+		return DataObject.empty()
+			.put("id", id)
+			.put("name", name)
+			.put("color", 0)
+			.put("colors", DataObject.empty().put("primary_color", 0).put("secondary_color", null)
+				.put("tertiary_color", null))
+			.put("hoist", false)
+			.put("position", position)
+			.put("permissions", PERMISSIONS)
+			.put("managed", false)
+			.put("mentionable", false)
+			.put("flags", 0);
 	}
 
 	private static DataObject textChannel(String name, String id) {
