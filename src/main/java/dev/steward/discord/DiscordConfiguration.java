@@ -27,7 +27,8 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 @EnableConfigurationProperties(DiscordProperties.class)
 class DiscordConfiguration {
 
-	@Bean(destroyMethod = "")
+	/** JDA is stopped by {@link DiscordBot}; shutting it down again here only covers a start that failed. */
+	@Bean(destroyMethod = "shutdownNow")
 	JDA jda(DiscordProperties properties, DiscordInteractions interactions) {
 		var api = properties.apiUrl().toString();
 		var builder = JDABuilder.createLight(properties.token(), EnumSet.noneOf(GatewayIntent.class))
@@ -98,6 +99,8 @@ class DiscordConfiguration {
 					return;
 				}
 				guild.updateCommands().addCommands(slash).complete();
+				// one source of truth: global commands left from a run without a guild would show twice
+				jda.updateCommands().complete();
 				log.info("Registered {} Discord commands in guild {}", slash.size(), guild.getName());
 			}
 			else {

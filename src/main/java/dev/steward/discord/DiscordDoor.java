@@ -30,8 +30,11 @@ import dev.steward.conversation.spi.Door;
 @ConditionalOnDiscord
 class DiscordDoor implements Door {
 
-	/** Longest a delivery waits for Discord, queueing behind rate limits included. */
-	private static final Duration WAIT = Duration.ofSeconds(60);
+	/**
+	 * Longest a delivery waits for Discord, queueing behind rate limits included; the outbox has one
+	 * thread for every door, so a longer wait is better spent as a retry later.
+	 */
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private final JDA jda;
 
@@ -101,9 +104,8 @@ class DiscordDoor implements Door {
 			return new DeliveryFailure(limited.getMessage(), false, Duration.ofMillis(limited.getRetryAfter()));
 		}
 		if (cause instanceof ErrorResponseException response) {
-			int status = response.getErrorCode() == -1 ? 500
-					: response.getResponse() == null ? 400 : response.getResponse().code;
-			boolean retry = status == 429 || status >= 500;
+			int status = response.getResponse() == null ? 0 : response.getResponse().code;
+			boolean retry = response.isServerError() || status == 429 || status >= 500;
 			return new DeliveryFailure("Discord answered " + status + ": " + response.getMeaning(), !retry, null);
 		}
 		return new DeliveryFailure(String.valueOf(cause), false, null);

@@ -103,6 +103,18 @@ class DiscordDoorTests extends DiscordTest {
 	}
 
 	@Test
+	void aPersonWhoAcceptsNoDirectMessagesIsAPermanentFailureWithDiscordsReason() {
+		var stranger = "555000000000000777";
+		discord.closeDirectMessages(stranger);
+		assertThatThrownBy(() -> door.post(new Delivery(IDS.incrementAndGet(), ChannelRef.direct("discord", stranger),
+				Message.text("Closed"))))
+			.isInstanceOf(DeliveryFailure.class)
+			.hasMessageContaining("403")
+			.hasMessageContaining("Cannot send messages to this user")
+			.satisfies(failure -> assertThat(((DeliveryFailure) failure).permanent()).isTrue());
+	}
+
+	@Test
 	void aChannelStewardCannotSeeIsAPermanentFailure() {
 		assertThatThrownBy(() -> door.post(new Delivery(IDS.incrementAndGet(),
 				ChannelRef.channel("discord", "123456789012345678"), Message.text("Lost"))))

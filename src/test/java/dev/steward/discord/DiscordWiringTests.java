@@ -23,6 +23,7 @@ class DiscordWiringTests extends DiscordTest {
 		assertThat(discord.calls("PUT", "/applications/" + FakeDiscord.BOT_ID + "/guilds/" + FakeDiscord.GUILD_ID
 				+ "/commands")).hasSize(1);
 		assertThat(discord.commands().length()).isGreaterThanOrEqualTo(3);
+		assertThat(discord.globalCommands().length()).as("no global leftovers to show twice").isZero();
 	}
 
 	@Test

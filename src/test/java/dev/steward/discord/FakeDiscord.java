@@ -75,7 +75,11 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
 
-	private volatile DataArray commands = DataArray.empty();
+	private volatile DataArray guildCommands = DataArray.empty();
+
+	private volatile DataArray globalCommands = DataArray.empty();
+
+	private final java.util.Set<String> closedDms = ConcurrentHashMap.newKeySet();
 
 	private final CompletableFuture<Void> identified = new CompletableFuture<>();
 
@@ -166,9 +170,18 @@ public final class FakeDiscord implements AutoCloseable {
 			.toList();
 	}
 
-	/** The commands as last registered (guild or global), as Discord keeps them. */
+	/** The commands as Discord keeps them: the guild's, or the global ones when the guild has none. */
 	public DataArray commands() {
-		return commands;
+		return guildCommands.isEmpty() ? globalCommands : guildCommands;
+	}
+
+	public DataArray globalCommands() {
+		return globalCommands;
+	}
+
+	/** From now on, the user accepts no DMs from the bot (Discord answers 403, code 50007). */
+	public void closeDirectMessages(String userId) {
+		closedDms.add(userId);
 	}
 
 	/** Messages in a channel as they now stand, oldest first. */
@@ -331,7 +344,12 @@ public final class FakeDiscord implements AutoCloseable {
 			for (int i = 0; i < array.length(); i++) {
 				registered.add(array.getObject(i).put("id", next()).put("application_id", BOT_ID).put("version", next()));
 			}
-			commands = registered;
+			if (path.contains("/guilds/")) {
+				guildCommands = registered;
+			}
+			else {
+				globalCommands = registered;
+			}
 			return ok(registered);
 		}
 		if ((m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null && method.equals("POST")) {
@@ -376,6 +394,12 @@ public final class FakeDiscord implements AutoCloseable {
 			var channel = m.group(1);
 			if (!CHANNELS.containsValue(channel) && !dmChannels.containsValue(channel)) {
 				return new Response(404, DataObject.empty().put("message", "Unknown Channel").put("code", 10003));
+			}
+			var closed = dmChannels.entrySet().stream()
+				.anyMatch(dm -> dm.getValue().equals(channel) && closedDms.contains(dm.getKey()));
+			if (closed) {
+				return new Response(403,
+						DataObject.empty().put("message", "Cannot send messages to this user").put("code", 50007));
 			}
 			var nonce = body.getString("nonce", null);
 			if (nonce != null && body.getBoolean("enforce_nonce")) {
