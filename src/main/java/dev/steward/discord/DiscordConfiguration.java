@@ -14,7 +14,6 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
 /**
@@ -35,8 +34,7 @@ class DiscordConfiguration {
 			.setRestConfig(new RestConfig().setBaseUrl(api.endsWith("/") ? api : api + "/"))
 			.addEventListeners(interactions);
 		if (properties.hasGateway()) {
-			// a fixed gateway (a proxy, or the tests' fake) speaks plain JSON frames
-			builder.setCompression(Compression.NONE).setSessionController(new SessionControllerAdapter() {
+			builder.setSessionController(new SessionControllerAdapter() {
 				@Override
 				public String getGateway() {
 					return properties.gatewayUrl();

@@ -27,6 +27,20 @@ class DiscordWiringTests extends DiscordTest {
 	}
 
 	@Test
+	void gatewaySpeaksZlibStreamAsWithDiscord() {
+		assertThat(discord.compressed()).isTrue();
+	}
+
+	@Test
+	void botResumesItsSessionWhenTheGatewayDropsAndStillAnswers() {
+		int before = discord.resumes();
+		discord.dropConnections();
+		org.awaitility.Awaitility.await().atMost(DiscordChat.PATIENCE).until(() -> discord.resumes() > before);
+		assertThat(DiscordChat.text(chat(EMMA_WILSON, "emma", "general").command("/steward whoami")))
+			.contains("Emma Wilson");
+	}
+
+	@Test
 	void slashCommandInAChannelIsAnsweredEphemerallyInThePersonsLanguage() {
 		var answer = chat(EMMA_WILSON, "emma", "general").command("/steward whoami");
 		assertThat(answer.type()).isEqualTo(FakeDiscord.Answer.MESSAGE);

@@ -32,8 +32,9 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
  * A local Discord for tests: the REST API (the routes Steward uses, recorded) and the gateway
- * (HELLO, IDENTIFY → READY and GUILD_CREATE, heartbeats, and interactions it is told to send), both
- * speaking Discord's JSON, so real JDA runs against it unchanged. It keeps messages as Discord would:
+ * (HELLO, IDENTIFY → READY and GUILD_CREATE, heartbeats, RESUME, and interactions it is told to
+ * send, zlib-stream compressed when asked), both speaking Discord's JSON, so real JDA runs against
+ * it unchanged. It keeps messages as Discord would:
  * a post with a nonce it has seen in that channel answers the message already posted, an edit
  * replaces the message, and a route told to be rate limited answers 429 with {@code Retry-After}.
  */
@@ -62,6 +63,8 @@ public final class FakeDiscord implements AutoCloseable {
 	private final AtomicInteger sequence = new AtomicInteger();
 
 	private final AtomicInteger componentIds = new AtomicInteger(1000);
+
+	private final AtomicInteger resumes = new AtomicInteger();
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -510,7 +513,48 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private void dispatch(String type, DataObject data) {
 		var frame = DataObject.empty().put("op", 0).put("t", type).put("s", sequence.incrementAndGet()).put("d", data);
-		gateway.broadcast(frame.toString());
+		gateway.getConnections().forEach(socket -> send(socket, frame.toString()));
+	}
+
+	/**
+	 * Sends one gateway payload: as a text frame, or, when the bot asked for {@code zlib-stream}
+	 * (JDA's default), through the connection's one deflater, each payload ending in a sync flush,
+	 * as Discord does.
+	 */
+	private static void send(WebSocket socket, String payload) {
+		java.util.zip.Deflater deflater = socket.getAttachment();
+		if (deflater == null) {
+			socket.send(payload);
+			return;
+		}
+		synchronized (deflater) {
+			deflater.setInput(payload.getBytes(StandardCharsets.UTF_8));
+			var out = new java.io.ByteArrayOutputStream();
+			var buffer = new byte[8192];
+			int length;
+			do {
+				length = deflater.deflate(buffer, 0, buffer.length, java.util.zip.Deflater.SYNC_FLUSH);
+				out.write(buffer, 0, length);
+			}
+			while (length == buffer.length);
+			socket.send(out.toByteArray());
+		}
+	}
+
+	/** Drops every gateway connection as Discord does when it restarts a node (close code 4000). */
+	public void dropConnections() {
+		gateway.getConnections().forEach(socket -> socket.close(4000, "Unknown error"));
+	}
+
+	/** How often a bot resumed its session after a dropped connection. */
+	public int resumes() {
+		return resumes.get();
+	}
+
+	/** Whether the bot's gateway connections use zlib-stream compression. */
+	public boolean compressed() {
+		return !gateway.getConnections().isEmpty()
+				&& gateway.getConnections().stream().allMatch(socket -> socket.getAttachment() != null);
 	}
 
 	private DataObject ready() {
@@ -606,7 +650,10 @@ public final class FakeDiscord implements AutoCloseable {
 
 		@Override
 		public void onOpen(WebSocket socket, ClientHandshake handshake) {
-			socket.send(DataObject.empty()
+			if (handshake.getResourceDescriptor().contains("compress=zlib-stream")) {
+				socket.setAttachment(new java.util.zip.Deflater());
+			}
+			send(socket, DataObject.empty()
 				.put("op", 10)
 				.put("d", DataObject.empty().put("heartbeat_interval", 41250).put("_trace", DataArray.empty()))
 				.toString());
@@ -616,13 +663,16 @@ public final class FakeDiscord implements AutoCloseable {
 		public void onMessage(WebSocket socket, String text) {
 			var frame = DataObject.fromJson(text);
 			switch (frame.getInt("op")) {
-				case 1 -> socket.send(DataObject.empty().put("op", 11).toString());
+				case 1 -> send(socket, DataObject.empty().put("op", 11).toString());
 				case 2 -> {
-					socket.send(frame(sequence.incrementAndGet(), "READY", ready()));
-					socket.send(frame(sequence.incrementAndGet(), "GUILD_CREATE", guild()));
+					send(socket, frame(sequence.incrementAndGet(), "READY", ready()));
+					send(socket, frame(sequence.incrementAndGet(), "GUILD_CREATE", guild()));
 					identified.complete(null);
 				}
-				case 6 -> socket.send(frame(sequence.incrementAndGet(), "RESUMED", DataObject.empty()));
+				case 6 -> {
+					send(socket, frame(sequence.incrementAndGet(), "RESUMED", DataObject.empty()));
+					resumes.incrementAndGet();
+				}
 				default -> {
 				}
 			}
