@@ -167,7 +167,9 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		var ack = new Acknowledgement();
 		Runnable defer = () -> {
 			if (ack.defer()) {
-				event.deferReply(true).queue(null, failure -> log.warn("Could not defer an interaction", failure));
+				var deferral = fromOurEphemeral(event) instanceof ModalInteractionEvent modal ? modal.deferEdit()
+						: event.deferReply(true);
+				deferral.queue(null, failure -> log.warn("Could not defer an interaction", failure));
 			}
 		};
 		var budget = ackBudget;
@@ -255,8 +257,18 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Answers only the actor. A page submitted from one of our own ephemeral messages (Continue,
+	 * Reopen) rewrites that message, so the person sees one message move through the form instead
+	 * of a stack of them; anything else gets a new ephemeral message. A deferred interaction is
+	 * answered by editing what the deferral showed.
+	 */
 	private static void send(IReplyCallback event, boolean direct, MessageCreateData data) {
-		if (direct) {
+		if (direct && fromOurEphemeral(event) instanceof ModalInteractionEvent modal) {
+			modal.editMessage(MessageEditData.fromCreateData(data))
+				.queue(null, failure -> log.warn("Could not edit the form's message", failure));
+		}
+		else if (direct) {
 			event.reply(data).setEphemeral(true).queue(null, failure -> log.warn("Could not reply", failure));
 		}
 		else {
@@ -264,6 +276,15 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 				.editOriginal(MessageEditData.fromCreateData(data))
 				.queue(null, failure -> log.warn("Could not answer a deferred interaction", failure));
 		}
+	}
+
+	/**
+	 * The event when it is a modal opened from one of our ephemeral messages, else {@code null}. A
+	 * modal opened from a card in a channel or DM must never edit the card: the outbox owns it.
+	 */
+	private static IReplyCallback fromOurEphemeral(IReplyCallback event) {
+		return event instanceof ModalInteractionEvent modal && modal.getMessage() != null
+				&& modal.getMessage().isEphemeral() ? event : null;
 	}
 
 	/** After a page (or instead of a modal, once deferred): a button that opens the page to fill now. */

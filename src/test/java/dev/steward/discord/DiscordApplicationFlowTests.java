@@ -75,6 +75,8 @@ class DiscordApplicationFlowTests extends DiscordTest {
 
 		// page by page, with Continue between the modals, to the submission
 		var page1 = zhang.submit(reopened, application(title));
+		assertThat(page1.type()).as("the ephemeral message moves on with the form").isEqualTo(Answer.UPDATE_MESSAGE);
+		assertThat(page1.ephemeral()).isTrue();
 		assertThat(DiscordChat.text(page1)).contains("[继续]");
 		var page2 = zhang.click(page1, "继续");
 		assertThat(page2.modal()).isTrue();
@@ -96,6 +98,8 @@ class DiscordApplicationFlowTests extends DiscordTest {
 		var reasonForm = liNa.click(card, "要求修改");
 		assertThat(reasonForm.modal()).isTrue();
 		var changed = liNa.submit(reasonForm, Map.of("reason", "Please name the client's decision maker."));
+		assertThat(changed.type()).as("the card is the outbox's to edit, not the modal's").isEqualTo(Answer.MESSAGE);
+		assertThat(changed.ephemeral()).isTrue();
 		assertThat(DiscordChat.text(changed)).contains("要求修改");
 		org.awaitility.Awaitility.await().atMost(DiscordChat.PATIENCE)
 			.until(() -> !DiscordChat.hasButtons(liNa.lastDirect(title)));

@@ -127,7 +127,15 @@ public final class DiscordChat {
 			components.add(DataObject.empty().put("type", label.getInt("type")).put("id", ++ids).put("component", child));
 		}
 		var data = DataObject.empty().put("custom_id", modal.data().getString("custom_id")).put("components", components);
-		return await(discord.interact(context(5).put("data", data)));
+		var interaction = context(5).put("data", data);
+		DataObject origin = null;
+		if (modal.origin() != null) {
+			// a modal opened from a component carries that component's message
+			origin = modal.origin();
+			interaction.put("message", origin);
+		}
+		var from = origin;
+		return await(discord.interact(interaction).thenApply(answer -> answer.from(from)));
 	}
 
 	/**
@@ -158,8 +166,18 @@ public final class DiscordChat {
 		return await(sendClick(message, label));
 	}
 
-	/** Clicks a button of an ephemeral answer. */
+	/**
+	 * Clicks a button of an ephemeral answer: the message the answer made, or, when the answer
+	 * edited an ephemeral message, that message as it now stands.
+	 */
 	public Answer click(Answer answer, String label) {
+		if (answer.type() == Answer.UPDATE_MESSAGE && answer.origin() != null) {
+			var edited = answer.origin().toMap();
+			var message = DataObject.fromJson(DataObject.empty().toString());
+			edited.forEach(message::put);
+			answer.data().toMap().forEach(message::put);
+			return click(discord.ephemeral(message), label);
+		}
 		return click(discord.ephemeral(answer.data()), label);
 	}
 
@@ -167,7 +185,8 @@ public final class DiscordChat {
 		var button = button(message, label);
 		var data = DataObject.empty().put("custom_id", button.getString("custom_id")).put("component_type", 2)
 			.put("id", button.getInt("id", 1));
-		return discord.interact(context(3).put("data", data).put("message", message));
+		return discord.interact(context(3).put("data", data).put("message", message))
+			.thenApply(answer -> answer.from(message));
 	}
 
 	/** Waits for a DM from Steward containing the text, and answers it as it now stands. */

@@ -95,8 +95,21 @@ public final class FakeDiscord implements AutoCloseable {
 
 	}
 
-	/** What the bot answered an interaction: the callback, and for a deferral what followed it. */
-	public record Answer(int type, DataObject data) {
+	/**
+	 * What the bot answered an interaction: the callback, and for a deferral what followed it.
+	 *
+	 * @param origin the message whose component was used, or {@code null}
+	 */
+	public record Answer(int type, DataObject data, DataObject origin) {
+
+		public Answer(int type, DataObject data) {
+			this(type, data, null);
+		}
+
+		/** The same answer, remembering the message it came from. */
+		public Answer from(DataObject message) {
+			return new Answer(type, data, message);
+		}
 
 		public static final int MESSAGE = 4;
 
@@ -104,14 +117,18 @@ public final class FakeDiscord implements AutoCloseable {
 
 		public static final int DEFERRED_UPDATE = 6;
 
+		public static final int UPDATE_MESSAGE = 7;
+
 		public static final int MODAL = 9;
 
 		public boolean modal() {
 			return type == MODAL;
 		}
 
+		/** Whether only the actor sees it: an ephemeral reply, or an edit of an ephemeral message. */
 		public boolean ephemeral() {
-			return data != null && (data.getInt("flags", 0) & 64) != 0;
+			return data != null && ((data.getInt("flags", 0) & 64) != 0
+					|| type == UPDATE_MESSAGE && origin != null && (origin.getInt("flags", 0) & 64) != 0);
 		}
 
 	}
