@@ -7,7 +7,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application with the Discord door on, against one {@link FakeDiscord} shared by every Discord
- * test (one Spring context, one JDA session).
+ * test (one Spring context, one JDA session). Another test drives Discord the same way: a static
+ * {@link FakeDiscord}, {@link FakeDiscord#configure} in a {@code @DynamicPropertySource}, and a
+ * {@link DiscordChat} per person (their Discord id is in {@code config/directory.yaml}).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -33,10 +35,7 @@ abstract class DiscordTest {
 
 	@DynamicPropertySource
 	static void discord(DynamicPropertyRegistry registry) {
-		registry.add("DISCORD_BOT_TOKEN", () -> "fake-bot-token");
-		registry.add("steward.discord.api-url", discord::apiUrl);
-		registry.add("steward.discord.gateway-url", discord::gatewayUrl);
-		registry.add("steward.discord.guild-id", () -> FakeDiscord.GUILD_ID);
+		discord.configure(registry);
 		registry.add("steward.discord.roles." + FakeDiscord.ROLES.get("HR"), () -> "hr");
 	}
 

@@ -157,6 +157,18 @@ public final class FakeDiscord implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Points an application under test at this Discord: turns the Discord door on (which turns the
+	 * playground off) and registers the commands in the fake guild. Use from a
+	 * {@code @DynamicPropertySource} method.
+	 */
+	public void configure(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("DISCORD_BOT_TOKEN", () -> "fake-bot-token");
+		registry.add("steward.discord.api-url", this::apiUrl);
+		registry.add("steward.discord.gateway-url", this::gatewayUrl);
+		registry.add("steward.discord.guild-id", () -> GUILD_ID);
+	}
+
 	public String apiUrl() {
 		return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
 	}
