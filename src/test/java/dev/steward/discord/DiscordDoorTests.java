@@ -115,6 +115,20 @@ class DiscordDoorTests extends DiscordTest {
 	}
 
 	@Test
+	void aServerErrorIsLeftToTheOutboxToRetryLater() throws DeliveryFailure {
+		var channelId = FakeDiscord.channel("delivery");
+		var delivery = new Delivery(IDS.incrementAndGet(), ChannelRef.channel("discord", channelId),
+				Message.text("Eventually"));
+		discord.failWithServerError("POST", "/channels/" + channelId + "/messages", 1);
+		assertThatThrownBy(() -> door.post(delivery)).isInstanceOf(DeliveryFailure.class)
+			.satisfies(failure -> assertThat(((DeliveryFailure) failure).permanent()).isFalse());
+		door.post(delivery);
+		assertThat(discord.messagesIn(channelId))
+			.filteredOn(message -> message.getString("content").equals("Eventually"))
+			.hasSize(1);
+	}
+
+	@Test
 	void aChannelStewardCannotSeeIsAPermanentFailure() {
 		assertThatThrownBy(() -> door.post(new Delivery(IDS.incrementAndGet(),
 				ChannelRef.channel("discord", "123456789012345678"), Message.text("Lost"))))

@@ -78,6 +78,8 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
 	private volatile DataArray guildCommands = DataArray.empty();
 
 	private volatile DataArray globalCommands = DataArray.empty();
@@ -211,6 +213,11 @@ public final class FakeDiscord implements AutoCloseable {
 		return globalCommands;
 	}
 
+	/** The next {@code count} calls to a route answer 500, as Discord does when it has trouble. */
+	public synchronized void failWithServerError(String method, String pathPattern, int count) {
+		failures.put(method + " " + pathPattern, count);
+	}
+
 	/** From now on, the user accepts no DMs from the bot (Discord answers 403, code 50007). */
 	public void closeDirectMessages(String userId) {
 		closedDms.add(userId);
@@ -326,6 +333,10 @@ public final class FakeDiscord implements AutoCloseable {
 			var path = matcher.matches() ? matcher.group(1) : exchange.getRequestURI().getPath();
 			var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			calls.add(new Call(Instant.now(), method, path, body));
+			if (failing(method, path)) {
+				send(exchange, 500, DataObject.empty().put("message", "500: Internal Server Error").put("code", 0));
+				return;
+			}
 			if (limited(method, path)) {
 				exchange.getResponseHeaders().add("Retry-After", "1");
 				exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
@@ -342,12 +353,20 @@ public final class FakeDiscord implements AutoCloseable {
 		}
 	}
 
+	private synchronized boolean failing(String method, String path) {
+		return take(failures, method, path);
+	}
+
 	private synchronized boolean limited(String method, String path) {
-		for (var key : rateLimited.keySet()) {
+		return take(rateLimited, method, path);
+	}
+
+	private static boolean take(Map<String, Integer> counts, String method, String path) {
+		for (var key : counts.keySet()) {
 			int space = key.indexOf(' ');
-			int left = rateLimited.get(key);
+			int left = counts.get(key);
 			if (left > 0 && key.substring(0, space).equals(method) && path.matches(key.substring(space + 1))) {
-				rateLimited.put(key, left - 1);
+				counts.put(key, left - 1);
 				return true;
 			}
 		}
