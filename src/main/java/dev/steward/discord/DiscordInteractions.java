@@ -339,17 +339,27 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	 */
 	String commandText(SlashCommandInteractionEvent event) {
 		var sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+		var declared = commands.find(event.getName(), sub)
+			.map(info -> info.options().stream().map(ChatGateway.OptionInfo::name).toList())
+			.orElseGet(() -> event.getOptions().stream().map(OptionMapping::getName).toList());
+		var given = new LinkedHashMap<String, String>();
+		for (var option : event.getOptions()) {
+			given.put(option.getName(),
+					option.getType() == OptionType.USER ? option.getAsUser().getId() : option.getAsString());
+		}
+		return commandText(sub, declared, given);
+	}
+
+	/** The kernel's text from a subcommand, its declared option names in order, and the values given. */
+	static String commandText(String sub, List<String> declared, Map<String, String> given) {
 		var parts = new ArrayList<String>();
 		if (!sub.isEmpty()) {
 			parts.add(sub);
 		}
-		var declared = commands.find(event.getName(), sub)
-			.map(info -> info.options().stream().map(ChatGateway.OptionInfo::name).toList())
-			.orElseGet(() -> event.getOptions().stream().map(OptionMapping::getName).toList());
 		for (var name : declared) {
-			var option = event.getOption(name);
-			if (option != null) {
-				parts.add(quote(option.getType() == OptionType.USER ? option.getAsUser().getId() : option.getAsString()));
+			var value = given.get(name);
+			if (value != null && !value.isBlank()) {
+				parts.add(quote(value));
 			}
 		}
 		return String.join(" ", parts);
