@@ -20,6 +20,8 @@ class DiscordWiringTests extends DiscordTest {
 	@Test
 	void botIdentifiesOnTheGatewayAndRegistersCommandsInTheGuild() {
 		assertThat(discord.identified()).isTrue();
+		assertThat(discord.identify().getString("token")).isEqualTo("fake-bot-token");
+		assertThat(discord.identify().getInt("intents")).as("only GUILDS: no privileged intent").isEqualTo(1);
 		assertThat(discord.calls("PUT", "/applications/" + FakeDiscord.BOT_ID + "/guilds/" + FakeDiscord.GUILD_ID
 				+ "/commands")).hasSize(1);
 		assertThat(discord.commands().length()).isGreaterThanOrEqualTo(3);

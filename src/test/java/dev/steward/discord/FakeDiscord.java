@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,7 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final java.util.Set<String> closedDms = ConcurrentHashMap.newKeySet();
 
-	private final CompletableFuture<Void> identified = new CompletableFuture<>();
+	private final CompletableFuture<DataObject> identified = new CompletableFuture<>();
 
 	/** One REST call as it arrived. */
 	public record Call(Instant at, String method, String path, String body) {
@@ -244,6 +243,11 @@ public final class FakeDiscord implements AutoCloseable {
 	/** Whether a bot has identified on the gateway. */
 	public boolean identified() {
 		return identified.isDone();
+	}
+
+	/** What the bot sent with IDENTIFY (token, intents, properties), once it has. */
+	public DataObject identify() {
+		return identified.getNow(null);
 	}
 
 	// --- interactions ---------------------------------------------------------------------------
@@ -715,7 +719,7 @@ public final class FakeDiscord implements AutoCloseable {
 				case 2 -> {
 					send(socket, frame(sequence.incrementAndGet(), "READY", ready()));
 					send(socket, frame(sequence.incrementAndGet(), "GUILD_CREATE", guild()));
-					identified.complete(null);
+					identified.complete(frame.getObject("d"));
 				}
 				case 6 -> {
 					send(socket, frame(sequence.incrementAndGet(), "RESUMED", DataObject.empty()));
@@ -764,14 +768,6 @@ public final class FakeDiscord implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	static List<String> strings(DataArray array) {
-		var list = new ArrayList<String>();
-		for (int i = 0; i < array.length(); i++) {
-			list.add(array.getString(i));
-		}
-		return list;
 	}
 
 }
