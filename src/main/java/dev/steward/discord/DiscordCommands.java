@@ -93,6 +93,10 @@ class DiscordCommands {
 		if (chinese != null) {
 			sub.setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, cut(chinese.description()));
 		}
+		// Discord wants required options first; the kernel still gets them in declared order
+		// (DiscordInteractions orders them by the kernel's list), so only the display changes
+		var required = new ArrayList<OptionData>();
+		var optional = new ArrayList<OptionData>();
 		for (int i = 0; i < info.options().size(); i++) {
 			var option = info.options().get(i);
 			var data = new OptionData(type(option.type()), option.name(), cut(option.description()), option.required());
@@ -100,8 +104,9 @@ class DiscordCommands {
 				data.setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, cut(chinese.options().get(i).description()));
 			}
 			option.choices().stream().limit(CHOICES).forEach(choice -> data.addChoice(choice, choice));
-			sub.addOptions(data);
+			(option.required() ? required : optional).add(data);
 		}
+		sub.addOptions(required).addOptions(optional);
 		return sub;
 	}
 

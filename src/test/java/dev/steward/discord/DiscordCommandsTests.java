@@ -89,6 +89,21 @@ class DiscordCommandsTests extends DiscordTest {
 		assertThat(level.getArray("choices").getObject(1).getString("value")).isEqualTo("high");
 	}
 
+	@Test
+	void requiredOptionsComeFirstAsDiscordRequires() {
+		var info = java.util.List.of(new dev.steward.conversation.spi.ChatGateway.CommandInfo("risk", "review",
+				java.util.List.of(
+						new dev.steward.conversation.spi.ChatGateway.OptionInfo("note",
+								dev.steward.conversation.CommandSpec.Option.Type.TEXT, false, "Note", java.util.List.of()),
+						new dev.steward.conversation.spi.ChatGateway.OptionInfo("id",
+								dev.steward.conversation.CommandSpec.Option.Type.INTEGER, true, "Risk", java.util.List.of())),
+				"Review a risk"));
+		var options = DiscordCommands.slashCommands(info, info).get(0).toData().getArray("options").getObject(0)
+			.getArray("options");
+		assertThat(options.getObject(0).getString("name")).isEqualTo("id");
+		assertThat(options.getObject(1).getString("name")).isEqualTo("note");
+	}
+
 	private static JsonNode find(JsonNode manifest, String name) {
 		return manifest.valueStream().filter(command -> command.get("name").asString().equals(name)).findFirst().orElseThrow();
 	}
