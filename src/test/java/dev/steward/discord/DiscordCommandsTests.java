@@ -90,6 +90,29 @@ class DiscordCommandsTests extends DiscordTest {
 	}
 
 	@Test
+	void commandsKeepWithinDiscordsLimits() throws IOException {
+		var manifest = JSON.readTree(Files.readString(MANIFEST));
+		assertThat(manifest.size()).as("commands").isLessThanOrEqualTo(100);
+		for (var command : manifest) {
+			var name = command.get("name").asString();
+			assertThat(name).matches("[a-z0-9_-]{1,32}");
+			assertThat(command.get("options").size()).as("/%s subcommands", name).isLessThanOrEqualTo(25);
+			int characters = name.length() + command.get("description").asString().length();
+			for (var sub : command.get("options")) {
+				assertThat(sub.get("name").asString()).matches("[a-z0-9_-]{1,32}");
+				assertThat(sub.get("description").asString()).hasSizeBetween(1, 100);
+				assertThat(sub.get("options").size()).isLessThanOrEqualTo(25);
+				characters += sub.get("name").asString().length() + sub.get("description").asString().length();
+				for (var option : sub.get("options")) {
+					assertThat(option.get("description").asString()).hasSizeBetween(1, 100);
+					characters += option.get("name").asString().length() + option.get("description").asString().length();
+				}
+			}
+			assertThat(characters).as("/%s in all", name).isLessThanOrEqualTo(4000);
+		}
+	}
+
+	@Test
 	void requiredOptionsComeFirstAsDiscordRequires() {
 		var info = java.util.List.of(new dev.steward.conversation.spi.ChatGateway.CommandInfo("risk", "review",
 				java.util.List.of(
