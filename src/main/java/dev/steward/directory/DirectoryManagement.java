@@ -64,6 +64,20 @@ public class DirectoryManagement {
 		return department(id).map(department -> department.name(locale)).orElse(id == null ? "" : id);
 	}
 
+	/**
+	 * Sets the roles a person holds through their roles on a platform (e.g. Discord server roles,
+	 * mapped by configuration), replacing what that door said before; the directory file's roles
+	 * stay. Answers whether anything changed.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public boolean grantPlatformRoles(String personId, String door, java.util.Set<Role> roles) {
+		if (people.platformRoles(personId, door).equals(roles)) {
+			return false;
+		}
+		people.replacePlatformRoles(personId, door, roles);
+		return true;
+	}
+
 	/** Who heads the department, if it has an active head. */
 	public Optional<Person> headOf(String departmentId) {
 		return department(departmentId).map(Department::headId).flatMap(this::person);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -35,19 +36,73 @@ class People {
 	}
 
 	Optional<Person> byId(String id) {
-		return jdbc.sql(PERSON + "where id = :v").param("v", id).query(PERSON_ROW).optional();
+		return jdbc.sql(PERSON + "where id = :v").param("v", id).query(PERSON_ROW).optional().map(this::withPlatformRoles);
 	}
 
 	Optional<Person> bySlackId(String slackId) {
-		return jdbc.sql(PERSON + "where slack_id = :v").param("v", slackId).query(PERSON_ROW).optional();
+		return jdbc.sql(PERSON + "where slack_id = :v").param("v", slackId).query(PERSON_ROW).optional()
+			.map(this::withPlatformRoles);
 	}
 
 	Optional<Person> byDiscordId(String discordId) {
-		return jdbc.sql(PERSON + "where discord_id = :v").param("v", discordId).query(PERSON_ROW).optional();
+		return jdbc.sql(PERSON + "where discord_id = :v").param("v", discordId).query(PERSON_ROW).optional()
+			.map(this::withPlatformRoles);
 	}
 
 	List<Person> all() {
-		return jdbc.sql(PERSON + "order by name").query(PERSON_ROW).list();
+		var granted = new java.util.HashMap<String, Set<Role>>();
+		jdbc.sql("select person_id, role from person_platform_role")
+			.query((rs, n) -> granted.computeIfAbsent(rs.getString("person_id"), id -> new java.util.HashSet<>())
+				.add(Role.fromKey(rs.getString("role"))))
+			.list();
+		return jdbc.sql(PERSON + "order by name")
+			.query(PERSON_ROW)
+			.list()
+			.stream()
+			.map(person -> with(person, granted.getOrDefault(person.id(), Set.of())))
+			.toList();
+	}
+
+	/** Replaces the roles a person holds through one door's platform roles. */
+	void replacePlatformRoles(String personId, String door, Set<Role> roles) {
+		jdbc.sql("delete from person_platform_role where person_id = :id and door = :door")
+			.param("id", personId)
+			.param("door", door)
+			.update();
+		for (var role : roles) {
+			jdbc.sql("insert into person_platform_role (person_id, door, role) values (:id, :door, :role)")
+				.param("id", personId)
+				.param("door", door)
+				.param("role", role.key())
+				.update();
+		}
+	}
+
+	/** The roles a person holds through one door's platform roles. */
+	Set<Role> platformRoles(String personId, String door) {
+		return jdbc.sql("select role from person_platform_role where person_id = :id and door = :door")
+			.param("id", personId)
+			.param("door", door)
+			.query((rs, n) -> Role.fromKey(rs.getString("role")))
+			.set();
+	}
+
+	/** A person with the roles platforms give them added (the directory file's stay as they are). */
+	private Person withPlatformRoles(Person person) {
+		return with(person, jdbc.sql("select role from person_platform_role where person_id = :id")
+			.param("id", person.id())
+			.query((rs, n) -> Role.fromKey(rs.getString("role")))
+			.set());
+	}
+
+	private static Person with(Person person, Set<Role> granted) {
+		if (granted.isEmpty()) {
+			return person;
+		}
+		var roles = new java.util.HashSet<>(person.roles());
+		roles.addAll(granted);
+		return new Person(person.id(), person.name(), person.departmentId(), roles, person.locale(), person.zone(),
+				person.slackId(), person.discordId(), person.active());
 	}
 
 	List<Department> departments() {

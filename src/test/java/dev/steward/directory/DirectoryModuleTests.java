@@ -41,6 +41,19 @@ class DirectoryModuleTests {
 	}
 
 	@Test
+	void rolesHeldThroughAPlatformAddToTheFilesAndFollowWhatTheDoorLastSaid() {
+		assertThat(directory.grantPlatformRoles("sun.li", "discord", java.util.Set.of(Role.HR))).isTrue();
+		assertThat(directory.person("sun.li").orElseThrow().roles()).contains(Role.HR, Role.MEMBER);
+		assertThat(directory.byIdentity("discord", "100000000000000008").orElseThrow().has(Role.HR)).isTrue();
+		assertThat(directory.withRole(Role.HR)).extracting(Person::id).contains("sun.li", "liu.yang");
+		assertThat(directory.grantPlatformRoles("sun.li", "discord", java.util.Set.of(Role.HR))).isFalse();
+
+		directory.grantPlatformRoles("sun.li", "discord", java.util.Set.of());
+		assertThat(directory.person("sun.li").orElseThrow().has(Role.HR)).isFalse();
+		assertThat(directory.person("liu.yang").orElseThrow().has(Role.HR)).as("the file's roles stay").isTrue();
+	}
+
+	@Test
 	void readsEveryFieldOfTheDirectoryFile() throws Exception {
 		var file = DirectorySeeder.read(Path.of("config/directory.yaml"));
 		assertThat(file.departments()).extracting(DirectorySeeder.DepartmentEntry::nameZh).contains("战略咨询部");

@@ -2,6 +2,7 @@ package dev.steward.conversation.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.steward.conversation.Actor;
 import dev.steward.conversation.Caller;
@@ -20,5 +21,13 @@ public interface CallerDirectory {
 
 	/** Everyone, by name (the playground lets you pick who you are). */
 	List<Caller> everyone();
+
+	/**
+	 * The directory roles (e.g. {@code management}) a platform user holds through their roles on
+	 * that platform, as the door's configuration maps them; replaces what the same door said before.
+	 * Unknown people and role names are ignored. Does nothing unless the directory supports it.
+	 */
+	default void platformRoles(Actor actor, Set<String> roles) {
+	}
 
 }

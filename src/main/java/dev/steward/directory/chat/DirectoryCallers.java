@@ -13,10 +13,13 @@ import dev.steward.conversation.Caller;
 import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
+import dev.steward.directory.Role;
 
 /** The directory, as the kernel asks for it. */
 @Component
 class DirectoryCallers implements CallerDirectory {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DirectoryCallers.class);
 
 	private final DirectoryManagement directory;
 
@@ -50,6 +53,21 @@ class DirectoryCallers implements CallerDirectory {
 	@Override
 	public List<Caller> everyone() {
 		return directory.everyone().stream().map(person -> caller(person, null, null)).toList();
+	}
+
+	@Override
+	public void platformRoles(Actor actor, java.util.Set<String> roles) {
+		var granted = new java.util.HashSet<Role>();
+		for (var key : roles) {
+			try {
+				granted.add(Role.fromKey(key));
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("Platform role mapped to unknown directory role '{}' on {}", key, actor.door());
+			}
+		}
+		directory.byIdentity(actor.door(), actor.userId())
+			.ifPresent(person -> directory.grantPlatformRoles(person.id(), actor.door(), granted));
 	}
 
 	private Caller caller(Person person, Locale platformLocale, ZoneId platformZone) {

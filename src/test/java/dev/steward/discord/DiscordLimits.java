@@ -1,0 +1,117 @@
+package dev.steward.discord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * Discord's documented limits for messages, embeds, components and modals, checked on the JSON
+ * the bot sends; each check answers what it broke, so a failure names every excess at once.
+ */
+final class DiscordLimits {
+
+	private DiscordLimits() {
+	}
+
+	/** Everything wrong with a message body (create or edit). */
+	static List<String> message(DataObject message) {
+		var problems = new ArrayList<String>();
+		max(problems, "content", message.getString("content", ""), 2000);
+		var embeds = message.optArray("embeds").orElseGet(DataArray::empty);
+		if (embeds.length() > 10) {
+			problems.add("more than 10 embeds");
+		}
+		int total = 0;
+		for (int i = 0; i < embeds.length(); i++) {
+			var embed = embeds.getObject(i);
+			total += max(problems, "embed title", embed.getString("title", ""), 256);
+			total += max(problems, "embed description", embed.getString("description", ""), 4096);
+			var fields = embed.optArray("fields").orElseGet(DataArray::empty);
+			if (fields.length() > 25) {
+				problems.add("more than 25 fields");
+			}
+			for (int j = 0; j < fields.length(); j++) {
+				total += max(problems, "field name", fields.getObject(j).getString("name", ""), 256);
+				total += max(problems, "field value", fields.getObject(j).getString("value", ""), 1024);
+			}
+			total += embed.optObject("footer").map(footer -> max(problems, "footer", footer.getString("text", ""), 2048))
+				.orElse(0);
+		}
+		if (total > 6000) {
+			problems.add("embeds hold " + total + " characters, more than 6000");
+		}
+		var rows = message.optArray("components").orElseGet(DataArray::empty);
+		if (rows.length() > 5) {
+			problems.add("more than 5 action rows");
+		}
+		for (int i = 0; i < rows.length(); i++) {
+			var row = rows.getObject(i);
+			var items = row.optArray("components").orElseGet(DataArray::empty);
+			if (row.getInt("type") != 1) {
+				problems.add("a top-level component that is not an action row");
+			}
+			if (items.length() > 5) {
+				problems.add("more than 5 buttons in a row");
+			}
+			for (int j = 0; j < items.length(); j++) {
+				var item = items.getObject(j);
+				max(problems, "button label", item.getString("label", ""), 80);
+				max(problems, "custom id", item.getString("custom_id", ""), 100);
+			}
+		}
+		return problems;
+	}
+
+	/** Everything wrong with a modal. */
+	static List<String> modal(DataObject modal) {
+		var problems = new ArrayList<String>();
+		max(problems, "modal title", modal.getString("title", ""), 45);
+		max(problems, "modal custom id", modal.getString("custom_id", ""), 100);
+		var components = modal.getArray("components");
+		if (components.length() < 1 || components.length() > 5) {
+			problems.add("a modal holds 1 to 5 components, not " + components.length());
+		}
+		for (int i = 0; i < components.length(); i++) {
+			var label = components.getObject(i);
+			if (label.getInt("type") != 18) {
+				problems.add("a modal component that is not a label");
+				continue;
+			}
+			max(problems, "label", label.getString("label", ""), 45);
+			var input = label.getObject("component");
+			max(problems, "input custom id", input.getString("custom_id", ""), 100);
+			if (input.getInt("type") == 4) {
+				max(problems, "placeholder", input.getString("placeholder", ""), 100);
+				max(problems, "prefilled value", input.getString("value", ""), 4000);
+				if (input.getInt("max_length", 4000) > 4000) {
+					problems.add("max_length above 4000");
+				}
+			}
+			else if (input.getInt("type") == 3) {
+				max(problems, "select placeholder", input.getString("placeholder", ""), 150);
+				var options = input.getArray("options");
+				if (options.length() > 25) {
+					problems.add("more than 25 options");
+				}
+				for (int j = 0; j < options.length(); j++) {
+					max(problems, "option label", options.getObject(j).getString("label", ""), 100);
+					max(problems, "option value", options.getObject(j).getString("value", ""), 100);
+				}
+			}
+			else {
+				problems.add("an input of type " + input.getInt("type"));
+			}
+		}
+		return problems;
+	}
+
+	private static int max(List<String> problems, String what, String text, int limit) {
+		if (text != null && text.length() > limit) {
+			problems.add(what + " has " + text.length() + " characters, more than " + limit + ": " + text.substring(0, 40));
+		}
+		return text == null ? 0 : text.length();
+	}
+
+}
