@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import net.dv8tion.jda.api.utils.data.DataArray;
 
 import dev.steward.conversation.CommandSpec;
@@ -75,21 +76,34 @@ class DiscordCommands {
 			help.map(info -> zh.get(word + " help"))
 				.ifPresent(info -> command.setDescriptionLocalization(DiscordLocale.CHINESE_CHINA,
 						cut(info.description())));
+			var groups = new LinkedHashMap<String, SubcommandGroupData>();
 			for (var info : subs) {
 				// Discord cannot run a command that has subcommands bare: what the bare word does
 				// is also a named subcommand (e.g. /approvals pending), which Discord shows instead
 				if (info.sub().isEmpty()) {
 					continue;
 				}
-				command.addSubcommands(subcommand(info, zh.get(word + " " + info.sub())));
+				var subcommand = subcommand(info, zh.get(word + " " + info.sub()));
+				int space = info.sub().indexOf(' ');
+				if (space < 0) {
+					command.addSubcommands(subcommand);
+				}
+				else {
+					// a two-word sub (e.g. "team add") is a subcommand in a group
+					var group = info.sub().substring(0, space);
+					groups.computeIfAbsent(group, name -> new SubcommandGroupData(name, cut("/" + word + " " + name)))
+						.addSubcommands(subcommand);
+				}
 			}
+			command.addSubcommandGroups(groups.values());
 			commands.add(command);
 		});
 		return commands;
 	}
 
 	private static SubcommandData subcommand(CommandInfo info, CommandInfo chinese) {
-		var sub = new SubcommandData(info.sub(), cut(info.description()));
+		var name = info.sub().substring(info.sub().indexOf(' ') + 1);
+		var sub = new SubcommandData(name, cut(info.description()));
 		if (chinese != null) {
 			sub.setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, cut(chinese.description()));
 		}

@@ -338,7 +338,9 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	 * when it holds spaces.
 	 */
 	String commandText(SlashCommandInteractionEvent event) {
-		var sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+		var name = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+		// a subcommand in a group (e.g. /project team add) is the kernel's two-word sub "team add"
+		var sub = event.getSubcommandGroup() == null ? name : event.getSubcommandGroup() + " " + name;
 		var declared = commands.find(event.getName(), sub)
 			.map(info -> info.options().stream().map(ChatGateway.OptionInfo::name).toList())
 			.orElseGet(() -> event.getOptions().stream().map(OptionMapping::getName).toList());

@@ -53,10 +53,14 @@ class DiscordCommandsTests extends DiscordTest {
 			.contains("project", "approvals", "steward");
 		for (var command : manifest) {
 			assertThat(command.get("options").valueStream().map(option -> option.get("type").asInt()))
-				.as("/%s has only subcommands", command.get("name").asString())
-				.containsOnly(1);
+				.as("/%s has only subcommands and subcommand groups", command.get("name").asString())
+				.isSubsetOf(1, 2);
 			assertThat(sub(command, "help")).as("/%s help", command.get("name").asString()).isNotNull();
 		}
+		var team = sub(find(manifest, "project"), "team");
+		assertThat(team.get("type").asInt()).as("/project team is a subcommand group").isEqualTo(2);
+		assertThat(team.get("options").valueStream().map(option -> option.get("name").asString()))
+			.containsExactlyInAnyOrder("add", "remove", "list");
 		var withdraw = sub(find(manifest, "approvals"), "withdraw");
 		assertThat(withdraw.get("description_localizations").get("zh-CN").asString()).isNotBlank();
 		var id = withdraw.get("options").get(0);
