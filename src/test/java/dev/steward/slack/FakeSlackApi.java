@@ -98,6 +98,8 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
 
+	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+
 	private final Map<String, String> locales = new ConcurrentHashMap<>();
 
 	private final Map<String, String> zones = new ConcurrentHashMap<>();
@@ -163,6 +165,16 @@ final class FakeSlackApi implements AutoCloseable {
 			.add(new Failure(status, retryAfterSeconds));
 	}
 
+	/** Every call of this method answers only after this long (a slow Slack), until cleared. */
+	void slow(String method, Duration delay) {
+		if (delay == null) {
+			delays.remove(method);
+		}
+		else {
+			delays.put(method, delay);
+		}
+	}
+
 	List<Call> calls() {
 		return List.copyOf(calls);
 	}
@@ -198,6 +210,15 @@ final class FakeSlackApi implements AutoCloseable {
 			var auth = exchange.getRequestHeaders().getFirst("Authorization");
 			if (auth == null || !auth.startsWith("Bearer xoxb-")) {
 				violations.add(method + ": no bot token");
+			}
+			var delay = delays.get(method);
+			if (delay != null) {
+				try {
+					Thread.sleep(delay.toMillis()); // plays a slow server, not a test waiting
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 			var failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
 			if (failure != null) {
@@ -252,7 +273,7 @@ final class FakeSlackApi implements AutoCloseable {
 					message.put("type", "message");
 					message.put("ts", posted.ts);
 					message.put("text", posted.text);
-					if (posted.metadata != null && "true".equals(params.get("include_all_metadata"))) {
+					if (posted.metadata != null && List.of("true", "1").contains(params.get("include_all_metadata"))) {
 						message.put("metadata", posted.metadata);
 					}
 					messages.add(message);
