@@ -77,7 +77,7 @@ public class SlackLoad {
 				"--logging.level.root=warn"), env, work.resolve("steward.log"));
 		int floorPort = freePort();
 		var floor = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-cp",
-				floorClasses + java.io.File.pathSeparator + work.resolve("lib") + "/*", "BareBoltApp",
+				floorClasses + java.io.File.pathSeparator + work.resolve("lib") + "/*", "floor.BareBoltApp",
 				"--server.port=" + floorPort, "--logging.level.root=warn", "--spring.flyway.enabled=false",
 				"--spring.main.banner-mode=off"), env, work.resolve("floor.log"));
 		var memory = new MemoryWatch(steward.pid());
@@ -292,7 +292,12 @@ public class SlackLoad {
 		}
 		var classes = Files.createDirectories(work.resolve("floor-classes"));
 		var javac = ToolProvider.getSystemJavaCompiler();
-		int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", lib + "/*",
+		// the compiler API does not expand classpath wildcards as the launcher does
+		String classpath;
+		try (var jars = Files.list(lib)) {
+			classpath = jars.map(Path::toString).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+		}
+		int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", classpath,
 				Path.of("bench/slack-floor/BareBoltApp.java").toString());
 		if (status != 0) {
 			throw new IllegalStateException("Could not compile the floor app");
@@ -320,7 +325,10 @@ public class SlackLoad {
 				throw new IllegalStateException("An application stopped while starting; see its log");
 			}
 			try {
-				var response = http.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+				var response = http.send(HttpRequest.newBuilder(url)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("command=%2Fsteward&text=help&user_id=U0"))
+					.build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 401) {
 					return;

@@ -1,3 +1,5 @@
+package floor;
+
 import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;

@@ -64,7 +64,7 @@ class SlackConfiguration {
 	ExecutorService slackWorkers(SlackProperties properties) {
 		var count = new AtomicInteger();
 		int threads = Math.max(1, properties.workers());
-		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000),
 				runnable -> {
 					var thread = new Thread(runnable, "slack-" + count.incrementAndGet());
 					thread.setDaemon(true);
@@ -85,10 +85,12 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackInteractions slackInteractions(ChatGateway gateway, Slack slack, MethodsClient slackMethods,
+	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, Slack slack,
+			MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
 			@Value("${steward.default-locale:en}") Locale defaultLocale) {
-		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, defaultLocale);
+		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, defaultLocale,
+				properties.ackBudget());
 	}
 
 	@Bean

@@ -36,17 +36,14 @@ import dev.steward.conversation.spi.ChatGateway;
 
 /**
  * Bolt's handlers: every slash command, button click and modal submission goes to the
- * {@link ChatGateway} as neutral types, and its {@link Reply} comes back as Block Kit. Commands
- * and clicks are acknowledged at once and worked on afterwards (Slack waits 3 seconds at most);
- * a modal page is answered in its acknowledgement, because only that can keep the modal open
- * with errors or move it to the next page.
+ * {@link ChatGateway} as neutral types, and its {@link Reply} comes back as Block Kit. Each is
+ * worked on by a worker while Slack's request waits at most the ack budget (Slack gives up after
+ * 3 seconds): a quick answer rides in the acknowledgement (a command's ephemeral reply, a modal
+ * page's errors or next page), a slow one follows through the response URL.
  */
 class SlackInteractions {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
-
-	/** How long a modal submission may take before it is acknowledged anyway (Slack allows 3 s). */
-	private static final long SUBMIT_BUDGET_MS = 2500;
 
 	private final ChatGateway gateway;
 
@@ -62,10 +59,13 @@ class SlackInteractions {
 
 	private final Locale defaultLocale;
 
+	private final java.time.Duration ackBudget;
+
 	private final Gson gson = new Gson();
 
 	SlackInteractions(ChatGateway gateway, Slack slack, MethodsClient methods, SlackUsers users, Texts texts,
-			ExecutorService workers, Locale defaultLocale) {
+			ExecutorService workers, Locale defaultLocale, java.time.Duration ackBudget) {
+		this.ackBudget = ackBudget;
 		this.gateway = gateway;
 		this.slack = slack;
 		this.methods = methods;
@@ -102,9 +102,8 @@ class SlackInteractions {
 						channel(payload.getChannelId(), payload.getUserId()), payload.getTriggerId(),
 						payload.getResponseUrl());
 				var text = payload.getText() == null ? "" : payload.getText().strip();
-				later(() -> show(origin, gateway.command(new ChatCommand(actor(origin.userId(), true),
-						origin.channel(), word, text))));
-				return context.ack();
+				return answer(origin, () -> gateway.command(new ChatCommand(actor(origin.userId(), true),
+						origin.channel(), word, text)), true);
 			});
 		}
 		app.blockAction(Pattern.compile(".+"), (request, context) -> {
@@ -114,10 +113,14 @@ class SlackInteractions {
 			var userId = payload.getUser().getId();
 			var origin = new Origin(userId, channelId, channel(channelId, userId), payload.getTriggerId(),
 					payload.getResponseUrl());
-			for (var action : payload.getActions()) {
-				later(() -> click(origin, action.getActionId()));
+			// Slack sends one action per click; more would each be answered on their own
+			var actions = payload.getActions();
+			for (int i = 1; i < actions.size(); i++) {
+				var actionId = actions.get(i).getActionId();
+				later(() -> show(origin, click(origin, actionId)));
 			}
-			return context.ack();
+			return actions.isEmpty() ? Response.ok()
+					: answer(origin, () -> click(origin, actions.get(0).getActionId()), false);
 		});
 		app.viewSubmission(BlockKit.FORM_CALLBACK, (request, context) -> {
 			var payload = request.getPayload();
@@ -126,17 +129,73 @@ class SlackInteractions {
 		});
 	}
 
-	private void click(Origin origin, String actionId) {
+	/**
+	 * Runs an interaction on a worker and acknowledges when it is done or when the ack budget is
+	 * spent, whichever comes first, so Slack always hears back in time. A form is opened by the
+	 * worker (the trigger id lives 3 seconds); a slash command's ephemeral answer rides in the
+	 * acknowledgement itself, other answers go to the response URL. Waiting for the worker also
+	 * holds back a flood: Steward takes new requests only as fast as it finishes them.
+	 * @param ackMayCarryMessage whether Slack shows a message in the ack body (slash commands do)
+	 */
+	private Response answer(Origin origin, java.util.function.Supplier<Reply> work, boolean ackMayCarryMessage) {
+		CompletableFuture<Reply> future;
+		try {
+			future = CompletableFuture.supplyAsync(() -> {
+				var reply = work.get();
+				if (reply instanceof Reply.ShowForm form) {
+					open(origin, form);
+				}
+				return reply;
+			}, workers);
+		}
+		catch (RejectedExecutionException ex) {
+			log.error("Too busy: a Slack interaction was acknowledged and dropped");
+			return Response.ok();
+		}
+		Reply reply;
+		try {
+			reply = future.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// too slow for the ack: answer through the response URL once done
+			future.thenAccept(late -> {
+				if (late instanceof Reply.Ephemeral ephemeral) {
+					respond(origin, ephemeral.message());
+				}
+			});
+			return Response.ok();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Response.ok();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			log.error("Slack interaction failed", ex.getCause());
+			return Response.ok();
+		}
+		if (reply instanceof Reply.Ephemeral ephemeral) {
+			if (ackMayCarryMessage) {
+				var body = new LinkedHashMap<String, Object>();
+				body.put("response_type", "ephemeral");
+				body.put("text", BlockKit.fallback(ephemeral.message()));
+				body.put("blocks", BlockKit.blocks(ephemeral.message()));
+				return json(body);
+			}
+			later(() -> respond(origin, ephemeral.message()));
+		}
+		return Response.ok();
+	}
+
+	private Reply click(Origin origin, String actionId) {
 		InteractionId id;
 		try {
 			id = InteractionId.parse(actionId);
 		}
 		catch (IllegalArgumentException ex) {
 			var locale = locale(users.profile(origin.userId()).locale());
-			respond(origin, Message.text(texts.get(locale, "kernel.unknown-action")));
-			return;
+			return new Reply.Ephemeral(Message.text(texts.get(locale, "kernel.unknown-action")));
 		}
-		show(origin, gateway.action(new ChatAction(actor(origin.userId(), true), origin.channel(), id)));
+		return gateway.action(new ChatAction(actor(origin.userId(), true), origin.channel(), id));
 	}
 
 	/** Answers a modal page within Slack's 3 seconds: errors, the next page, or closing it. */
@@ -160,7 +219,7 @@ class SlackInteractions {
 		var work = CompletableFuture.supplyAsync(() -> gateway.submit(submission), workers);
 		Reply reply;
 		try {
-			reply = work.get(SUBMIT_BUDGET_MS, TimeUnit.MILLISECONDS);
+			reply = work.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			// too slow to answer in the modal: close it, and tell the person once the work is done
@@ -196,26 +255,31 @@ class SlackInteractions {
 		return Response.json(200, gson.toJson(body));
 	}
 
-	/** Shows a reply after the request was acknowledged. */
+	/** Shows a reply that came after the request was acknowledged. */
 	private void show(Origin origin, Reply reply) {
 		if (reply instanceof Reply.Ephemeral ephemeral) {
 			respond(origin, ephemeral.message());
 		}
 		else if (reply instanceof Reply.ShowForm form) {
-			var view = BlockKit.modal(form.view(), metadata(origin, form.view().session(), form.view().page()));
-			var json = gson.toJson(view);
-			try {
-				var response = methods.viewsOpen(request -> request.triggerId(origin.triggerId()).viewAsString(json));
-				if (!response.isOk()) {
-					log.warn("views.open failed: {}", response.getError());
-				}
-			}
-			catch (Exception ex) {
-				log.warn("views.open failed: {}", ex.toString());
-			}
+			open(origin, form);
 		}
 		else if (reply instanceof Reply.OpenForm open) {
 			log.warn("The kernel passed an unopened form {} to Slack", open.form());
+		}
+	}
+
+	/** Opens a form as a modal with the interaction's trigger id. */
+	private void open(Origin origin, Reply.ShowForm form) {
+		var view = BlockKit.modal(form.view(), metadata(origin, form.view().session(), form.view().page()));
+		var json = gson.toJson(view);
+		try {
+			var response = methods.viewsOpen(request -> request.triggerId(origin.triggerId()).viewAsString(json));
+			if (!response.isOk()) {
+				log.warn("views.open failed: {}", response.getError());
+			}
+		}
+		catch (Exception ex) {
+			log.warn("views.open failed: {}", ex.toString());
 		}
 	}
 

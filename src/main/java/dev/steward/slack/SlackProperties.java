@@ -15,11 +15,13 @@ import org.springframework.util.StringUtils;
  * @param apiUrl the Web API base, e.g. a local fake in tests; blank means Slack's own
  * @param pacing the least time between two messages to one channel (Slack allows about one a second)
  * @param userCache how long a person's Slack locale and time zone are kept
- * @param workers threads for the work done after a request was acknowledged
+ * @param workers threads that work on interactions (Slack's request waits for them up to the ack budget)
+ * @param ackBudget how long Slack's request may wait for the work before it is acknowledged anyway
  */
 @ConfigurationProperties("steward.slack")
 record SlackProperties(String botToken, String signingSecret, String appToken, String apiUrl,
-		@DefaultValue("1s") Duration pacing, @DefaultValue("1h") Duration userCache, @DefaultValue("8") int workers) {
+		@DefaultValue("1s") Duration pacing, @DefaultValue("1h") Duration userCache, @DefaultValue("8") int workers,
+		@DefaultValue("1500ms") Duration ackBudget) {
 
 	boolean socketMode() {
 		return StringUtils.hasText(appToken);

@@ -60,6 +60,15 @@ final class SlackChat {
 		var response = workspace.slash(userId, channelId, parts[0], parts.length > 1 ? parts[1] : "", responseUrl,
 				trigger);
 		acknowledged(response, started);
+		// a quick answer rides in the acknowledgement, as Slack allows for slash commands
+		var body = SlackWorkspace.json(response);
+		if (body.has("blocks")) {
+			assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
+			workspace.api.checkMessage("command ack", body.getAsJsonArray("blocks"), body.get("text").getAsString());
+			var blocks = body.getAsJsonArray("blocks");
+			return new Outcome(Outcome.Kind.EPHEMERAL, null, SlackWorkspace.text(body.get("text").getAsString(), blocks),
+					blocks, Map.of());
+		}
 		return outcome(responseUrl, 0, trigger);
 	}
 

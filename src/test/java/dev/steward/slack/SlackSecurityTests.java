@@ -17,7 +17,7 @@ import com.slack.api.app_backend.SlackSignature;
 /**
  * Only Slack may talk to {@code /slack/events}: a request whose signature was made with another
  * secret, whose body was altered after signing, or whose timestamp is stale is refused with 401
- * and changes nothing; a genuine one is acknowledged at once even when the Web API is slow.
+ * and changes nothing; a genuine one is acknowledged in time even when the Web API is slow.
  */
 @SlackTest
 class SlackSecurityTests {
@@ -108,7 +108,7 @@ class SlackSecurityTests {
 	}
 
 	@Test
-	void commandIsAcknowledgedAtOnceWhileTheWebApiIsSlow() {
+	void commandIsAcknowledgedWithinSlacksThreeSecondsWhileTheWebApiIsSlow() {
 		slack.api.slow("views.open", Duration.ofSeconds(4));
 		try {
 			var trigger = UUID.randomUUID().toString();
@@ -116,7 +116,7 @@ class SlackSecurityTests {
 			var response = slack.slash("U01EMMAWILSON", "C01GENERAL", "/project", "apply", slack.api.responseUrl(),
 					trigger);
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 		}
 		finally {
 			slack.api.slow("views.open", null);
