@@ -1,0 +1,180 @@
+package dev.steward.slack;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+
+import dev.steward.conversation.Texts;
+import dev.steward.conversation.spi.ChatGateway;
+
+/**
+ * Wires the Slack door: the Web API client (pointed at {@code STEWARD_SLACK_API_URL} when set),
+ * the Bolt app with Steward's handlers, and its transport: {@code POST /slack/events} with the
+ * signing secret, or Socket Mode with the app token. Nothing here calls Slack at start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnSlack
+@EnableConfigurationProperties(SlackProperties.class)
+class SlackConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+
+	static final String EVENTS_PATH = "/slack/events";
+
+	@Bean(destroyMethod = "close")
+	Slack slack(SlackProperties properties) {
+		var config = new SlackConfig();
+		if (properties.methodsPrefix() != null) {
+			config.setMethodsEndpointUrlPrefix(properties.methodsPrefix());
+		}
+		// Slack's client would log whole responses at debug level; keep tokens and content out of logs
+		config.setPrettyResponseLoggingEnabled(false);
+		return Slack.getInstance(config);
+	}
+
+	@Bean
+	MethodsClient slackMethods(Slack slack, SlackProperties properties) {
+		return slack.methods(properties.botToken());
+	}
+
+	/** Threads for the work done after an acknowledgement; bounded so a flood cannot exhaust memory. */
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService slackWorkers(SlackProperties properties) {
+		var count = new AtomicInteger();
+		int threads = Math.max(1, properties.workers());
+		return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2_000),
+				runnable -> {
+					var thread = new Thread(runnable, "slack-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+	}
+
+	@Bean
+	SlackUsers slackUsers(MethodsClient slackMethods, SlackProperties properties, Clock clock,
+			ExecutorService slackWorkers) {
+		return new SlackUsers(slackMethods, properties.userCache(), clock, slackWorkers);
+	}
+
+	@Bean
+	SlackDoor slackDoor(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
+		return new SlackDoor(slackMethods, new ChannelPacer(properties.pacing(), clock,
+				duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000)));
+	}
+
+	@Bean
+	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, Slack slack,
+			MethodsClient slackMethods,
+			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
+			@Value("${steward.default-locale:en}") Locale defaultLocale) {
+		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, defaultLocale,
+				properties.ackBudget());
+	}
+
+	@Bean
+	App slackApp(SlackProperties properties, Slack slack, SlackInteractions interactions) {
+		var config = AppConfig.builder()
+			.slack(slack)
+			.singleTeamBotToken(properties.botToken())
+			.signingSecret(properties.httpMode() ? properties.signingSecret() : null)
+			// Socket Mode connections are authenticated by the app token; there is nothing to sign
+			.requestVerificationEnabled(!properties.socketMode() || properties.httpMode())
+			.build();
+		var app = new App(config);
+		interactions.register(app);
+		return app;
+	}
+
+	@Bean
+	ServletRegistrationBean<SlackAppServlet> slackEvents(App slackApp, SlackProperties properties) {
+		var registration = new ServletRegistrationBean<>(new SlackAppServlet(slackApp), EVENTS_PATH);
+		registration.setName("slackEvents");
+		if (!properties.httpMode()) {
+			// without a signing secret no request can be verified: serve nothing rather than trust anyone
+			registration.setEnabled(false);
+			if (!properties.socketMode()) {
+				log.warn("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP) nor SLACK_APP_TOKEN "
+						+ "(Socket Mode) is: Steward can post to Slack but hears nothing from it");
+			}
+		}
+		return registration;
+	}
+
+	@Bean
+	SocketMode slackSocketMode(App slackApp, SlackProperties properties) {
+		return new SocketMode(slackApp, properties);
+	}
+
+	/** Runs Socket Mode while the application runs, when an app token is set. */
+	static class SocketMode implements SmartLifecycle {
+
+		private final App app;
+
+		private final SlackProperties properties;
+
+		private SocketModeApp socket;
+
+		SocketMode(App app, SlackProperties properties) {
+			this.app = app;
+			this.properties = properties;
+		}
+
+		@Override
+		public synchronized void start() {
+			if (!properties.socketMode()) {
+				return;
+			}
+			try {
+				socket = new SocketModeApp(properties.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+				socket.startAsync();
+				log.info("Slack Socket Mode started");
+			}
+			catch (Exception ex) {
+				// a start-up without Slack must not stop Steward; the client reconnects by itself
+				log.error("Slack Socket Mode did not start: {}", ex.toString());
+			}
+		}
+
+		@Override
+		public synchronized void stop() {
+			if (socket != null) {
+				try {
+					socket.close();
+				}
+				catch (Exception ex) {
+					log.debug("Socket Mode close: {}", ex.toString());
+				}
+				socket = null;
+			}
+		}
+
+		@Override
+		public synchronized boolean isRunning() {
+			return socket != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,199 @@
+package dev.steward.slack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message.Metadata;
+
+import dev.steward.conversation.ChannelRef;
+import dev.steward.conversation.spi.Door;
+
+/**
+ * Slack as a platform the outbox delivers to, through the Web API. Paces each channel, turns
+ * Slack's 429 (with its Retry-After) and server errors into retryable failures, and stamps every
+ * message with its outbox id in message metadata, so a dispatcher that restarts after posting but
+ * before recording finds the message instead of posting it twice.
+ */
+class SlackDoor implements Door {
+
+	private static final Logger log = LoggerFactory.getLogger(SlackDoor.class);
+
+	static final String NAME = "slack";
+
+	/** The metadata event type that marks a message as one of Steward's deliveries. */
+	static final String DELIVERY_EVENT = "steward_delivery";
+
+	static final String DELIVERY_ID = "delivery_id";
+
+	/** How far back in a channel to look for a message already posted: a retry follows soon. */
+	private static final int HISTORY_LOOKBACK = 50;
+
+	/** Slack's errors that mean "try again later" although the HTTP status was 200. */
+	private static final java.util.Set<String> TRANSIENT = java.util.Set.of("ratelimited", "internal_error",
+			"fatal_error", "service_unavailable", "request_timeout");
+
+	private final MethodsClient methods;
+
+	private final ChannelPacer pacer;
+
+	private final Gson gson = new Gson();
+
+	/** A person's direct-message channel, by user id: it never changes. */
+	private final ConcurrentMap<String, String> directChannels = new ConcurrentHashMap<>();
+
+	SlackDoor(MethodsClient methods, ChannelPacer pacer) {
+		this.methods = methods;
+		this.pacer = pacer;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public String post(Delivery delivery) throws DeliveryFailure {
+		var channel = channel(delivery.to());
+		var already = alreadyPosted(channel, delivery.id());
+		if (already != null) {
+			log.info("Outbox message {} was already in Slack as {}; not posting it again", delivery.id(), already);
+			return already;
+		}
+		pace(channel);
+		var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
+		var metadata = Metadata.builder()
+			.eventType(DELIVERY_EVENT)
+			.eventPayload(Map.of(DELIVERY_ID, String.valueOf(delivery.id())))
+			.build();
+		var response = call("chat.postMessage", () -> methods.chatPostMessage(request -> request.channel(channel)
+			.text(BlockKit.fallback(delivery.message()))
+			.blocksAsString(blocks)
+			.metadata(metadata)
+			.unfurlLinks(false)));
+		return response.getChannel() + ":" + response.getTs();
+	}
+
+	@Override
+	public void update(Delivery delivery, String platformMessageId) throws DeliveryFailure {
+		int colon = platformMessageId == null ? -1 : platformMessageId.indexOf(':');
+		if (colon <= 0) {
+			throw new DeliveryFailure("Not a Slack message id: " + platformMessageId, true, null);
+		}
+		var channel = platformMessageId.substring(0, colon);
+		var ts = platformMessageId.substring(colon + 1);
+		pace(channel);
+		var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
+		call("chat.update", () -> methods.chatUpdate(request -> request.channel(channel)
+			.ts(ts)
+			.text(BlockKit.fallback(delivery.message()))
+			.blocksAsString(blocks)));
+	}
+
+	/** The Slack channel id to post to: a person's direct messages are a channel of their own. */
+	private String channel(ChannelRef to) throws DeliveryFailure {
+		if (!to.direct()) {
+			return to.id();
+		}
+		var known = directChannels.get(to.id());
+		if (known != null) {
+			return known;
+		}
+		var opened = call("conversations.open",
+				() -> methods.conversationsOpen(request -> request.users(java.util.List.of(to.id()))));
+		var id = opened.getChannel().getId();
+		directChannels.put(to.id(), id);
+		return id;
+	}
+
+	/**
+	 * The message a delivery already became, if a previous attempt posted it. A look-up that fails
+	 * (e.g. the bot may not read this channel's history) is no reason not to deliver.
+	 */
+	private String alreadyPosted(String channel, long deliveryId) {
+		try {
+			var history = methods.conversationsHistory(
+					request -> request.channel(channel).limit(HISTORY_LOOKBACK).includeAllMetadata(true));
+			if (!history.isOk() || history.getMessages() == null) {
+				return null;
+			}
+			var wanted = String.valueOf(deliveryId);
+			return history.getMessages()
+				.stream()
+				.filter(message -> message.getMetadata() != null
+						&& DELIVERY_EVENT.equals(message.getMetadata().getEventType())
+						&& message.getMetadata().getEventPayload() != null
+						&& wanted.equals(Objects.toString(message.getMetadata().getEventPayload().get(DELIVERY_ID))))
+				.findFirst()
+				.map(message -> channel + ":" + message.getTs())
+				.orElse(null);
+		}
+		catch (Exception ex) {
+			log.debug("Could not read the history of {}: {}", channel, ex.toString());
+			return null;
+		}
+	}
+
+	private void pace(String channel) throws DeliveryFailure {
+		try {
+			pacer.await(channel);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeliveryFailure("Interrupted while pacing", false, null);
+		}
+	}
+
+	/** One Web API call. */
+	@FunctionalInterface
+	interface Call<T> {
+
+		T run() throws IOException, SlackApiException;
+
+	}
+
+	/** Runs a call, turning every way it can fail into a delivery failure that says whether to retry. */
+	static <T extends SlackApiTextResponse> T call(String method, Call<T> call) throws DeliveryFailure {
+		T response;
+		try {
+			response = call.run();
+		}
+		catch (SlackApiException ex) {
+			int status = ex.getResponse().code();
+			if (status == 429) {
+				throw new DeliveryFailure(method + ": rate limited", false, retryAfter(ex));
+			}
+			boolean serverSide = status >= 500;
+			throw new DeliveryFailure(method + ": HTTP " + status, !serverSide, null);
+		}
+		catch (IOException ex) {
+			throw new DeliveryFailure(method + ": " + ex.getMessage(), false, null);
+		}
+		if (!response.isOk()) {
+			var error = response.getError();
+			throw new DeliveryFailure(method + ": " + error, !TRANSIENT.contains(error), null);
+		}
+		return response;
+	}
+
+	private static Duration retryAfter(SlackApiException ex) {
+		var header = ex.getResponse().header("Retry-After");
+		try {
+			return header == null ? Duration.ofSeconds(1) : Duration.ofSeconds(Long.parseLong(header.strip()));
+		}
+		catch (NumberFormatException nfe) {
+			return Duration.ofSeconds(1);
+		}
+	}
+
+}

@@ -1,0 +1,515 @@
+package dev.steward.slack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for Slack's Web API, the way Slack's own SDK tests itself: it answers the
+ * methods the door calls as Slack documents them, keeps the messages it was sent (applying
+ * {@code chat.update} in place), records every call, and checks each against Slack's documented
+ * limits; what breaks a limit is kept in {@link #violations()}. Response URLs are served too. A
+ * method can be made to fail next with a status (429 with Retry-After, or 500).
+ */
+final class FakeSlackApi implements AutoCloseable {
+
+	/** One shared server for every Slack test's application context. */
+	static final FakeSlackApi SHARED = start();
+
+	/** One recorded call: the Web API method (or {@code response} for a response URL) and its parameters. */
+	record Call(String method, Map<String, String> params, JsonObject json, Instant at) {
+	}
+
+	/** A message as it now stands in a channel. */
+	static final class Posted {
+
+		final String channel;
+
+		final String ts;
+
+		volatile String text;
+
+		volatile JsonArray blocks;
+
+		final JsonObject metadata;
+
+		Posted(String channel, String ts, String text, JsonArray blocks, JsonObject metadata) {
+			this.channel = channel;
+			this.ts = ts;
+			this.text = text;
+			this.blocks = blocks;
+			this.metadata = metadata;
+		}
+
+		String text() {
+			return SlackWorkspace.text(text, blocks);
+		}
+
+		/** The message as a person's Slack client shows it now: later updates do not change it. */
+		Posted snapshot() {
+			return new Posted(channel, ts, text, blocks.deepCopy(), metadata);
+		}
+
+		boolean hasActions() {
+			for (var block : blocks) {
+				if ("actions".equals(block.getAsJsonObject().get("type").getAsString())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	private record Failure(int status, Integer retryAfter) {
+	}
+
+	private final HttpServer server;
+
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+	private final List<String> violations = new CopyOnWriteArrayList<>();
+
+	private final Map<String, List<Posted>> channels = new ConcurrentHashMap<>();
+
+	private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
+
+	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+
+	private final Map<String, String> locales = new ConcurrentHashMap<>();
+
+	private final Map<String, String> zones = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> lastPost = new ConcurrentHashMap<>();
+
+	private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
+
+	private volatile Duration pacing = Duration.ZERO;
+
+	private final Gson gson = new Gson();
+
+	private FakeSlackApi(HttpServer server) {
+		this.server = server;
+	}
+
+	static FakeSlackApi start() {
+		try {
+			var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			var fake = new FakeSlackApi(server);
+			server.createContext("/api/", fake::api);
+			server.createContext("/response/", fake::response);
+			server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
+				var thread = new Thread(runnable, "fake-slack");
+				thread.setDaemon(true);
+				return thread;
+			}));
+			server.start();
+			return fake;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String apiUrl() {
+		return base() + "/api/";
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/** A new response URL, as Slack gives one with each command and click. */
+	String responseUrl() {
+		return base() + "/response/" + java.util.UUID.randomUUID();
+	}
+
+	/** What Slack says of a user in {@code users.info}. */
+	void user(String userId, String locale, String zone) {
+		locales.put(userId, locale);
+		zones.put(userId, zone);
+	}
+
+	/** Checks that messages to one channel are at least this far apart. */
+	void expectPacing(Duration pacing) {
+		this.pacing = pacing;
+	}
+
+	/** The next call of this method answers this HTTP status (with Retry-After, if given). */
+	void failNext(String method, int status, Integer retryAfterSeconds) {
+		failures.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>())
+			.add(new Failure(status, retryAfterSeconds));
+	}
+
+	/** Every call of this method answers only after this long (a slow Slack), until cleared. */
+	void slow(String method, Duration delay) {
+		if (delay == null) {
+			delays.remove(method);
+		}
+		else {
+			delays.put(method, delay);
+		}
+	}
+
+	List<Call> calls() {
+		return List.copyOf(calls);
+	}
+
+	List<Call> calls(String method) {
+		return calls.stream().filter(call -> call.method().equals(method)).toList();
+	}
+
+	List<Call> calls(String method, Predicate<Call> which) {
+		return calls(method).stream().filter(which).toList();
+	}
+
+	List<String> violations() {
+		return List.copyOf(violations);
+	}
+
+	/** The messages of a channel as they now stand, oldest first. */
+	List<Posted> messages(String channel) {
+		return channels.getOrDefault(channel, List.of()).stream().map(Posted::snapshot).toList();
+	}
+
+	/** Puts a message into a channel as if Steward had posted it before a crash. */
+	Posted seed(String channel, String text, JsonObject metadata) {
+		return store(channel, text, new JsonArray(), metadata);
+	}
+
+	private void api(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			var method = exchange.getRequestURI().getPath().substring("/api/".length());
+			var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			var params = form(body);
+			calls.add(new Call(method, params, null, Instant.now()));
+			var auth = exchange.getRequestHeaders().getFirst("Authorization");
+			if (auth == null || !auth.startsWith("Bearer xoxb-")) {
+				violations.add(method + ": no bot token");
+			}
+			var delay = delays.get(method);
+			if (delay != null) {
+				try {
+					Thread.sleep(delay.toMillis()); // plays a slow server, not a test waiting
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			var failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
+			if (failure != null) {
+				if (failure.retryAfter() != null) {
+					exchange.getResponseHeaders().add("Retry-After", String.valueOf(failure.retryAfter()));
+				}
+				send(exchange, failure.status(), "{\"ok\":false,\"error\":\"" + (failure.status() == 429 ? "ratelimited"
+						: "internal_error") + "\"}");
+				return;
+			}
+			send(exchange, 200, gson.toJson(answer(method, params)));
+		}
+	}
+
+	private void response(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			var json = JsonParser.parseString(body).getAsJsonObject();
+			calls.add(new Call("response", Map.of("url", base() + exchange.getRequestURI().getPath()), json,
+					Instant.now()));
+			if (json.has("blocks")) {
+				checkMessage("response", json.getAsJsonArray("blocks"), json.has("text") ? json.get("text").getAsString() : "");
+			}
+			send(exchange, 200, "ok");
+		}
+	}
+
+	private Map<String, Object> answer(String method, Map<String, String> params) {
+		var ok = new LinkedHashMap<String, Object>();
+		ok.put("ok", true);
+		switch (method) {
+			case "auth.test" -> {
+				ok.put("url", base() + "/");
+				ok.put("team", "Steward Test");
+				ok.put("user", "steward");
+				ok.put("team_id", "T01TEST");
+				ok.put("user_id", "U01BOT");
+				ok.put("bot_id", "B01BOT");
+			}
+			case "users.info" -> {
+				var id = params.get("user");
+				ok.put("user", Map.of("id", id, "name", id.toLowerCase(), "locale", locales.getOrDefault(id, "en-US"),
+						"tz", zones.getOrDefault(id, "Europe/London")));
+			}
+			case "conversations.open" -> ok.put("channel", Map.of("id", "D" + params.get("users")));
+			case "conversations.history" -> {
+				var messages = new ArrayList<Map<String, Object>>();
+				var all = new ArrayList<>(messages(params.get("channel")));
+				Collections.reverse(all);
+				for (var posted : all) {
+					var message = new LinkedHashMap<String, Object>();
+					message.put("type", "message");
+					message.put("ts", posted.ts);
+					message.put("text", posted.text);
+					if (posted.metadata != null && List.of("true", "1").contains(params.get("include_all_metadata"))) {
+						message.put("metadata", posted.metadata);
+					}
+					messages.add(message);
+				}
+				ok.put("messages", messages);
+			}
+			case "chat.postMessage" -> {
+				var channel = params.get("channel");
+				var blocks = array(params.get("blocks"));
+				checkMessage(method, blocks, params.getOrDefault("text", ""));
+				checkPacing(channel);
+				var metadata = params.containsKey("metadata") ? JsonParser.parseString(params.get("metadata"))
+					.getAsJsonObject() : null;
+				var posted = store(channel, params.get("text"), blocks, metadata);
+				ok.put("channel", channel);
+				ok.put("ts", posted.ts);
+			}
+			case "chat.update" -> {
+				var channel = params.get("channel");
+				var blocks = array(params.get("blocks"));
+				checkMessage(method, blocks, params.getOrDefault("text", ""));
+				checkPacing(channel);
+				var posted = channels.getOrDefault(channel, List.of())
+					.stream()
+					.filter(m -> m.ts.equals(params.get("ts")))
+					.findFirst();
+				if (posted.isEmpty()) {
+					return Map.of("ok", false, "error", "message_not_found");
+				}
+				posted.get().text = params.get("text");
+				posted.get().blocks = blocks;
+				ok.put("channel", channel);
+				ok.put("ts", params.get("ts"));
+			}
+			case "chat.postEphemeral" -> {
+				checkMessage(method, array(params.get("blocks")), params.getOrDefault("text", ""));
+				ok.put("message_ts", nextTs());
+			}
+			case "views.open" -> {
+				if (params.get("trigger_id") == null) {
+					violations.add("views.open without trigger_id");
+				}
+				checkView(JsonParser.parseString(params.get("view")).getAsJsonObject());
+				ok.put("view", Map.of("id", "V" + nextTs().replace(".", "")));
+			}
+			default -> {
+				violations.add("unexpected method " + method);
+				return Map.of("ok", false, "error", "unknown_method");
+			}
+		}
+		return ok;
+	}
+
+	private Posted store(String channel, String text, JsonArray blocks, JsonObject metadata) {
+		var posted = new Posted(channel, nextTs(), text, blocks, metadata);
+		channels.computeIfAbsent(channel, key -> new CopyOnWriteArrayList<>()).add(posted);
+		return posted;
+	}
+
+	private String nextTs() {
+		long micros = clock.incrementAndGet();
+		return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
+	}
+
+	private void checkPacing(String channel) {
+		var now = Instant.now();
+		var last = lastPost.put(channel, now);
+		// a little slack for scheduling jitter on a busy machine
+		if (last != null && Duration.between(last, now).plusMillis(5).compareTo(pacing) < 0) {
+			violations.add("messages to " + channel + " only " + Duration.between(last, now).toMillis() + " ms apart");
+		}
+	}
+
+	/** Slack's limits for a message's blocks (https://api.slack.com/reference/block-kit/blocks). */
+	void checkMessage(String method, JsonArray blocks, String text) {
+		if (blocks.size() > 50) {
+			violations.add(method + ": " + blocks.size() + " blocks");
+		}
+		if (text.length() > 40_000) {
+			violations.add(method + ": text of " + text.length());
+		}
+		checkBlocks(method, blocks, false);
+	}
+
+	/** Slack's limits for a modal (https://api.slack.com/reference/surfaces/views). */
+	void checkView(JsonObject view) {
+		var blocks = view.getAsJsonArray("blocks");
+		require("views.open", "type modal", "modal".equals(string(view, "type")));
+		limit("views.open title", textOf(view.getAsJsonObject("title")), 24);
+		if (view.has("submit")) {
+			limit("views.open submit", textOf(view.getAsJsonObject("submit")), 24);
+		}
+		if (view.has("close")) {
+			limit("views.open close", textOf(view.getAsJsonObject("close")), 24);
+		}
+		limit("views.open private_metadata", string(view, "private_metadata"), 3000);
+		limit("views.open callback_id", string(view, "callback_id"), 255);
+		require("views.open", "at most 100 blocks", blocks.size() <= 100);
+		checkBlocks("views.open", blocks, true);
+	}
+
+	private void checkBlocks(String method, JsonArray blocks, boolean modal) {
+		var blockIds = new HashSet<String>();
+		var actionIds = new HashSet<String>();
+		for (var element : blocks) {
+			var block = element.getAsJsonObject();
+			var type = string(block, "type");
+			if (block.has("block_id")) {
+				limit(method + " block_id", string(block, "block_id"), 255);
+				require(method, "unique block_id", blockIds.add(string(block, "block_id")));
+			}
+			switch (type) {
+				case "header" -> {
+					require(method, "header is plain_text", "plain_text".equals(string(block.getAsJsonObject("text"), "type")));
+					limit(method + " header", textOf(block.getAsJsonObject("text")), 150);
+				}
+				case "section" -> {
+					if (block.has("text")) {
+						limit(method + " section", textOf(block.getAsJsonObject("text")), 3000);
+					}
+					if (block.has("fields")) {
+						require(method, "at most 10 fields", block.getAsJsonArray("fields").size() <= 10);
+						block.getAsJsonArray("fields").forEach(field -> limit(method + " field",
+								textOf(field.getAsJsonObject()), 2000));
+					}
+					require(method, "section has text or fields", block.has("text") || block.has("fields"));
+				}
+				case "actions" -> {
+					var elements = block.getAsJsonArray("elements");
+					require(method, "1-25 elements per actions block", elements.size() >= 1 && elements.size() <= 25);
+					for (var e : elements) {
+						var button = e.getAsJsonObject();
+						limit(method + " button", textOf(button.getAsJsonObject("text")), 75);
+						limit(method + " action_id", string(button, "action_id"), 255);
+						require(method, "unique action_id", actionIds.add(string(button, "action_id")));
+					}
+				}
+				case "context" -> {
+					var elements = block.getAsJsonArray("elements");
+					require(method, "1-10 context elements", elements.size() >= 1 && elements.size() <= 10);
+					elements.forEach(e -> limit(method + " context", textOf(e.getAsJsonObject()), 3000));
+				}
+				case "divider" -> {
+				}
+				case "image" -> {
+					limit(method + " image_url", string(block, "image_url"), 3000);
+					limit(method + " alt_text", string(block, "alt_text"), 2000);
+				}
+				case "input" -> {
+					require(method, "input only in a modal", modal);
+					limit(method + " label", textOf(block.getAsJsonObject("label")), 2000);
+					var input = block.getAsJsonObject("element");
+					var kind = string(input, "type");
+					if ("plain_text_input".equals(kind)) {
+						int max = input.has("max_length") ? input.get("max_length").getAsInt() : 3000;
+						require(method, "max_length 1..3000", max >= 1 && max <= 3000);
+						if (input.has("initial_value")) {
+							limit(method + " initial_value", string(input, "initial_value"), max);
+						}
+					}
+					else if ("static_select".equals(kind)) {
+						var options = input.getAsJsonArray("options");
+						require(method, "1-100 options", options.size() >= 1 && options.size() <= 100);
+						for (var o : options) {
+							limit(method + " option text", textOf(o.getAsJsonObject().getAsJsonObject("text")), 75);
+							limit(method + " option value", string(o.getAsJsonObject(), "value"), 150);
+						}
+					}
+					else {
+						violations.add(method + ": unexpected input element " + kind);
+					}
+					if (input.has("placeholder")) {
+						limit(method + " placeholder", textOf(input.getAsJsonObject("placeholder")), 150);
+					}
+				}
+				default -> violations.add(method + ": unknown block type " + type);
+			}
+		}
+	}
+
+	private void require(String method, String rule, boolean kept) {
+		if (!kept) {
+			violations.add(method + ": " + rule);
+		}
+	}
+
+	private void limit(String what, String text, int max) {
+		if (text == null || text.isEmpty()) {
+			violations.add(what + " is empty");
+		}
+		else if (text.length() > max) {
+			violations.add(what + " is " + text.length() + " characters (limit " + max + ")");
+		}
+	}
+
+	private static String textOf(JsonObject text) {
+		return text == null ? null : string(text, "text");
+	}
+
+	private static String string(JsonObject object, String name) {
+		var value = object == null ? null : object.get(name);
+		return value == null || value.isJsonNull() ? null : value.getAsString();
+	}
+
+	private static JsonArray array(String json) {
+		if (json == null) {
+			return new JsonArray();
+		}
+		JsonElement parsed = JsonParser.parseString(json);
+		return parsed.getAsJsonArray();
+	}
+
+	private static Map<String, String> form(String body) {
+		var params = new LinkedHashMap<String, String>();
+		for (var pair : body.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			var key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			var value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			params.put(key, value);
+		}
+		return params;
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		var bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+}

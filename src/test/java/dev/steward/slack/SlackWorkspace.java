@@ -1,0 +1,279 @@
+package dev.steward.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.app_backend.SlackSignature;
+
+/**
+ * Slack's side of the conversation: builds payloads shaped exactly as Slack sends them (a slash
+ * command as form data; {@code block_actions} and {@code view_submission} as {@code payload=}
+ * JSON), signs them with the signing secret, and posts them to {@code /slack/events}.
+ */
+final class SlackWorkspace {
+
+	static final String SECRET = "test-signing-secret";
+
+	static final int PACING_MS = 40;
+
+	static final String TEAM = "T01TEST";
+
+	final FakeSlackApi api = FakeSlackApi.SHARED;
+
+	private final URI events;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	SlackWorkspace(int port) {
+		this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+		api.expectPacing(Duration.ofMillis(PACING_MS));
+	}
+
+	/** A slash command, as Slack posts it. */
+	HttpResponse<String> slash(String userId, String channelId, String command, String text, String responseUrl,
+			String triggerId) {
+		var form = new LinkedHashMap<String, String>();
+		form.put("token", "legacy-verification-token");
+		form.put("team_id", TEAM);
+		form.put("team_domain", "steward-test");
+		form.put("channel_id", channelId);
+		form.put("channel_name", channelId.startsWith("D") ? "directmessage" : "consulting");
+		form.put("user_id", userId);
+		form.put("user_name", userId.toLowerCase());
+		form.put("command", command);
+		form.put("text", text);
+		form.put("api_app_id", "A01STEWARD");
+		form.put("is_enterprise_install", "false");
+		form.put("response_url", responseUrl);
+		form.put("trigger_id", triggerId);
+		return post(formBody(form));
+	}
+
+	/** A click on a button of a message, as Slack posts it. */
+	HttpResponse<String> blockAction(String userId, String channelId, String messageTs, String actionId, String label,
+			String responseUrl, String triggerId) {
+		var payload = new JsonObject();
+		payload.addProperty("type", "block_actions");
+		payload.add("user", user(userId));
+		payload.addProperty("api_app_id", "A01STEWARD");
+		payload.addProperty("token", "legacy-verification-token");
+		var container = new JsonObject();
+		container.addProperty("type", "message");
+		container.addProperty("message_ts", messageTs);
+		container.addProperty("channel_id", channelId);
+		container.addProperty("is_ephemeral", messageTs == null);
+		payload.add("container", container);
+		payload.addProperty("trigger_id", triggerId);
+		payload.add("team", team());
+		payload.add("enterprise", null);
+		payload.addProperty("is_enterprise_install", false);
+		var channel = new JsonObject();
+		channel.addProperty("id", channelId);
+		channel.addProperty("name", channelId.startsWith("D") ? "directmessage" : "consulting");
+		payload.add("channel", channel);
+		payload.addProperty("response_url", responseUrl);
+		var action = new JsonObject();
+		action.addProperty("action_id", actionId);
+		action.addProperty("block_id", "b" + Math.abs(actionId.hashCode()));
+		var text = new JsonObject();
+		text.addProperty("type", "plain_text");
+		text.addProperty("text", label);
+		text.addProperty("emoji", true);
+		action.add("text", text);
+		action.addProperty("type", "button");
+		action.addProperty("action_ts", (System.currentTimeMillis() / 1000.0) + "");
+		var actions = new JsonArray();
+		actions.add(action);
+		payload.add("actions", actions);
+		return post(formBody(Map.of("payload", payload.toString())));
+	}
+
+	/** A modal page submitted with these values, as Slack posts it. */
+	HttpResponse<String> viewSubmission(String userId, JsonObject view, Map<String, String> values) {
+		var submitted = view.deepCopy();
+		submitted.addProperty("id", "V" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+		submitted.addProperty("team_id", TEAM);
+		submitted.addProperty("app_id", "A01STEWARD");
+		submitted.addProperty("bot_id", "B01BOT");
+		submitted.addProperty("hash", "1700000000.abcdef");
+		var state = new JsonObject();
+		for (var element : view.getAsJsonArray("blocks")) {
+			var block = element.getAsJsonObject();
+			if (!"input".equals(block.get("type").getAsString())) {
+				continue;
+			}
+			var key = block.get("block_id").getAsString();
+			var input = block.getAsJsonObject("element");
+			var value = new JsonObject();
+			value.addProperty("type", input.get("type").getAsString());
+			var entered = values.getOrDefault(key, "");
+			if ("static_select".equals(input.get("type").getAsString())) {
+				JsonObject selected = null;
+				for (var option : input.getAsJsonArray("options")) {
+					if (option.getAsJsonObject().get("value").getAsString().equals(entered)) {
+						selected = option.getAsJsonObject();
+					}
+				}
+				value.add("selected_option", selected);
+			}
+			else {
+				// Slack sends null for an input left empty
+				if (entered.isEmpty()) {
+					value.add("value", null);
+				}
+				else {
+					value.addProperty("value", entered);
+				}
+			}
+			var actions = new JsonObject();
+			actions.add(input.get("action_id").getAsString(), value);
+			state.add(key, actions);
+		}
+		var wrapper = new JsonObject();
+		wrapper.add("values", state);
+		submitted.add("state", wrapper);
+		var payload = new JsonObject();
+		payload.addProperty("type", "view_submission");
+		payload.add("team", team());
+		payload.add("user", user(userId));
+		payload.addProperty("api_app_id", "A01STEWARD");
+		payload.addProperty("token", "legacy-verification-token");
+		payload.addProperty("trigger_id", UUID.randomUUID().toString());
+		payload.add("view", submitted);
+		payload.add("response_urls", new JsonArray());
+		payload.addProperty("is_enterprise_install", false);
+		return post(formBody(Map.of("payload", payload.toString())));
+	}
+
+	HttpResponse<String> post(String body) {
+		return post(body, System.currentTimeMillis() / 1000, SECRET);
+	}
+
+	/** Posts a body signed as Slack signs it (v0, HMAC-SHA256 of {@code v0:timestamp:body}). */
+	HttpResponse<String> post(String body, long timestamp, String secret) {
+		var signature = new SlackSignature.Generator(secret).generate(String.valueOf(timestamp), body);
+		return send(body, String.valueOf(timestamp), signature);
+	}
+
+	HttpResponse<String> send(String body, String timestamp, String signature) {
+		var request = HttpRequest.newBuilder(events)
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Slack-Request-Timestamp", timestamp)
+			.header("X-Slack-Signature", signature)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String formBody(Map<String, String> form) {
+		return form.entrySet()
+			.stream()
+			.map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static JsonObject user(String userId) {
+		var user = new JsonObject();
+		user.addProperty("id", userId);
+		user.addProperty("username", userId.toLowerCase());
+		user.addProperty("name", userId.toLowerCase());
+		user.addProperty("team_id", TEAM);
+		return user;
+	}
+
+	private static JsonObject team() {
+		var team = new JsonObject();
+		team.addProperty("id", TEAM);
+		team.addProperty("domain", "steward-test");
+		return team;
+	}
+
+	/** A message's readable text: its blocks' text (buttons as {@code [label]}), unescaped. */
+	static String text(String fallback, JsonArray blocks) {
+		var text = new StringBuilder();
+		if (blocks == null || blocks.isEmpty()) {
+			text.append(fallback == null ? "" : fallback);
+		}
+		else {
+			for (var element : blocks) {
+				collect(element.getAsJsonObject(), text);
+			}
+		}
+		return text.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+	}
+
+	private static void collect(JsonObject block, StringBuilder text) {
+		var type = block.get("type").getAsString();
+		switch (type) {
+			case "header", "section" -> {
+				if (block.has("text")) {
+					text.append(block.getAsJsonObject("text").get("text").getAsString()).append('\n');
+				}
+				if (block.has("fields")) {
+					block.getAsJsonArray("fields")
+						.forEach(field -> text.append(field.getAsJsonObject().get("text").getAsString()).append('\n'));
+				}
+			}
+			case "context" -> block.getAsJsonArray("elements")
+				.forEach(e -> text.append(e.getAsJsonObject().get("text").getAsString()).append('\n'));
+			case "actions" -> {
+				block.getAsJsonArray("elements")
+					.forEach(e -> text.append('[')
+						.append(e.getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+						.append("] "));
+				text.append('\n');
+			}
+			default -> {
+			}
+		}
+	}
+
+	/** The action id of the button with this label, in these blocks. */
+	static String actionId(JsonArray blocks, String label) {
+		for (JsonElement element : blocks) {
+			var block = element.getAsJsonObject();
+			if ("actions".equals(block.get("type").getAsString())) {
+				for (var e : block.getAsJsonArray("elements")) {
+					var button = e.getAsJsonObject();
+					if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {
+						return button.get("action_id").getAsString();
+					}
+				}
+			}
+		}
+		throw new AssertionError("No button " + label + " in " + blocks);
+	}
+
+	static JsonObject json(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body().isBlank() ? new JsonObject() : JsonParser.parseString(response.body()).getAsJsonObject();
+	}
+
+}
