@@ -326,6 +326,15 @@ public class PlaygroundPage {
 		return expectingReply(button::click);
 	}
 
+	/** Clicks the button that carries this interaction id (when several share a label). */
+	public PlaygroundPage clickAction(String actionId) {
+		var button = await(d -> d.findElements(By.cssSelector("[data-action-id='" + actionId + "']"))
+			.stream()
+			.reduce((first, second) -> second)
+			.orElse(null));
+		return expectingReply(button::click);
+	}
+
 	// --- waiting ---------------------------------------------------------------------------------
 
 	private PlaygroundPage openConversation(String name) {
