@@ -3,50 +3,44 @@ package dev.steward.slack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Keeps messages to one channel at least a given interval apart: Slack allows about one message a
- * second per channel and answers bursts with 429. Different channels do not wait for each other.
+ * Keeps messages to one channel about a second apart, as Slack asks, without holding anything
+ * up: a message that comes too soon is told how long to wait, and the outbox delivers others
+ * (to other channels) meanwhile.
  */
 class ChannelPacer {
-
-	/** Waits; a seam so tests can pace without sleeping. */
-	@FunctionalInterface
-	interface Sleeper {
-
-		void sleep(Duration duration) throws InterruptedException;
-
-	}
 
 	private final Duration interval;
 
 	private final Clock clock;
 
-	private final Sleeper sleeper;
-
 	private final ConcurrentMap<String, Instant> next = new ConcurrentHashMap<>();
 
-	ChannelPacer(Duration interval, Clock clock, Sleeper sleeper) {
+	ChannelPacer(Duration interval, Clock clock) {
 		this.interval = interval;
 		this.clock = clock;
-		this.sleeper = sleeper;
 	}
 
-	/** Blocks until this channel may take another message, and books the slot after it. */
-	void await(String channel) throws InterruptedException {
+	/** Books the channel's next slot now and answers empty, or answers how long until it is free. */
+	Optional<Duration> reserve(String channel) {
 		if (interval.isZero() || interval.isNegative()) {
-			return;
+			return Optional.empty();
 		}
 		var now = clock.instant();
+		var wait = new Duration[1];
 		// compute books the slot atomically, so two senders to one channel never share it
-		var slot = next.compute(channel, (key, due) -> (due == null || due.isBefore(now) ? now : due).plus(interval))
-			.minus(interval);
-		var wait = Duration.between(now, slot);
-		if (!wait.isNegative() && !wait.isZero()) {
-			sleeper.sleep(wait);
-		}
+		next.compute(channel, (key, due) -> {
+			if (due == null || !due.isAfter(now)) {
+				return now.plus(interval);
+			}
+			wait[0] = Duration.between(now, due);
+			return due;
+		});
+		return Optional.ofNullable(wait[0]);
 	}
 
 }

@@ -80,8 +80,7 @@ class SlackConfiguration {
 
 	@Bean
 	SlackDoor slackDoor(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-		return new SlackDoor(slackMethods, new ChannelPacer(properties.pacing(), clock,
-				duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000)));
+		return new SlackDoor(slackMethods, new ChannelPacer(properties.pacing(), clock));
 	}
 
 	@Bean

@@ -144,13 +144,11 @@ class SlackDoor implements Door {
 		}
 	}
 
+	/** Too soon after the channel's last message: the outbox tries again then, delivering others meanwhile. */
 	private void pace(String channel) throws DeliveryFailure {
-		try {
-			pacer.await(channel);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DeliveryFailure("Interrupted while pacing", false, null);
+		var wait = pacer.reserve(channel);
+		if (wait.isPresent()) {
+			throw DeliveryFailure.paced(wait.get());
 		}
 	}
 

@@ -5,35 +5,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-/** One channel's messages wait their turn; other channels do not wait for it. */
+/** One channel's messages wait their turn, without blocking; other channels do not wait for it. */
 class ChannelPacerTests {
 
-	final Instant start = Instant.parse("2026-11-27T09:00:00Z");
+	static final Instant START = Instant.parse("2026-11-27T09:00:00Z");
 
-	final List<Duration> waits = new ArrayList<>();
+	/** A clock the test moves by hand. */
+	static final class Hand extends Clock {
 
-	final ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), Clock.fixed(start, ZoneOffset.UTC), waits::add);
+		Instant now = START;
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneId.of("UTC");
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+	}
+
+	final Hand clock = new Hand();
+
+	final ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), clock);
 
 	@Test
-	void messagesToOneChannelAreASecondApart() throws InterruptedException {
-		pacer.await("C1");
-		pacer.await("C1");
-		pacer.await("C1");
-		assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+	void aSecondMessageToOneChannelIsToldToWaitTheRestOfTheSecond() {
+		assertThat(pacer.reserve("C1")).isEmpty();
+		clock.now = START.plusMillis(300);
+		assertThat(pacer.reserve("C1")).contains(Duration.ofMillis(700));
+		assertThat(pacer.reserve("C1")).as("asking again books nothing").contains(Duration.ofMillis(700));
+		clock.now = START.plusSeconds(1);
+		assertThat(pacer.reserve("C1")).isEmpty();
+		assertThat(pacer.reserve("C1")).contains(Duration.ofSeconds(1));
 	}
 
 	@Test
-	void otherChannelsDoNotWait() throws InterruptedException {
-		pacer.await("C1");
-		pacer.await("C2");
-		pacer.await("D3");
-		assertThat(waits).isEmpty();
+	void otherChannelsDoNotWait() {
+		assertThat(pacer.reserve("C1")).isEmpty();
+		assertThat(pacer.reserve("C2")).isEmpty();
+		assertThat(pacer.reserve("D3")).isEmpty();
+	}
+
+	@Test
+	void noPacingWhenTheIntervalIsZero() {
+		var unpaced = new ChannelPacer(Duration.ZERO, clock);
+		assertThat(unpaced.reserve("C1")).isEmpty();
+		assertThat(unpaced.reserve("C1")).isEmpty();
 	}
 
 }
