@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("steward.slack")
 record SlackProperties(String botToken, String signingSecret, String appToken, String apiUrl,
-		@DefaultValue("1s") Duration pacing, @DefaultValue("1h") Duration userCache, @DefaultValue("8") int workers,
+		@DefaultValue("1s") Duration pacing, @DefaultValue("1h") Duration userCache, @DefaultValue("16") int workers,
 		@DefaultValue("1500ms") Duration ackBudget) {
 
 	boolean socketMode() {

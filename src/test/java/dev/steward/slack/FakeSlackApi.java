@@ -117,6 +117,8 @@ final class FakeSlackApi implements AutoCloseable {
 	}
 
 	static FakeSlackApi start() {
+		// the JDK server otherwise leaves Nagle on, and every small answer waits for a delayed ACK
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			var fake = new FakeSlackApi(server);
