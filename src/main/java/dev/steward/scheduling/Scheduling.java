@@ -18,6 +18,8 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The scheduling API: run a module's job once at a moment, move it, cancel it, or run it now.
@@ -80,13 +82,30 @@ public class Scheduling {
 		}
 	}
 
-	/** Runs a scheduled job now, leaving its schedule as it was (the playground's time travel). */
+	/**
+	 * Runs a scheduled job now, leaving its schedule as it was (the playground's time travel).
+	 * Inside a transaction it runs after the commit: the scheduler looks for due work as soon as
+	 * it is asked, and would not yet see a trigger the transaction has not committed.
+	 */
 	public void runNow(String group, String name) {
-		try {
-			scheduler.triggerJob(JobKey.jobKey(name, group));
+		Runnable trigger = () -> {
+			try {
+				scheduler.triggerJob(JobKey.jobKey(name, group));
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException("Could not run " + group + "/" + name, ex);
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					trigger.run();
+				}
+			});
 		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Could not run " + group + "/" + name, ex);
+		else {
+			trigger.run();
 		}
 	}
 

@@ -29,7 +29,8 @@ class ProgressRestartTests {
 	static ConfigurableApplicationContext steward(Path data) {
 		return new SpringApplicationBuilder(StewardApplication.class).profiles("test")
 			.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("steward")
-					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "--server.port=0");
+					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "--server.port=0",
+				"--spring.quartz.scheduler-name=steward-restart");
 	}
 
 	static int prompts(ConfigurableApplicationContext app, String personId) {

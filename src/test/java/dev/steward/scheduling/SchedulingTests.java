@@ -35,7 +35,8 @@ class SchedulingTests {
 	static org.springframework.context.ConfigurableApplicationContext steward(java.nio.file.Path data) {
 		return new SpringApplicationBuilder(StewardApplication.class).profiles("test")
 			.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("steward")
-					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "--server.port=0");
+					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "--server.port=0",
+				"--spring.quartz.scheduler-name=steward-restart");
 	}
 
 	@Test
