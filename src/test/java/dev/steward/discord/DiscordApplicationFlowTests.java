@@ -1,5 +1,6 @@
 package dev.steward.discord;
 
+import dev.steward.support.SampleApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -30,19 +31,7 @@ class DiscordApplicationFlowTests extends DiscordTest {
 	EngagementManagement engagements;
 
 	static Map<String, String> application(String title) {
-		var values = new HashMap<String, String>();
-		values.put("title", title);
-		values.put("client", "Acme Manufacturing");
-		values.put("departmentId", "strategy");
-		values.put("managerId", "");
-		values.put("expectedRevenue", "250000");
-		values.put("background", "Acme wants to enter new markets.");
-		values.put("clientNeeds", "A market entry strategy for Southeast Asia.");
-		values.put("scaleBudget", "Three consultants for twelve weeks; budget 300k.");
-		values.put("keyRisks", "Tight timeline; client data quality.");
-		values.put("reason", "Strategic client in a growing sector.");
-		values.put("solution", "Market scan, interviews, entry options, roadmap.");
-		return values;
+		return SampleApplication.values(title);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.steward.engagement;
 
+import dev.steward.support.SampleApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,14 +48,7 @@ abstract class ApplicationFlowScenario {
 	JdbcClient jdbc;
 
 	static Map<String, String> application(String title) {
-		return Map.ofEntries(Map.entry("title", title), Map.entry("client", "Acme Manufacturing"),
-				Map.entry("departmentId", "strategy"), Map.entry("managerId", ""),
-				Map.entry("expectedRevenue", "250000"), Map.entry("background", "Acme wants to enter new markets."),
-				Map.entry("clientNeeds", "A market entry strategy for Southeast Asia."),
-				Map.entry("scaleBudget", "Three consultants for twelve weeks; budget 300k."),
-				Map.entry("keyRisks", "Tight timeline; client data quality."),
-				Map.entry("reason", "Strategic client in a growing sector."),
-				Map.entry("solution", "Market scan, interviews, entry options, roadmap."));
+		return SampleApplication.values(title);
 	}
 
 	@Test

@@ -24,19 +24,7 @@ public final class CrossDoorScenario {
 	}
 
 	public static Map<String, String> application(String title) {
-		var values = new HashMap<String, String>();
-		values.put("title", title);
-		values.put("client", "Acme");
-		values.put("departmentId", "strategy");
-		values.put("managerId", "");
-		values.put("expectedRevenue", "250000");
-		values.put("background", "Acme wants to enter new markets.");
-		values.put("clientNeeds", "A market entry strategy.");
-		values.put("scaleBudget", "Three consultants, twelve weeks.");
-		values.put("keyRisks", "Tight timeline.");
-		values.put("reason", "A strategic client.");
-		values.put("solution", "Scan, interviews, options, roadmap.");
-		return values;
+		return SampleApplication.values(title);
 	}
 
 	public static void run(DoorDriver driver, EngagementManagement engagements, ApprovalManagement approvals) {
