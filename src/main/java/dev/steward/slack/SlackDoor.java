@@ -65,12 +65,13 @@ class SlackDoor implements Door {
 	@Override
 	public String post(Delivery delivery) throws DeliveryFailure {
 		var channel = channel(delivery.to());
+		// pace first: a message that must wait costs no history look-up (a rate-limited method)
+		pace(channel);
 		var already = alreadyPosted(channel, delivery.id());
 		if (already != null) {
 			log.info("Outbox message {} was already in Slack as {}; not posting it again", delivery.id(), already);
 			return already;
 		}
-		pace(channel);
 		var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
 		var metadata = Metadata.builder()
 			.eventType(DELIVERY_EVENT)
@@ -92,7 +93,7 @@ class SlackDoor implements Door {
 		}
 		var channel = platformMessageId.substring(0, colon);
 		var ts = platformMessageId.substring(colon + 1);
-		pace(channel);
+		// an edit posts nothing new, so Slack's one-message-a-second-a-channel does not apply
 		var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
 		call("chat.update", () -> methods.chatUpdate(request -> request.channel(channel)
 			.ts(ts)

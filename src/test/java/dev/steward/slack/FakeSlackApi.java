@@ -98,7 +98,7 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
 
-	private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+	private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
 
 	private final Map<String, String> locales = new ConcurrentHashMap<>();
 
@@ -167,13 +167,19 @@ final class FakeSlackApi implements AutoCloseable {
 			.add(new Failure(status, retryAfterSeconds));
 	}
 
-	/** Every call of this method answers only after this long (a slow Slack), until cleared. */
-	void slow(String method, Duration delay) {
-		if (delay == null) {
-			delays.remove(method);
-		}
-		else {
-			delays.put(method, delay);
+	/**
+	 * Holds every answer to a method until {@link #release}: a Web API as slow as the test wants,
+	 * so a test can show Steward answered Slack without waiting for it.
+	 */
+	void hold(String method) {
+		holds.put(method, new java.util.concurrent.CountDownLatch(1));
+	}
+
+	/** Lets the held answers to a method go. */
+	void release(String method) {
+		var held = holds.remove(method);
+		if (held != null) {
+			held.countDown();
 		}
 	}
 
@@ -213,10 +219,11 @@ final class FakeSlackApi implements AutoCloseable {
 			if (auth == null || !auth.startsWith("Bearer xoxb-")) {
 				violations.add(method + ": no bot token");
 			}
-			var delay = delays.get(method);
-			if (delay != null) {
+			var held = holds.get(method);
+			if (held != null) {
 				try {
-					Thread.sleep(delay.toMillis()); // plays a slow server, not a test waiting
+					// bounded, so a failing test cannot hang the server
+					held.await(30, java.util.concurrent.TimeUnit.SECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

@@ -73,19 +73,41 @@ class SlackDeliveryTests {
 
 	@Test
 	void doorReportsRateLimitsAndServerErrorsAsRetryableAndClientErrorsAsPermanent() {
-		var delivery = new Door.Delivery(9_000_001L, ChannelRef.channel(SlackDoor.NAME, "C01DIRECT"), Message.text("x"));
+		// one channel each, so the door's own pacing does not stand between the three answers
+		java.util.function.Function<String, Door.Delivery> delivery = channel -> new Door.Delivery(9_000_001L,
+				ChannelRef.channel(SlackDoor.NAME, channel), Message.text("x"));
 		api.failNext("chat.postMessage", 429, 7);
-		assertThatThrownBy(() -> door.post(delivery)).isInstanceOfSatisfying(Door.DeliveryFailure.class, failure -> {
+		assertThatThrownBy(() -> door.post(delivery.apply("C01DIRECT"))).isInstanceOfSatisfying(Door.DeliveryFailure.class, failure -> {
 			assertThat(failure.permanent()).isFalse();
 			assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
 		});
 		api.failNext("chat.postMessage", 502, null);
-		assertThatThrownBy(() -> door.post(delivery)).isInstanceOfSatisfying(Door.DeliveryFailure.class,
+		assertThatThrownBy(() -> door.post(delivery.apply("C01DIRECT2"))).isInstanceOfSatisfying(Door.DeliveryFailure.class,
 				failure -> assertThat(failure.permanent()).isFalse());
 		api.failNext("chat.postMessage", 400, null);
-		assertThatThrownBy(() -> door.post(delivery)).isInstanceOfSatisfying(Door.DeliveryFailure.class,
+		assertThatThrownBy(() -> door.post(delivery.apply("C01DIRECT3"))).isInstanceOfSatisfying(Door.DeliveryFailure.class,
 				failure -> assertThat(failure.permanent()).isTrue());
 		assertThat(api.messages("C01DIRECT")).isEmpty();
+	}
+
+	@Autowired
+	com.slack.api.methods.MethodsClient methods;
+
+	@Test
+	void aMessageTooSoonForItsChannelIsToldToWaitWithoutBlocking() throws Exception {
+		// a door paced an hour apart, so the second message is surely too soon however busy the machine
+		var paced = new SlackDoor(methods, new ChannelPacer(Duration.ofHours(1), java.time.Clock.systemUTC()));
+		var first = new Door.Delivery(9_000_010L, ChannelRef.channel(SlackDoor.NAME, "C01PACED"), Message.text("one"));
+		var second = new Door.Delivery(9_000_011L, ChannelRef.channel(SlackDoor.NAME, "C01PACED"), Message.text("two"));
+		paced.post(first);
+		assertThatThrownBy(() -> paced.post(second)).isInstanceOfSatisfying(Door.DeliveryFailure.class, failure -> {
+			assertThat(failure.attempted()).as("a pacing wait is not a failed attempt").isFalse();
+			assertThat(failure.permanent()).isFalse();
+			assertThat(failure.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1));
+		});
+		assertThat(api.messages("C01PACED")).hasSize(1);
+		assertThat(paced.post(new Door.Delivery(9_000_012L, ChannelRef.channel(SlackDoor.NAME, "C01OTHER"),
+				Message.text("elsewhere")))).as("other channels do not wait").startsWith("C01OTHER:");
 	}
 
 	@Test
