@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,9 +31,10 @@ import dev.steward.conversation.spi.Door.DeliveryFailure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers outbox rows in order, one at a time, on its own thread: woken after each commit that
- * wrote a row, and polling for retries that have come due. Records the platform's message id,
- * so a later update rewrites the same message.
+ * Delivers outbox rows: woken after each commit that wrote a row, and polling for retries that
+ * have come due. Conversations are delivered side by side by a few workers, each conversation's
+ * messages in order. Records the platform's message id, so a later update rewrites the same
+ * message.
  */
 @Component
 class OutboxDispatcher implements SmartLifecycle {
@@ -51,8 +57,13 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
+	private final int workerCount;
+
+	private ExecutorService workers;
+
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, List<Door> doors, Clock clock,
-			@Value("${steward.outbox.poll:1s}") Duration poll) {
+			@Value("${steward.outbox.poll:1s}") Duration poll, @Value("${steward.outbox.workers:4}") int workerCount) {
+		this.workerCount = workerCount;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.doors = doors.stream().collect(Collectors.toMap(Door::name, Function.identity()));
@@ -84,21 +95,19 @@ class OutboxDispatcher implements SmartLifecycle {
 			List<Row> due;
 			do {
 				due = jdbc.sql("""
-						select id, door, address, direct, kind, target_id, body, attempts from outbox_message
-						where status = 'PENDING' and next_attempt_at <= :now order by id
+						select id, door, address, direct, kind, target_id, body, attempts from outbox_message m
+						where status = 'PENDING' and next_attempt_at <= :now
+						  and not exists (select 1 from outbox_message e
+						    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
+						      and e.id < m.id and e.next_attempt_at > :now)
+						order by id
 						fetch first 200 rows only""")
 					.param("now", now())
 					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
 							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
 							rs.getString("body"), rs.getInt("attempts")))
 					.list();
-				int delivered = 0;
-				for (var row : due) {
-					if (deliver(row)) {
-						delivered++;
-					}
-				}
-				if (delivered == 0) {
+				if (deliverByConversation(due) == 0) {
 					break;
 				}
 			}
@@ -107,6 +116,29 @@ class OutboxDispatcher implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.error("Outbox round failed; will try again", ex);
 		}
+	}
+
+	/**
+	 * Delivers rows, conversations side by side (a channel paced or backing off holds up no other),
+	 * each conversation's rows in order: one that is not settled holds back the ones after it.
+	 * Answers how many were settled.
+	 */
+	private int deliverByConversation(List<Row> due) {
+		var conversations = new LinkedHashMap<String, List<Row>>();
+		due.forEach(row -> conversations.computeIfAbsent(row.door() + "\u0000" + row.address(), key -> new ArrayList<>())
+			.add(row));
+		var settled = new AtomicInteger();
+		java.util.concurrent.Executor pool = workers != null ? workers : Runnable::run;
+		var rounds = conversations.values().stream().map(rows -> CompletableFuture.runAsync(() -> {
+			for (var row : rows) {
+				if (!deliver(row)) {
+					return;
+				}
+				settled.incrementAndGet();
+			}
+		}, pool)).toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(rounds).join();
+		return settled.get();
 	}
 
 	/** Delivers one row; answers whether it is settled (sent or given up). */
@@ -195,6 +227,12 @@ class OutboxDispatcher implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
+		var numbers = new AtomicInteger();
+		workers = Executors.newFixedThreadPool(Math.max(1, workerCount), runnable -> {
+			var thread = new Thread(runnable, "outbox-" + numbers.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		executor.scheduleWithFixedDelay(this::drain, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -209,6 +247,10 @@ class OutboxDispatcher implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			executor = null;
+		}
+		if (workers != null) {
+			workers.shutdown();
+			workers = null;
 		}
 	}
 

@@ -68,6 +68,37 @@ class OutboxTests {
 	}
 
 	@Test
+	void aSlowConversationHoldsUpNoOther() {
+		var slow = channel("slow");
+		var quick = channel("quick");
+		door.holdNext(slow.id());
+		try {
+			tx.executeWithoutResult(status -> {
+				outbox.toChannel(slow, Message.text("takes its time"), null);
+				outbox.toChannel(quick, Message.text("goes at once"), null);
+			});
+			await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(quick.id()).size() == 1);
+			assertThat(door.posted(slow.id())).as("still held by the platform").isEmpty();
+		}
+		finally {
+			door.release(slow.id());
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(slow.id()).size() == 1);
+	}
+
+	@Test
+	void aConversationsMessagesKeepTheirOrderWhenOneMustWait() {
+		var channel = channel("order");
+		door.failNext(channel.id(), 1, false);
+		tx.executeWithoutResult(status -> {
+			outbox.toChannel(channel, Message.text("first"), null);
+			outbox.toChannel(channel, Message.text("second"), null);
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 2);
+		assertThat(door.texts(channel.id())).containsExactly("first", "second");
+	}
+
+	@Test
 	void pacingWaitsAreNotCountedAsFailedAttempts() {
 		var channel = channel("paced");
 		door.paceNext(channel.id(), OutboxDispatcher.MAX_ATTEMPTS + 2);
@@ -145,6 +176,26 @@ class OutboxTests {
 
 		private final Map<String, AtomicInteger> paced = new ConcurrentHashMap<>();
 
+		private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
+
+		private final Map<String, List<String>> texts = new ConcurrentHashMap<>();
+
+		/** The next post to the channel is answered only when released (a slow platform). */
+		void holdNext(String channel) {
+			held.put(channel, new java.util.concurrent.CountDownLatch(1));
+		}
+
+		void release(String channel) {
+			var latch = held.remove(channel);
+			if (latch != null) {
+				latch.countDown();
+			}
+		}
+
+		List<String> texts(String channel) {
+			return texts.getOrDefault(channel, List.of());
+		}
+
 		void paceNext(String channel, int times) {
 			paced.put(channel, new AtomicInteger(times));
 		}
@@ -170,8 +221,18 @@ class OutboxTests {
 			if (left.getAndDecrement() > 0) {
 				throw new DeliveryFailure("busy", permanent.getOrDefault(channel, false), Duration.ofMillis(50));
 			}
+			var latch = held.get(channel);
+			if (latch != null) {
+				try {
+					latch.await(20, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			var id = "f" + ids.incrementAndGet();
 			posted.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(id);
+			texts.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(delivery.message().fallback());
 			bodies.put(channel, delivery.message().fallback());
 			return id;
 		}
