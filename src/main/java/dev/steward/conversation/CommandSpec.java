@@ -1,8 +1,6 @@
 package dev.steward.conversation;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * One subcommand a feature offers, e.g. word {@code project}, sub {@code apply}. An empty sub is
@@ -24,16 +22,6 @@ public record CommandSpec(String word, String sub, List<Option> options, String 
 		this(word, sub, List.of(), descriptionKey, handler);
 	}
 
-	/** How its options are typed, e.g. {@code CODE [reason]}. */
-	public String usage() {
-		return usage(options);
-	}
-
-	static String usage(List<Option> options) {
-		return options.stream()
-			.map(option -> option.required() ? option.name().toUpperCase(Locale.ROOT) : "[" + option.name() + "]")
-			.collect(Collectors.joining(" "));
-	}
 
 	/** Handles one command. */
 	@FunctionalInterface

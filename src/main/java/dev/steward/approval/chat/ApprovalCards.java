@@ -33,7 +33,10 @@ class ApprovalCards {
 
 	private final Texts texts;
 
-	ApprovalCards(List<ApprovalSubject> subjects, DirectoryManagement directory, Texts texts) {
+	private final ApprovalLines lines;
+
+	ApprovalCards(List<ApprovalSubject> subjects, DirectoryManagement directory, Texts texts, ApprovalLines lines) {
+		this.lines = lines;
 		this.subjects = subjects.stream().collect(Collectors.toMap(ApprovalSubject::type, Function.identity()));
 		this.directory = directory;
 		this.texts = texts;
@@ -55,7 +58,7 @@ class ApprovalCards {
 	}
 
 	String stepLabel(Caller reader, String step) {
-		return texts.get(reader, "approval.step." + step);
+		return lines.step(reader, step);
 	}
 
 	String names(List<String> personIds) {
@@ -104,7 +107,7 @@ class ApprovalCards {
 	/** One line saying who decided, when and why: "✅ Approved by Li Na · 2026-11-27 14:03 (Asia/Shanghai)". */
 	String outcome(Caller reader, ApprovalEntry entry, List<String> approvers) {
 		var line = new StringBuilder(texts.get(reader, "approval.outcome." + entry.action().name().toLowerCase(),
-				actor(reader, entry), texts.when(reader, entry.at())));
+				lines.actor(entry, reader), texts.when(reader, entry.at())));
 		if (entry.asAdmin()) {
 			line.append(' ').append(texts.get(reader, "approval.outcome.as-admin", names(approvers)));
 		}
@@ -112,13 +115,6 @@ class ApprovalCards {
 			line.append(": ").append(entry.comment());
 		}
 		return line.toString();
-	}
-
-	/** Who acted: "Wang Fang", or "Chen Jie for Li Na" when a delegate decided. */
-	String actor(Caller reader, ApprovalEntry entry) {
-		return entry.onBehalfOf() == null ? directory.name(entry.actorId())
-				: texts.get(reader, "approval.outcome.for", directory.name(entry.actorId()),
-						directory.name(entry.onBehalfOf()));
 	}
 
 	/** Why the reader may not act, in their words. */
@@ -141,17 +137,6 @@ class ApprovalCards {
 			case REASON_REQUIRED -> texts.get(reader, "approval.refused.reason");
 			case NOT_FOUND -> texts.get(reader, "approval.refused.not-found");
 		};
-	}
-
-	/** A request's status in one line, for lists. */
-	String statusLine(ApprovalRequest request, Caller reader) {
-		var status = texts.get(reader, "approval.status." + request.status().name().toLowerCase());
-		var line = new StringBuilder("#" + request.id() + " *" + request.title() + "*: " + status);
-		if (request.status() == dev.steward.approval.ApprovalStatus.IN_REVIEW) {
-			line.append(" · ").append(texts.get(reader, "approval.list.with", names(request.current().approvers()),
-					stepLabel(reader, request.current().name())));
-		}
-		return line.toString();
 	}
 
 	private static String shorten(String text) {

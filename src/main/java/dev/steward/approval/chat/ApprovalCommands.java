@@ -33,7 +33,11 @@ class ApprovalCommands implements ChatCommands {
 
 	private final Texts texts;
 
-	ApprovalCommands(ApprovalManagement approvals, ApprovalCards cards, DirectoryManagement directory, Texts texts) {
+	private final ApprovalLines lines;
+
+	ApprovalCommands(ApprovalManagement approvals, ApprovalCards cards, DirectoryManagement directory, Texts texts,
+			ApprovalLines lines) {
+		this.lines = lines;
 		this.approvals = approvals;
 		this.cards = cards;
 		this.directory = directory;
@@ -94,7 +98,7 @@ class ApprovalCommands implements ChatCommands {
 			return Reply.say(texts.get(caller, "approvals.mine.none"));
 		}
 		var lines = new StringBuilder();
-		mine.stream().limit(20).forEach(item -> lines.append(cards.statusLine(item, caller)).append('\n'));
+		mine.stream().limit(20).forEach(item -> lines.append(this.lines.status(item, caller)).append('\n'));
 		return Reply.say(Message.builder(texts.get(caller, "approvals.mine.title"))
 			.header(texts.get(caller, "approvals.mine.title"))
 			.text(lines.toString().strip())

@@ -34,8 +34,11 @@ class ProjectCommands implements ChatCommands {
 
 	private final Texts texts;
 
-	ProjectCommands(EngagementManagement engagements, ApprovalManagement approvals, ApplicationForm form,
+	private final dev.steward.approval.chat.ApprovalLines lines;
+
+	ProjectCommands(dev.steward.approval.chat.ApprovalLines lines, EngagementManagement engagements, ApprovalManagement approvals, ApplicationForm form,
 			ProjectViews views, DirectoryManagement directory, Texts texts) {
+		this.lines = lines;
 		this.engagements = engagements;
 		this.approvals = approvals;
 		this.form = form;
@@ -95,7 +98,7 @@ class ProjectCommands implements ChatCommands {
 			.toList();
 		if (!open.isEmpty()) {
 			var lines = new StringBuilder("*" + texts.get(caller, "project.list.applications") + "*");
-			open.forEach(item -> lines.append('\n').append(views.applicationLine(item, caller)));
+			open.forEach(item -> lines.append('\n').append(this.lines.status(item, caller)));
 			builder.divider().text(lines.toString());
 		}
 		builder.context(texts.get(caller, "project.list.footer"));

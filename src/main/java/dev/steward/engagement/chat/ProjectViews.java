@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.steward.approval.ApprovalRequest;
+import dev.steward.approval.chat.ApprovalLines;
 import dev.steward.conversation.Block.Field;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.Message;
@@ -28,9 +28,12 @@ class ProjectViews {
 
 	private final Texts texts;
 
-	ProjectViews(EngagementManagement engagements, ApplicationSubject subject,
+	private final ApprovalLines lines;
+
+	ProjectViews(EngagementManagement engagements, ApplicationSubject subject, ApprovalLines lines,
 			DirectoryManagement directory, Texts texts) {
 		this.engagements = engagements;
+		this.lines = lines;
 		this.subject = subject;
 		this.directory = directory;
 		this.texts = texts;
@@ -44,17 +47,6 @@ class ProjectViews {
 		return "`" + project.code() + "` *" + project.title() + "* · " + project.client() + " · "
 				+ texts.get(reader, "project.list.pm", directory.name(project.managerId())) + " · "
 				+ channel(project.home());
-	}
-
-	String applicationLine(ApprovalRequest request, Caller reader) {
-		var status = texts.get(reader, "approval.status." + request.status().name().toLowerCase());
-		var line = "#" + request.subjectId() + " *" + request.title() + "*: " + status;
-		if (request.status() == dev.steward.approval.ApprovalStatus.IN_REVIEW) {
-			line += " · " + texts.get(reader, "approval.list.with",
-					String.join(", ", request.current().approvers().stream().map(directory::name).toList()),
-					texts.get(reader, "approval.step." + request.current().name()));
-		}
-		return line;
 	}
 
 	/** What a history entry's detail reads as: a channel, or a person with their duty. */
@@ -107,25 +99,8 @@ class ProjectViews {
 				.append(ApplicationSubject.shorten(shown.get(field))).append("\n\n");
 		}
 		var history = new ArrayList<String>();
-		engagements.approvalOf(application).ifPresent(request -> request.history().forEach(entry -> {
-			var line = new StringBuilder(texts.when(reader, entry.at())).append(" · ")
-				.append(texts.get(reader, "approval.history." + entry.action().name().toLowerCase(),
-						entry.onBehalfOf() == null ? directory.name(entry.actorId())
-								: texts.get(reader, "approval.outcome.for", directory.name(entry.actorId()),
-										directory.name(entry.onBehalfOf())),
-						entry.stepName() == null ? "" : texts.get(reader, "approval.step." + entry.stepName())));
-			if (entry.asAdmin()) {
-				line.append(' ').append(texts.get(reader, "approval.history.as-admin"));
-			}
-			if (entry.comment() != null && entry.action() != dev.steward.approval.ApprovalEntry.Action.ESCALATED) {
-				line.append(": _").append(entry.comment()).append('_');
-			}
-			else if (entry.comment() != null) {
-				line.append(": ").append(String.join(", ",
-						java.util.Arrays.stream(entry.comment().split(",")).map(directory::name).toList()));
-			}
-			history.add(line.toString());
-		}));
+		engagements.approvalOf(application)
+			.ifPresent(request -> request.history().forEach(entry -> history.add(lines.history(entry, reader))));
 		project.history().forEach(entry -> history.add(texts.when(reader, entry.at()) + " · " + texts.get(reader,
 				"project.history." + entry.action().name().toLowerCase(), directory.name(entry.actorId()),
 				project.code(), detail(entry))));
