@@ -43,4 +43,16 @@ class ChannelPacer {
 		return Optional.ofNullable(wait[0]);
 	}
 
+	/**
+	 * A message to the channel has just reached Slack (or failed to): its next slot is a whole interval
+	 * from now, not from when the slot was booked, since the call itself may have taken a while.
+	 */
+	void sent(String channel) {
+		if (interval.isZero() || interval.isNegative()) {
+			return;
+		}
+		var free = clock.instant().plus(interval);
+		next.merge(channel, free, (booked, now) -> booked.isAfter(now) ? booked : now);
+	}
+
 }

@@ -77,12 +77,17 @@ class SlackDoor implements Door {
 			.eventType(DELIVERY_EVENT)
 			.eventPayload(Map.of(DELIVERY_ID, String.valueOf(delivery.id())))
 			.build();
-		var response = call("chat.postMessage", () -> methods.chatPostMessage(request -> request.channel(channel)
-			.text(BlockKit.fallback(delivery.message()))
-			.blocksAsString(blocks)
-			.metadata(metadata)
-			.unfurlLinks(false)));
-		return response.getChannel() + ":" + response.getTs();
+		try {
+			var response = call("chat.postMessage", () -> methods.chatPostMessage(request -> request.channel(channel)
+				.text(BlockKit.fallback(delivery.message()))
+				.blocksAsString(blocks)
+				.metadata(metadata)
+				.unfurlLinks(false)));
+			return response.getChannel() + ":" + response.getTs();
+		}
+		finally {
+			pacer.sent(channel);
+		}
 	}
 
 	@Override

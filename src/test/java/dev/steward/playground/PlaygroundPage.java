@@ -314,14 +314,15 @@ public class PlaygroundPage {
 
 	/** Clicks the button with this label in the latest message that contains the text, and waits for the answer. */
 	public PlaygroundPage clickButtonInMessageContaining(String text, String label) {
+		// the latest message with the text that has the button: a reply only you see may have come after it
 		var button = await(d -> d.findElements(MESSAGES)
 			.stream()
 			.filter(message -> bodyText(message).contains(text))
-			.reduce((first, second) -> second)
 			.flatMap(message -> message.findElements(By.cssSelector("[data-action-id]"))
 				.stream()
 				.filter(candidate -> label.equals(candidate.getText()))
-				.findFirst())
+				.limit(1))
+			.reduce((first, second) -> second)
 			.orElse(null));
 		return expectingReply(button::click);
 	}

@@ -52,6 +52,27 @@ class ChannelPacerTests {
 	}
 
 	@Test
+	void aSlowCallMovesTheNextSlotToAWholeIntervalAfterItEnds() {
+		assertThat(pacer.reserve("C1")).isEmpty();
+		// the post took 800 ms to reach Slack and come back
+		clock.now = START.plusMillis(800);
+		pacer.sent("C1");
+		clock.now = START.plusSeconds(1);
+		assertThat(pacer.reserve("C1")).as("a second after booking is too soon").contains(Duration.ofMillis(800));
+		clock.now = START.plusMillis(1800);
+		assertThat(pacer.reserve("C1")).isEmpty();
+	}
+
+	@Test
+	void evenAQuickCallIsFollowedByAWholeInterval() {
+		assertThat(pacer.reserve("C1")).isEmpty();
+		clock.now = START.plusMillis(50);
+		pacer.sent("C1");
+		clock.now = START.plusMillis(1000);
+		assertThat(pacer.reserve("C1")).as("a second after the call ended, not after booking").contains(Duration.ofMillis(50));
+	}
+
+	@Test
 	void otherChannelsDoNotWait() {
 		assertThat(pacer.reserve("C1")).isEmpty();
 		assertThat(pacer.reserve("C2")).isEmpty();
