@@ -2,6 +2,7 @@ package dev.steward.conversation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,6 +58,9 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private final AtomicBoolean queued = new AtomicBoolean();
 
+	/** When the dispatcher is next woken for a row that comes due before the poll. */
+	private final AtomicReference<Instant> alarm = new AtomicReference<>();
+
 	private ScheduledExecutorService executor;
 
 	private final int workerCount;
@@ -93,7 +99,9 @@ class OutboxDispatcher implements SmartLifecycle {
 	synchronized void drain() {
 		try {
 			List<Row> due;
+			OffsetDateTime looked;
 			do {
+				looked = now();
 				due = jdbc.sql("""
 						select id, door, address, direct, kind, target_id, body, attempts from outbox_message m
 						where status = 'PENDING' and next_attempt_at <= :now
@@ -102,7 +110,7 @@ class OutboxDispatcher implements SmartLifecycle {
 						      and e.id < m.id and e.next_attempt_at > :now)
 						order by id
 						fetch first 200 rows only""")
-					.param("now", now())
+					.param("now", looked)
 					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
 							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
 							rs.getString("body"), rs.getInt("attempts")))
@@ -112,9 +120,52 @@ class OutboxDispatcher implements SmartLifecycle {
 				}
 			}
 			while (!due.isEmpty());
+			setAlarm(looked);
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox round failed; will try again", ex);
+		}
+	}
+
+	/**
+	 * Wakes the dispatcher when the next waiting row comes due (a paced message, a retry), rather
+	 * than at the next poll: a channel's messages then go out about as fast as its pacing allows.
+	 */
+	private void setAlarm(OffsetDateTime looked) {
+		var running = executor;
+		if (running == null) {
+			return;
+		}
+		// rows due when the round last looked and still waiting are held back by an earlier one; a row
+		// told to wait in this round is due after that look, even if its wait is already over
+		var due = jdbc.sql("""
+				select min(next_attempt_at) from outbox_message where status = 'PENDING' and next_attempt_at > :looked""")
+			.param("looked", looked)
+			.query(OffsetDateTime.class)
+			.optional()
+			.orElse(null);
+		if (due == null) {
+			return;
+		}
+		var now = now();
+		long delay = Duration.between(now, due).toMillis();
+		if (delay >= poll.toMillis()) {
+			return; // the poll comes first
+		}
+		var at = due.toInstant();
+		var set = alarm.get();
+		if (set != null && !set.isAfter(at) && set.isAfter(now.toInstant())) {
+			return; // an alarm no later than this one is already set
+		}
+		alarm.set(at);
+		try {
+			running.schedule(() -> {
+				alarm.compareAndSet(at, null);
+				wake();
+			}, Math.max(0, delay), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException stopping) {
+			// the dispatcher is stopping
 		}
 	}
 

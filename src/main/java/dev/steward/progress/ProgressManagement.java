@@ -119,19 +119,28 @@ public class ProgressManagement {
 		return changed;
 	}
 
-	/** (Re)schedules the project's prompt jobs, one a time zone its members live in. */
+	/**
+	 * (Re)schedules the project's prompt jobs, one a time zone its members live in, and cancels those
+	 * of zones none of its members live in any more.
+	 */
 	public void plan(long projectId) {
 		var project = engagements.project(projectId).orElse(null);
 		var prefix = "prompt-" + projectId + "-";
 		var zones = project == null ? Set.<ZoneId>of() : memberZones(project);
 		var wanted = zones.stream().map(zone -> prefix + jobName(zone)).toList();
-		scheduling.jobs()
+		scheduling.jobNames(GROUP)
 			.stream()
-			.filter(job -> job.group().equals(GROUP) && job.name().startsWith(prefix) && !wanted.contains(job.name()))
-			.forEach(job -> scheduling.cancel(GROUP, job.name()));
-		if (project == null) {
-			return;
+			.filter(name -> name.startsWith(prefix) && !wanted.contains(name))
+			.forEach(name -> scheduling.cancel(GROUP, name));
+		if (project != null) {
+			schedulePrompts(project, zones);
 		}
+	}
+
+	/** Schedules the next prompt in each of these zones (a job already there is moved). */
+	private void schedulePrompts(Project project, Set<ZoneId> zones) {
+		long projectId = project.id();
+		var prefix = "prompt-" + projectId + "-";
 		var schedule = schedule(projectId);
 		var calendar = calendars.forId(schedule.calendarId());
 		var now = clock.instant();
@@ -187,7 +196,10 @@ public class ProgressManagement {
 					Map.of(PromptJob.PROJECT, projectId));
 		}
 		finally {
-			plan(projectId);
+			// next week's prompts; the team's changes have already moved or cancelled other zones' jobs
+			if (project != null) {
+				schedulePrompts(project, memberZones(project));
+			}
 		}
 	}
 

@@ -109,6 +109,18 @@ public class Scheduling {
 		}
 	}
 
+	/** The names of a group's jobs: one look-up, however many jobs there are. */
+	public java.util.Set<String> jobNames(String group) {
+		try {
+			var names = new java.util.HashSet<String>();
+			scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group)).forEach(key -> names.add(key.getName()));
+			return names;
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not list the jobs of " + group, ex);
+		}
+	}
+
 	/** Every scheduled job, soonest first. */
 	public List<ScheduledJob> jobs() {
 		try {

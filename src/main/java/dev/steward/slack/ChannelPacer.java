@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Keeps messages to one channel about a second apart, as Slack asks, without holding anything
  * up: a message that comes too soon is told how long to wait, and the outbox delivers others
- * (to other channels) meanwhile.
+ * (to other channels) meanwhile. The interval counts from when a post ended, and while one post to
+ * a channel is on its way no other starts (two outbox conversations may share a Slack channel).
  */
 class ChannelPacer {
 
@@ -18,14 +19,21 @@ class ChannelPacer {
 
 	private final Clock clock;
 
-	private final ConcurrentMap<String, Instant> next = new ConcurrentHashMap<>();
+	/** A channel's state: when it is next free, and whether a post to it is on its way. */
+	private record Slot(Instant free, boolean busy) {
+	}
+
+	private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
 
 	ChannelPacer(Duration interval, Clock clock) {
 		this.interval = interval;
 		this.clock = clock;
 	}
 
-	/** Books the channel's next slot now and answers empty, or answers how long until it is free. */
+	/**
+	 * Books the channel now and answers empty, or answers how long to wait. A booking must be
+	 * followed by {@link #sent}, whatever became of the post.
+	 */
 	Optional<Duration> reserve(String channel) {
 		if (interval.isZero() || interval.isNegative()) {
 			return Optional.empty();
@@ -33,26 +41,27 @@ class ChannelPacer {
 		var now = clock.instant();
 		var wait = new Duration[1];
 		// compute books the slot atomically, so two senders to one channel never share it
-		next.compute(channel, (key, due) -> {
-			if (due == null || !due.isAfter(now)) {
-				return now.plus(interval);
+		slots.compute(channel, (key, slot) -> {
+			if (slot == null || (!slot.busy() && !slot.free().isAfter(now))) {
+				return new Slot(now.plus(interval), true);
 			}
-			wait[0] = Duration.between(now, due);
-			return due;
+			wait[0] = slot.busy() ? interval : Duration.between(now, slot.free());
+			return slot;
 		});
 		return Optional.ofNullable(wait[0]);
 	}
 
 	/**
-	 * A message to the channel has just reached Slack (or failed to): its next slot is a whole interval
-	 * from now, not from when the slot was booked, since the call itself may have taken a while.
+	 * The booked post has reached Slack (or failed to): the channel is next free a whole interval from
+	 * now, or later if it was booked so.
 	 */
 	void sent(String channel) {
 		if (interval.isZero() || interval.isNegative()) {
 			return;
 		}
 		var free = clock.instant().plus(interval);
-		next.merge(channel, free, (booked, now) -> booked.isAfter(now) ? booked : now);
+		slots.compute(channel, (key, slot) -> new Slot(slot != null && slot.free().isAfter(free) ? slot.free() : free,
+				false));
 	}
 
 }

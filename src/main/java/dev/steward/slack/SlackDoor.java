@@ -67,17 +67,17 @@ class SlackDoor implements Door {
 		var channel = channel(delivery.to());
 		// pace first: a message that must wait costs no history look-up (a rate-limited method)
 		pace(channel);
-		var already = alreadyPosted(channel, delivery.id());
-		if (already != null) {
-			log.info("Outbox message {} was already in Slack as {}; not posting it again", delivery.id(), already);
-			return already;
-		}
-		var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
-		var metadata = Metadata.builder()
-			.eventType(DELIVERY_EVENT)
-			.eventPayload(Map.of(DELIVERY_ID, String.valueOf(delivery.id())))
-			.build();
 		try {
+			var already = alreadyPosted(channel, delivery.id());
+			if (already != null) {
+				log.info("Outbox message {} was already in Slack as {}; not posting it again", delivery.id(), already);
+				return already;
+			}
+			var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
+			var metadata = Metadata.builder()
+				.eventType(DELIVERY_EVENT)
+				.eventPayload(Map.of(DELIVERY_ID, String.valueOf(delivery.id())))
+				.build();
 			var response = call("chat.postMessage", () -> methods.chatPostMessage(request -> request.channel(channel)
 				.text(BlockKit.fallback(delivery.message()))
 				.blocksAsString(blocks)

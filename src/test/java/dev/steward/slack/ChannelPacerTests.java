@@ -43,11 +43,14 @@ class ChannelPacerTests {
 	@Test
 	void aSecondMessageToOneChannelIsToldToWaitTheRestOfTheSecond() {
 		assertThat(pacer.reserve("C1")).isEmpty();
+		clock.now = START.plusMillis(10);
+		pacer.sent("C1");
 		clock.now = START.plusMillis(300);
-		assertThat(pacer.reserve("C1")).contains(Duration.ofMillis(700));
-		assertThat(pacer.reserve("C1")).as("asking again books nothing").contains(Duration.ofMillis(700));
-		clock.now = START.plusSeconds(1);
+		assertThat(pacer.reserve("C1")).contains(Duration.ofMillis(710));
+		assertThat(pacer.reserve("C1")).as("asking again books nothing").contains(Duration.ofMillis(710));
+		clock.now = START.plusMillis(1010);
 		assertThat(pacer.reserve("C1")).isEmpty();
+		pacer.sent("C1");
 		assertThat(pacer.reserve("C1")).contains(Duration.ofSeconds(1));
 	}
 
@@ -70,6 +73,16 @@ class ChannelPacerTests {
 		pacer.sent("C1");
 		clock.now = START.plusMillis(1000);
 		assertThat(pacer.reserve("C1")).as("a second after the call ended, not after booking").contains(Duration.ofMillis(50));
+	}
+
+	@Test
+	void noSecondPostStartsWhileOneIsOnItsWay() {
+		assertThat(pacer.reserve("C1")).isEmpty();
+		clock.now = START.plusSeconds(5);
+		assertThat(pacer.reserve("C1")).as("the first has not come back").contains(Duration.ofSeconds(1));
+		pacer.sent("C1");
+		clock.now = START.plusSeconds(6);
+		assertThat(pacer.reserve("C1")).isEmpty();
 	}
 
 	@Test

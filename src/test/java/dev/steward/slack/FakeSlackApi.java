@@ -293,6 +293,7 @@ final class FakeSlackApi implements AutoCloseable {
 				var channel = params.get("channel");
 				var blocks = array(params.get("blocks"));
 				checkMessage(method, blocks, params.getOrDefault("text", ""));
+				// Slack: "posting messages: 1 per second" per channel (https://api.slack.com/apis/rate-limits)
 				checkPacing(channel);
 				var metadata = params.containsKey("metadata") ? JsonParser.parseString(params.get("metadata"))
 					.getAsJsonObject() : null;
@@ -304,7 +305,7 @@ final class FakeSlackApi implements AutoCloseable {
 				var channel = params.get("channel");
 				var blocks = array(params.get("blocks"));
 				checkMessage(method, blocks, params.getOrDefault("text", ""));
-				checkPacing(channel);
+				// an edit posts nothing: chat.update is a Tier 3 method, limited per workspace, not per channel
 				var posted = channels.getOrDefault(channel, List.of())
 					.stream()
 					.filter(m -> m.ts.equals(params.get("ts")))
