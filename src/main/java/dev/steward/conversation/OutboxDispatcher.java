@@ -78,7 +78,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	private record Row(long id, String door, String address, boolean direct, String kind, Long target, String body,
-			int attempts) {
+			int attempts, OffsetDateTime triedAt) {
 	}
 
 	private record Target(String status, String platformId) {
@@ -103,7 +103,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			do {
 				looked = now();
 				due = jdbc.sql("""
-						select id, door, address, direct, kind, target_id, body, attempts from outbox_message m
+						select id, door, address, direct, kind, target_id, body, attempts, tried_at from outbox_message m
 						where status = 'PENDING' and next_attempt_at <= :now
 						  and not exists (select 1 from outbox_message e
 						    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
@@ -113,7 +113,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					.param("now", looked)
 					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
 							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
-							rs.getString("body"), rs.getInt("attempts")))
+							rs.getString("body"), rs.getInt("attempts"), rs.getObject("tried_at", OffsetDateTime.class)))
 					.list();
 				if (deliverByConversation(due) == 0) {
 					break;
@@ -199,9 +199,17 @@ class OutboxDispatcher implements SmartLifecycle {
 			return settle(row.id(), "FAILED", null, "door " + row.door() + " is not active");
 		}
 		var message = json.readValue(row.body(), Message.class);
-		var delivery = new Delivery(row.id(), new ChannelRef(row.door(), row.address(), row.direct()), message);
+		var delivery = new Delivery(row.id(), new ChannelRef(row.door(), row.address(), row.direct()), message,
+				row.triedAt() != null);
 		try {
 			if ("POST".equals(row.kind())) {
+				if (row.triedAt() == null) {
+					// from here on the message may be on the platform, whatever becomes of this process
+					jdbc.sql("update outbox_message set tried_at = :now where id = :id")
+						.param("now", now())
+						.param("id", row.id())
+						.update();
+				}
 				return settle(row.id(), "SENT", door.post(delivery), null);
 			}
 			var target = jdbc.sql("select status, platform_message_id from outbox_message where id = :id")
@@ -234,9 +242,11 @@ class OutboxDispatcher implements SmartLifecycle {
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
 					: Duration.ofMillis(500L * (1L << Math.min(attempts, 10)));
+			// a wait for pacing never reached the platform: the row is as untried as it was before
+			var untried = !failure.attempted() && row.triedAt() == null ? ", tried_at = null" : "";
 			jdbc.sql("""
-					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error
-					where id = :id""")
+					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error%s
+					where id = :id""".formatted(untried))
 				.param("attempts", attempts)
 				.param("next", now().plus(wait))
 				.param("error", failure.attempted() ? truncate(failure.getMessage()) : null)

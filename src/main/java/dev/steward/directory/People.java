@@ -63,6 +63,13 @@ class People {
 			.toList();
 	}
 
+	/** Everyone as the directory file has them (without the roles platforms give), by id. */
+	java.util.Map<String, Person> allAsFiled() {
+		var everyone = new java.util.HashMap<String, Person>();
+		jdbc.sql(PERSON).query(PERSON_ROW).list().forEach(person -> everyone.put(person.id(), person));
+		return everyone;
+	}
+
 	/** Replaces the roles a person holds through one door's platform roles. */
 	void replacePlatformRoles(String personId, String door, Set<Role> roles) {
 		jdbc.sql("delete from person_platform_role where person_id = :id and door = :door")

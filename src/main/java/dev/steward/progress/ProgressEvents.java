@@ -8,8 +8,8 @@ public final class ProgressEvents {
 	private ProgressEvents() {
 	}
 
-	/** A member is prompted for this week's report (once a week, never twice). */
-	public record MemberPrompted(long projectId, long cycleId, String personId, boolean late) {
+	/** Members of a project are prompted for this week's report (each once a week, never twice). */
+	public record MembersPrompted(long projectId, long cycleId, java.util.List<String> personIds, boolean late) {
 	}
 
 	/** A week's prompts began: the project channel gets a summary line. */

@@ -31,7 +31,7 @@ import dev.steward.engagement.TeamMember;
 import dev.steward.progress.ProgressEvents.CycleAnnounced;
 import dev.steward.progress.ProgressEvents.CycleClosed;
 import dev.steward.progress.ProgressEvents.DigestForwarded;
-import dev.steward.progress.ProgressEvents.MemberPrompted;
+import dev.steward.progress.ProgressEvents.MembersPrompted;
 import dev.steward.progress.ProgressEvents.ReminderDue;
 import dev.steward.progress.ProgressEvents.ReportSubmitted;
 import dev.steward.progress.ProgressStore.PromptStatus;
@@ -69,7 +69,7 @@ public class ProgressManagement {
 
 	private final ZoneId firmZone;
 
-	private final TransactionTemplate eachMember;
+	private final TransactionTemplate inOneGo;
 
 	ProgressManagement(ProgressStore store, EngagementManagement engagements, DirectoryManagement directory,
 			WorkingCalendars calendars, Scheduling scheduling, ProgressSettings settings,
@@ -84,8 +84,8 @@ public class ProgressManagement {
 		this.events = events;
 		this.clock = clock;
 		this.firmZone = firmZone;
-		this.eachMember = new TransactionTemplate(transactions);
-		this.eachMember.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.inOneGo = new TransactionTemplate(transactions);
+		this.inOneGo.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Refused: only the project's manager (or an admin) may do that. */
@@ -176,19 +176,24 @@ public class ProgressManagement {
 			var deadline = schedule.deadline().next(scheduledFor, calendar).orElse(scheduledFor.plus(Duration.ofDays(3)));
 			var cycle = store.cycleFor(projectId, week, deadline);
 			boolean isLate = late.compareTo(Duration.ofMinutes(5)) > 0;
-			for (var member : project.team()) {
-				if (zoneOf(member.personId()).equals(zone)) {
-					eachMember.executeWithoutResult(status -> {
-						if (store.recordPrompt(cycle.id(), member.personId(), PromptStatus.SENT, now, null)) {
-							events.publishEvent(new MemberPrompted(projectId, cycle.id(), member.personId(), isLate));
-						}
-					});
+			// the zone's prompts, their messages and the channel's line together: all of them or none,
+			// and a member already prompted this week (a run again after a crash) is not prompted twice
+			inOneGo.executeWithoutResult(status -> {
+				var prompted = new java.util.ArrayList<String>();
+				for (var member : project.team()) {
+					if (zoneOf(member.personId()).equals(zone)
+							&& store.recordPrompt(cycle.id(), member.personId(), PromptStatus.SENT, now, null)) {
+						prompted.add(member.personId());
+					}
 				}
-			}
-			if (store.mark(cycle.id(), "announced_at", now)) {
-				events.publishEvent(new CycleAnnounced(projectId, cycle.id(),
-						project.team().stream().map(TeamMember::personId).toList()));
-			}
+				if (!prompted.isEmpty()) {
+					events.publishEvent(new MembersPrompted(projectId, cycle.id(), List.copyOf(prompted), isLate));
+				}
+				if (store.mark(cycle.id(), "announced_at", now)) {
+					events.publishEvent(new CycleAnnounced(projectId, cycle.id(),
+							project.team().stream().map(TeamMember::personId).toList()));
+				}
+			});
 			var remindAt = cycle.deadlineAt().minus(settings.reminderBefore());
 			scheduling.runAt(GROUP, "reminder-" + projectId, remindAt.isAfter(now) ? remindAt : now, ReminderJob.class,
 					Map.of(PromptJob.PROJECT, projectId));

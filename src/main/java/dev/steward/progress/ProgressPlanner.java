@@ -14,6 +14,8 @@ import dev.steward.scheduling.Scheduling;
 @Component
 class ProgressPlanner {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProgressPlanner.class);
+
 	private final ProgressManagement progress;
 
 	private final EngagementManagement engagements;
@@ -47,7 +49,9 @@ class ProgressPlanner {
 		if (scheduling.nextFire(ProgressManagement.GROUP, "portfolio").isEmpty()) {
 			progress.planPortfolio();
 		}
-		engagements.projects().forEach(project -> progress.plan(project.id()));
+		var projects = engagements.projects();
+		projects.forEach(project -> progress.plan(project.id()));
+		log.info("Progress: the weekly prompts of {} projects are planned", projects.size());
 	}
 
 }

@@ -64,11 +64,16 @@ class SlackDoor implements Door {
 
 	@Override
 	public String post(Delivery delivery) throws DeliveryFailure {
-		var channel = channel(delivery.to());
+		var to = delivery.to();
+		// a person's direct messages: Slack takes their user id as the channel and answers with the
+		// conversation's own id, so no conversations.open (a Tier 3 method) is needed to post
+		var channel = to.direct() ? directChannels.getOrDefault(to.id(), to.id()) : to.id();
+		var paceKey = to.id();
 		// pace first: a message that must wait costs no history look-up (a rate-limited method)
-		pace(channel);
+		pace(paceKey);
 		try {
-			var already = alreadyPosted(channel, delivery.id());
+			// only an earlier attempt can have left the message there: a first one posts without looking
+			var already = delivery.mayBeThere() ? alreadyPosted(channel(to), delivery.id()) : null;
 			if (already != null) {
 				log.info("Outbox message {} was already in Slack as {}; not posting it again", delivery.id(), already);
 				return already;
@@ -83,10 +88,13 @@ class SlackDoor implements Door {
 				.blocksAsString(blocks)
 				.metadata(metadata)
 				.unfurlLinks(false)));
+			if (to.direct() && response.getChannel() != null) {
+				directChannels.putIfAbsent(to.id(), response.getChannel());
+			}
 			return response.getChannel() + ":" + response.getTs();
 		}
 		finally {
-			pacer.sent(channel);
+			pacer.sent(paceKey);
 		}
 	}
 
@@ -106,7 +114,7 @@ class SlackDoor implements Door {
 			.blocksAsString(blocks)));
 	}
 
-	/** The Slack channel id to post to: a person's direct messages are a channel of their own. */
+	/** The Slack channel id of a conversation: a person's direct messages are a channel of their own. */
 	private String channel(ChannelRef to) throws DeliveryFailure {
 		if (!to.direct()) {
 			return to.id();

@@ -109,6 +109,23 @@ class OutboxTests {
 	}
 
 	@Test
+	void onlyAnAttemptAfterOneThatMayHaveReachedThePlatformIsToldToLookFirst() {
+		var failed = channel("may-be-there");
+		door.failNext(failed.id(), 1, false);
+		var paced = channel("never-left");
+		door.paceNext(paced.id(), 2);
+		tx.executeWithoutResult(status -> {
+			outbox.toChannel(failed, Message.text("maybe"), null);
+			outbox.toChannel(paced, Message.text("surely not"), null);
+		});
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> door.posted(failed.id()).size() == 1 && door.posted(paced.id()).size() == 1);
+		assertThat(door.mayBeThere(failed.id())).as("the failed attempt may have posted").containsExactly(false, true);
+		assertThat(door.mayBeThere(paced.id())).as("waits for pacing never left").containsExactly(false, false, false);
+	}
+
+	@Test
 	void aPermanentFailureIsGivenUpAndItsUpdatesToo() {
 		var channel = channel("broken");
 		door.failNext(channel.id(), 1, true);
@@ -172,6 +189,13 @@ class OutboxTests {
 
 		private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
+		/** Per channel, whether each attempt to post was told the message may already be there. */
+		private final Map<String, List<Boolean>> mayBeThere = new ConcurrentHashMap<>();
+
+		List<Boolean> mayBeThere(String channel) {
+			return mayBeThere.getOrDefault(channel, List.of());
+		}
+
 		private final AtomicInteger ids = new AtomicInteger();
 
 		private final Map<String, AtomicInteger> paced = new ConcurrentHashMap<>();
@@ -213,6 +237,7 @@ class OutboxTests {
 		@Override
 		public String post(Delivery delivery) throws DeliveryFailure {
 			var channel = delivery.to().id();
+			mayBeThere.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(delivery.mayBeThere());
 			if (paced.getOrDefault(channel, new AtomicInteger()).getAndDecrement() > 0) {
 				throw DeliveryFailure.paced(Duration.ofMillis(10));
 			}

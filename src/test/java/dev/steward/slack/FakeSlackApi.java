@@ -291,6 +291,10 @@ final class FakeSlackApi implements AutoCloseable {
 			}
 			case "chat.postMessage" -> {
 				var channel = params.get("channel");
+				// a user id as the channel posts to the app's direct messages with them
+				if (channel != null && (channel.startsWith("U") || channel.startsWith("W"))) {
+					channel = "D" + channel;
+				}
 				var blocks = array(params.get("blocks"));
 				checkMessage(method, blocks, params.getOrDefault("text", ""));
 				// Slack: "posting messages: 1 per second" per channel (https://api.slack.com/apis/rate-limits)

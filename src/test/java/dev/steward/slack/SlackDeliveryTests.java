@@ -120,11 +120,20 @@ class SlackDeliveryTests {
 		var earlier = api.seed("C01RESTART", "Posted before the crash", metadata);
 
 		var id = door.post(new Door.Delivery(9_000_002L, ChannelRef.channel(SlackDoor.NAME, "C01RESTART"),
-				Message.text("Posted before the crash")));
+				Message.text("Posted before the crash"), true));
 
 		assertThat(id).isEqualTo("C01RESTART:" + earlier.ts);
 		assertThat(api.calls("chat.postMessage", call -> "C01RESTART".equals(call.params().get("channel")))).isEmpty();
 		assertThat(api.messages("C01RESTART")).hasSize(1);
+	}
+
+	@Test
+	void aFirstAttemptPostsWithoutReadingTheChannelsHistory() throws Exception {
+		door.post(new Door.Delivery(9_000_013L, ChannelRef.channel(SlackDoor.NAME, "C01FIRST"), Message.text("Fresh")));
+
+		assertThat(api.messages("C01FIRST")).hasSize(1);
+		assertThat(api.calls("conversations.history", call -> "C01FIRST".equals(call.params().get("channel"))))
+			.as("conversations.history is rate limited hard; a message never sent cannot be there").isEmpty();
 	}
 
 	@Test

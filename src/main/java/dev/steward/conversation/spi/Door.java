@@ -17,8 +17,17 @@ public interface Door {
 	/**
 	 * One message to deliver.
 	 * @param id the outbox id, unique and stable across retries (doors use it to avoid doubles)
+	 * @param mayBeThere whether an earlier attempt was handed to the door and may have reached the
+	 * platform without its answer being recorded (a crash, a time-out): a door that must look for
+	 * the message before posting it again need only look then
 	 */
-	record Delivery(long id, ChannelRef to, Message message) {
+	record Delivery(long id, ChannelRef to, Message message, boolean mayBeThere) {
+
+		/** A delivery never attempted before. */
+		public Delivery(long id, ChannelRef to, Message message) {
+			this(id, to, message, false);
+		}
+
 	}
 
 	/** A delivery that did not go through; retried unless permanent. */

@@ -48,12 +48,12 @@ class ProgressMessages {
 	}
 
 	@EventListener
-	void on(ProgressEvents.MemberPrompted prompted) {
+	void on(ProgressEvents.MembersPrompted prompted) {
 		var project = engagements.project(prompted.projectId()).orElseThrow();
 		var cycle = progress.cycle(prompted.cycleId()).orElseThrow();
-		outbox.toPerson(prompted.personId(),
-				views.prompt(project, cycle, recipients.of(prompted.personId()), java.util.Optional.empty(), false),
-				ProgressViews.promptKey(cycle.id(), prompted.personId()));
+		prompted.personIds().forEach(person -> outbox.toPerson(person,
+				views.prompt(project, cycle, recipients.of(person), java.util.Optional.empty(), false),
+				ProgressViews.promptKey(cycle.id(), person)));
 	}
 
 	@EventListener
