@@ -80,7 +80,7 @@ class SlackConfiguration {
 
 	@Bean
 	SlackDoor slackDoor(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-		return new SlackDoor(slackMethods, new ChannelPacer(properties.pacing(), clock));
+		return new SlackDoor(slackMethods, properties.botToken(), new ChannelPacer(properties.pacing(), clock));
 	}
 
 	@Bean

@@ -11,7 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.gson.Gson;
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Message.Metadata;
@@ -47,13 +52,18 @@ class SlackDoor implements Door {
 
 	private final ChannelPacer pacer;
 
+	private final String token;
+
+	private static final Gson SNAKE_CASE = GsonFactory.createSnakeCase();
+
 	private final Gson gson = new Gson();
 
 	/** A person's direct-message channel, by user id: it never changes. */
 	private final ConcurrentMap<String, String> directChannels = new ConcurrentHashMap<>();
 
-	SlackDoor(MethodsClient methods, ChannelPacer pacer) {
+	SlackDoor(MethodsClient methods, String token, ChannelPacer pacer) {
 		this.methods = methods;
+		this.token = token;
 		this.pacer = pacer;
 	}
 
@@ -83,11 +93,13 @@ class SlackDoor implements Door {
 				.eventType(DELIVERY_EVENT)
 				.eventPayload(Map.of(DELIVERY_ID, String.valueOf(delivery.id())))
 				.build();
-			var response = call("chat.postMessage", () -> methods.chatPostMessage(request -> request.channel(channel)
+			var response = postMessage(ChatPostMessageRequest.builder()
+				.channel(channel)
 				.text(BlockKit.fallback(delivery.message()))
 				.blocksAsString(blocks)
 				.metadata(metadata)
-				.unfurlLinks(false)));
+				.unfurlLinks(false)
+				.build());
 			if (to.direct() && response.getChannel() != null) {
 				directChannels.putIfAbsent(to.id(), response.getChannel());
 			}
@@ -158,6 +170,34 @@ class SlackDoor implements Door {
 		}
 	}
 
+	/**
+	 * chat.postMessage, its answer read by one shared Gson: the SDK builds a new Gson, and redoes all
+	 * its reflection over the response's model, for every call, which is most of the cost of a post.
+	 */
+	private ChatPostMessageResponse postMessage(ChatPostMessageRequest request) throws DeliveryFailure {
+		var method = Methods.CHAT_POST_MESSAGE;
+		try (var response = methods.runPostFormWithToken(RequestFormBuilder.toForm(request), method, token)) {
+			int status = response.code();
+			if (status == 429) {
+				throw new DeliveryFailure(method + ": rate limited", false, retryAfter(response.header("Retry-After")));
+			}
+			if (status != 200) {
+				throw new DeliveryFailure(method + ": HTTP " + status, status < 500, null);
+			}
+			var body = response.body();
+			var parsed = SNAKE_CASE.fromJson(body == null ? "{}" : body.string(), ChatPostMessageResponse.class);
+			if (parsed == null || !parsed.isOk()) {
+				var error = parsed == null ? "empty answer" : parsed.getError();
+				throw new DeliveryFailure(method + ": " + error, !TRANSIENT.contains(error), null);
+			}
+			return parsed;
+		}
+		catch (IOException | RuntimeException ex) {
+			// a broken connection, or an answer that is not Slack's JSON (a proxy's error page): try again
+			throw new DeliveryFailure(method + ": " + ex.getMessage(), false, null);
+		}
+	}
+
 	/** Too soon after the channel's last message: the outbox tries again then, delivering others meanwhile. */
 	private void pace(String channel) throws DeliveryFailure {
 		var wait = pacer.reserve(channel);
@@ -199,7 +239,10 @@ class SlackDoor implements Door {
 	}
 
 	private static Duration retryAfter(SlackApiException ex) {
-		var header = ex.getResponse().header("Retry-After");
+		return retryAfter(ex.getResponse().header("Retry-After"));
+	}
+
+	private static Duration retryAfter(String header) {
 		try {
 			return header == null ? Duration.ofSeconds(1) : Duration.ofSeconds(Long.parseLong(header.strip()));
 		}

@@ -96,7 +96,7 @@ class SlackDeliveryTests {
 	@Test
 	void aMessageTooSoonForItsChannelIsToldToWaitWithoutBlocking() throws Exception {
 		// a door paced an hour apart, so the second message is surely too soon however busy the machine
-		var paced = new SlackDoor(methods, new ChannelPacer(Duration.ofHours(1), java.time.Clock.systemUTC()));
+		var paced = new SlackDoor(methods, "xoxb-test-token", new ChannelPacer(Duration.ofHours(1), java.time.Clock.systemUTC()));
 		var first = new Door.Delivery(9_000_010L, ChannelRef.channel(SlackDoor.NAME, "C01PACED"), Message.text("one"));
 		var second = new Door.Delivery(9_000_011L, ChannelRef.channel(SlackDoor.NAME, "C01PACED"), Message.text("two"));
 		paced.post(first);
