@@ -109,7 +109,7 @@ class OutboxDispatcher implements SmartLifecycle {
 						    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
 						      and e.id < m.id and e.next_attempt_at > :now)
 						order by id
-						fetch first 200 rows only""")
+						fetch first 64 rows only""")
 					.param("now", looked)
 					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
 							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),

@@ -35,9 +35,34 @@ class People {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * A person by id, remembered for a few seconds: one weekly prompt reads each member several
+	 * times (their zone, their language, their name), and a firm's prompts come all at once. Every
+	 * change made through this class forgets the person at once.
+	 */
 	Optional<Person> byId(String id) {
-		return jdbc.sql(PERSON + "where id = :v").param("v", id).query(PERSON_ROW).optional().map(this::withPlatformRoles);
+		long now = System.nanoTime();
+		var remembered = recent.get(id);
+		if (remembered != null && now - remembered.at() < REMEMBER_NANOS) {
+			return remembered.person();
+		}
+		var person = jdbc.sql(PERSON + "where id = :v").param("v", id).query(PERSON_ROW).optional()
+			.map(this::withPlatformRoles);
+		if (recent.size() >= REMEMBER_AT_MOST) {
+			recent.clear();
+		}
+		recent.put(id, new Remembered(person, now));
+		return person;
 	}
+
+	private record Remembered(Optional<Person> person, long at) {
+	}
+
+	private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+
+	private static final int REMEMBER_AT_MOST = 20_000;
+
+	private final java.util.concurrent.ConcurrentMap<String, Remembered> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
 	Optional<Person> bySlackId(String slackId) {
 		return jdbc.sql(PERSON + "where slack_id = :v").param("v", slackId).query(PERSON_ROW).optional()
@@ -72,6 +97,7 @@ class People {
 
 	/** Replaces the roles a person holds through one door's platform roles. */
 	void replacePlatformRoles(String personId, String door, Set<Role> roles) {
+		recent.remove(personId);
 		jdbc.sql("delete from person_platform_role where person_id = :id and door = :door")
 			.param("id", personId)
 			.param("door", door)
@@ -141,6 +167,7 @@ class People {
 	}
 
 	void save(Person person) {
+		recent.remove(person.id());
 		var roles = person.roles().stream().map(Role::key).sorted().collect(Collectors.joining(","));
 		var params = new java.util.HashMap<String, Object>();
 		params.put("id", person.id());
