@@ -373,7 +373,11 @@ public class SlackLoad {
 			var fake = new FakeApi(server);
 			server.createContext("/api/", fake::api);
 			server.createContext("/response/", fake::response);
-			server.setExecutor(Executors.newFixedThreadPool(16));
+			server.setExecutor(Executors.newFixedThreadPool(16, runnable -> {
+				var thread = new Thread(runnable, "fake-slack");
+				thread.setDaemon(true); // the benchmark ends when its report is out
+				return thread;
+			}));
 			server.start();
 			return fake;
 		}

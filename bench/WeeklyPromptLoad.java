@@ -491,7 +491,11 @@ public class WeeklyPromptLoad {
 			var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
 			var fake = new FakeSlack(server, rejects);
 			server.createContext("/api/", fake::api);
-			server.setExecutor(Executors.newFixedThreadPool(8));
+			server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
+				var thread = new Thread(runnable, "fake-slack");
+				thread.setDaemon(true); // the benchmark ends when its report is out
+				return thread;
+			}));
 			server.start();
 			return fake;
 		}
