@@ -29,6 +29,8 @@ class SchedulingPostgresTests {
 		scheduling.runAt("test", "pg", Instant.now().plus(Duration.ofHours(1)), SchedulingTests.RecordingJob.class,
 				Map.of("note", "from postgres"));
 		assertThat(scheduling.nextFire("test", "pg")).isPresent();
+		assertThat(scheduling.jobs()).extracting(Scheduling.ScheduledJob::name).contains("pg");
+		assertThat(scheduling.jobNames("test")).contains("pg");
 		scheduling.runNow("test", "pg");
 		await().atMost(Duration.ofSeconds(20)).until(() -> "from postgres".equals(SchedulingTests.RUNS.get("pg")));
 	}

@@ -64,11 +64,16 @@ class SchedulingTests {
 		var when = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		try (var first = steward(data)) {
 			first.getBean(Scheduling.class).runAt("test", "persistent", when, RecordingJob.class, Map.of("note", "kept"));
+			first.getBean(Scheduling.class).runAt("test", "sooner", when.minusSeconds(3600), RecordingJob.class,
+					Map.of("note", "kept"));
 		}
 		try (var second = steward(data)) {
 			var scheduling = second.getBean(Scheduling.class);
 			assertThat(scheduling.nextFire("test", "persistent")).contains(when);
-			assertThat(scheduling.jobs()).extracting(Scheduling.ScheduledJob::name).contains("persistent");
+			assertThat(scheduling.jobs()).filteredOn(job -> job.group().equals("test"))
+				.as("soonest first, with when each is due")
+				.containsExactly(new Scheduling.ScheduledJob("test", "sooner", when.minusSeconds(3600)),
+						new Scheduling.ScheduledJob("test", "persistent", when));
 		}
 	}
 
