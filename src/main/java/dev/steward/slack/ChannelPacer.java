@@ -17,6 +17,9 @@ class ChannelPacer {
 
 	private final Duration interval;
 
+	/** No pacing at all (an interval of zero). */
+	private final boolean off;
+
 	private final Clock clock;
 
 	/** A channel's state: when it is next free, and whether a post to it is on its way. */
@@ -27,6 +30,7 @@ class ChannelPacer {
 
 	ChannelPacer(Duration interval, Clock clock) {
 		this.interval = interval;
+		this.off = interval.isZero() || interval.isNegative();
 		this.clock = clock;
 	}
 
@@ -35,7 +39,7 @@ class ChannelPacer {
 	 * followed by {@link #sent}, whatever became of the post.
 	 */
 	Optional<Duration> reserve(String channel) {
-		if (interval.isZero() || interval.isNegative()) {
+		if (off) {
 			return Optional.empty();
 		}
 		var now = clock.instant();
@@ -56,7 +60,7 @@ class ChannelPacer {
 	 * now, or later if it was booked so.
 	 */
 	void sent(String channel) {
-		if (interval.isZero() || interval.isNegative()) {
+		if (off) {
 			return;
 		}
 		var free = clock.instant().plus(interval);

@@ -177,18 +177,13 @@ class SlackDoor implements Door {
 	private ChatPostMessageResponse postMessage(ChatPostMessageRequest request) throws DeliveryFailure {
 		var method = Methods.CHAT_POST_MESSAGE;
 		try (var response = methods.runPostFormWithToken(RequestFormBuilder.toForm(request), method, token)) {
-			int status = response.code();
-			if (status == 429) {
-				throw new DeliveryFailure(method + ": rate limited", false, retryAfter(response.header("Retry-After")));
-			}
-			if (status != 200) {
-				throw new DeliveryFailure(method + ": HTTP " + status, status < 500, null);
+			if (response.code() != 200) {
+				throw refused(method, response.code(), response.header("Retry-After"));
 			}
 			var body = response.body();
 			var parsed = SNAKE_CASE.fromJson(body == null ? "{}" : body.string(), ChatPostMessageResponse.class);
 			if (parsed == null || !parsed.isOk()) {
-				var error = parsed == null ? "empty answer" : parsed.getError();
-				throw new DeliveryFailure(method + ": " + error, !TRANSIENT.contains(error), null);
+				throw declined(method, parsed == null ? "empty answer" : parsed.getError());
 			}
 			return parsed;
 		}
@@ -221,25 +216,28 @@ class SlackDoor implements Door {
 			response = call.run();
 		}
 		catch (SlackApiException ex) {
-			int status = ex.getResponse().code();
-			if (status == 429) {
-				throw new DeliveryFailure(method + ": rate limited", false, retryAfter(ex));
-			}
-			boolean serverSide = status >= 500;
-			throw new DeliveryFailure(method + ": HTTP " + status, !serverSide, null);
+			throw refused(method, ex.getResponse().code(), ex.getResponse().header("Retry-After"));
 		}
 		catch (IOException ex) {
 			throw new DeliveryFailure(method + ": " + ex.getMessage(), false, null);
 		}
 		if (!response.isOk()) {
-			var error = response.getError();
-			throw new DeliveryFailure(method + ": " + error, !TRANSIENT.contains(error), null);
+			throw declined(method, response.getError());
 		}
 		return response;
 	}
 
-	private static Duration retryAfter(SlackApiException ex) {
-		return retryAfter(ex.getResponse().header("Retry-After"));
+	/** An HTTP status other than 200: 429 waits as Slack says, a server error is retried, the rest is final. */
+	private static DeliveryFailure refused(String method, int status, String retryAfter) {
+		if (status == 429) {
+			return new DeliveryFailure(method + ": rate limited", false, retryAfter(retryAfter));
+		}
+		return new DeliveryFailure(method + ": HTTP " + status, status < 500, null);
+	}
+
+	/** A 200 with {@code ok: false}: retried only for Slack's errors that mean "later". */
+	private static DeliveryFailure declined(String method, String error) {
+		return new DeliveryFailure(method + ": " + error, !TRANSIENT.contains(error), null);
 	}
 
 	private static Duration retryAfter(String header) {
