@@ -125,9 +125,9 @@ public class ProgressManagement {
 	 */
 	public void plan(long projectId) {
 		var project = engagements.project(projectId).orElse(null);
-		var prefix = "prompt-" + projectId + "-";
+		var prefix = promptJobPrefix(projectId);
 		var zones = project == null ? Set.<ZoneId>of() : memberZones(project);
-		var wanted = zones.stream().map(zone -> prefix + jobName(zone)).toList();
+		var wanted = zones.stream().map(zone -> promptJob(projectId, zone)).toList();
 		scheduling.jobNames(GROUP)
 			.stream()
 			.filter(name -> name.startsWith(prefix) && !wanted.contains(name))
@@ -140,12 +140,11 @@ public class ProgressManagement {
 	/** Schedules the next prompt in each of these zones (a job already there is moved). */
 	private void schedulePrompts(Project project, Set<ZoneId> zones) {
 		long projectId = project.id();
-		var prefix = "prompt-" + projectId + "-";
 		var schedule = schedule(projectId);
 		var calendar = calendars.forId(schedule.calendarId());
 		var now = clock.instant();
 		for (var zone : zones) {
-			schedule.promptIn(zone).next(now, calendar).ifPresent(at -> scheduling.runAt(GROUP, prefix + jobName(zone), at,
+			schedule.promptIn(zone).next(now, calendar).ifPresent(at -> scheduling.runAt(GROUP, promptJob(projectId, zone), at,
 					PromptJob.class, Map.of(PromptJob.PROJECT, projectId, PromptJob.ZONE, zone.getId())));
 		}
 	}
@@ -392,8 +391,13 @@ public class ProgressManagement {
 		return "%d-W%02d".formatted(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 	}
 
-	static String jobName(ZoneId zone) {
-		return zone.getId().replace('/', '.');
+	/** The name of a project's prompt job for one zone: {@code prompt-<project>-<Zone.Id>}. */
+	static String promptJob(long projectId, ZoneId zone) {
+		return promptJobPrefix(projectId) + zone.getId().replace('/', '.');
+	}
+
+	private static String promptJobPrefix(long projectId) {
+		return "prompt-" + projectId + "-";
 	}
 
 }
