@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
@@ -12,18 +14,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class Texts {
 
+	private static final Logger log = LoggerFactory.getLogger(Texts.class);
+
+	/** What a person reads where a text is missing. */
+	static final String MISSING = "kernel.missing-text";
+
 	private final MessageSource messages;
 
 	Texts(MessageSource messages) {
 		this.messages = messages;
 	}
 
+	/**
+	 * The text of a key in the language. A key that no bundle has is a bug: it is logged as an
+	 * error and the person reads a short apology in their language instead of the raw key.
+	 */
 	public String get(Locale locale, String key, Object... args) {
 		try {
 			return messages.getMessage(key, args, locale);
 		}
 		catch (NoSuchMessageException ex) {
-			return key;
+			log.error("No text for message key '{}' ({}) in any bundle under messages/", key, locale);
+			try {
+				return messages.getMessage(MISSING, null, locale);
+			}
+			catch (NoSuchMessageException none) {
+				return "Sorry, I have no words for this yet.";
+			}
 		}
 	}
 

@@ -45,8 +45,8 @@ class PlaygroundTextsTests {
 
 	@Test
 	void bothLanguagesHaveTheSameKeysAndEveryKeyTheTemplatesUse() throws IOException {
-		var english = bundle("messages.properties");
-		var chinese = bundle("messages_zh_CN.properties");
+		var english = bundle("messages/playground.properties");
+		var chinese = bundle("messages/playground_zh_CN.properties");
 
 		assertThat(playgroundKeys(chinese)).isEqualTo(playgroundKeys(english));
 		assertThat(playgroundKeys(english)).containsAll(usedByTemplates()).contains("playground.not-a-command");
@@ -54,8 +54,8 @@ class PlaygroundTextsTests {
 
 	@Test
 	void chineseIsReallyChineseAndEnglishHasNoStraightApostrophes() throws IOException {
-		var english = bundle("messages.properties");
-		var chinese = bundle("messages_zh_CN.properties");
+		var english = bundle("messages/playground.properties");
+		var chinese = bundle("messages/playground_zh_CN.properties");
 		var han = Pattern.compile("\\p{IsHan}");
 
 		for (var key : playgroundKeys(english)) {
