@@ -92,11 +92,20 @@ class KernelGateway implements ChatGateway {
 	@Override
 	public Reply action(ChatAction action) {
 		return run(action.actor(), caller -> {
-			var handler = actions.get(action.id().handler());
+			InteractionId id;
+			try {
+				id = InteractionId.parse(action.id());
+			}
+			catch (IllegalArgumentException ex) {
+				id = null;
+			}
+			var handler = id == null ? null : actions.get(id.handler());
 			if (handler == null) {
+				log.warn("Unknown or malformed interaction id from {} on {}: {}", action.actor().userId(),
+						action.actor().door(), abbreviate(action.id()));
 				return Reply.say(texts.get(caller, "kernel.unknown-action"));
 			}
-			return open(caller, handler.handle(new ActionRequest(caller, action.channel(), action.id())));
+			return open(caller, handler.handle(new ActionRequest(caller, action.channel(), id)));
 		});
 	}
 
@@ -209,6 +218,16 @@ class KernelGateway implements ChatGateway {
 		log.error("Interaction failed (ref {}) for {} on {}", ref, actor.userId(), actor.door(), ex);
 		var locale = directory.find(actor).map(Caller::locale).orElse(defaultLocale);
 		return Reply.say(texts.get(locale, "kernel.error", ref));
+	}
+
+	/** What of a platform's id goes in a log line: ids are short, but a hostile one need not be. */
+	private static String abbreviate(String id) {
+		if (id == null) {
+			return "(none)";
+		}
+		var printable = id.replaceAll("\\p{Cntrl}", "?");
+		return printable.length() > InteractionId.MAX_LENGTH ? printable.substring(0, InteractionId.MAX_LENGTH) + "…"
+				: printable;
 	}
 
 	/** Turns each person option's platform user or mention into a directory id, where it names one. */

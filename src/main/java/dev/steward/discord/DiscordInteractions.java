@@ -118,19 +118,13 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	public void onButtonInteraction(ButtonInteractionEvent event) {
 		var actor = actor(event);
 		var channel = channel(event);
-		InteractionId id;
-		try {
-			id = InteractionId.parse(event.getComponentId());
-		}
-		catch (IllegalArgumentException ex) {
-			handle(event, actor, () -> Reply.say(texts.get(locale(actor), "kernel.unknown-action")), null);
-			return;
-		}
-		if (id.handler().equals(FORM)) {
-			handle(event, actor, () -> gateway.showForm(actor, channel, id.arg(0), page(id.arg(1))), null);
+		var componentId = event.getComponentId();
+		var form = componentId.startsWith(FORM + ":") ? InteractionId.parse(componentId) : null;
+		if (form != null) {
+			handle(event, actor, () -> gateway.showForm(actor, channel, form.arg(0), page(form.arg(1))), null);
 		}
 		else {
-			handle(event, actor, () -> gateway.action(new ChatAction(actor, channel, id)), null);
+			handle(event, actor, () -> gateway.action(new ChatAction(actor, channel, componentId)), null);
 		}
 	}
 

@@ -174,15 +174,7 @@ class PlaygroundController {
 	View action(@RequestBody ActionBody body, Locale browserLocale, Model model) {
 		var me = caller(body.as());
 		var locale = locale(me, browserLocale);
-		InteractionId id;
-		try {
-			id = InteractionId.parse(body.id());
-		}
-		catch (IllegalArgumentException ex) {
-			return reply(new Reply.Ephemeral(Message.text(texts.get(locale, "kernel.unknown-action"))), me, locale,
-					"", model);
-		}
-		var reply = gateway.action(new ChatAction(actor(body.as()), channel(body.as(), body.c()), id));
+		var reply = gateway.action(new ChatAction(actor(body.as()), channel(body.as(), body.c()), body.id()));
 		return reply(reply, me, locale, "", model);
 	}
 

@@ -187,15 +187,7 @@ class SlackInteractions {
 	}
 
 	private Reply click(Origin origin, String actionId) {
-		InteractionId id;
-		try {
-			id = InteractionId.parse(actionId);
-		}
-		catch (IllegalArgumentException ex) {
-			var locale = locale(users.profile(origin.userId()).locale());
-			return new Reply.Ephemeral(Message.text(texts.get(locale, "kernel.unknown-action")));
-		}
-		return gateway.action(new ChatAction(actor(origin.userId(), true), origin.channel(), id));
+		return gateway.action(new ChatAction(actor(origin.userId(), true), origin.channel(), actionId));
 	}
 
 	/** Answers a modal page within Slack's 3 seconds: errors, the next page, or closing it. */

@@ -68,7 +68,7 @@ public final class Chat {
 	}
 
 	public Reply click(Button button) {
-		return gateway.action(new ChatAction(actor(), channel, button.action()));
+		return gateway.action(new ChatAction(actor(), channel, button.action().encode()));
 	}
 
 	public Reply click(Message message, String label) {
