@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
  * approver is {@code department-head} (of the request's department) or {@code role:<role>}.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ApprovalSettings.class)
 class ApprovalChains {
 
 	record StepDefinition(String name, String approver) {
@@ -36,7 +36,8 @@ class ApprovalChains {
 
 	private final Map<String, Chain> chains;
 
-	ApprovalChains(@Value("${steward.approvals}") Path file) throws IOException {
+	ApprovalChains(ApprovalSettings settings) throws IOException {
+		var file = settings.approvals();
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalStateException("No approval chains file at " + file.toAbsolutePath()
 					+ " (set STEWARD_APPROVALS to its path)");

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +18,7 @@ import dev.steward.approval.DecisionRefused.Reason;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
 import dev.steward.directory.Role;
+import dev.steward.firm.FirmDefaults;
 import dev.steward.scheduling.WorkingCalendars;
 
 /** The approval engine's API: submit, decide, resubmit, withdraw, and what waits for whom. */
@@ -43,7 +43,7 @@ public class ApprovalManagement {
 	private final WorkingCalendars calendars;
 
 	ApprovalManagement(ApprovalRequests requests, ApprovalChains chains, DirectoryManagement directory, Clock clock,
-			Delegations delegations, @Value("${steward.default-time-zone:UTC}") ZoneId firmZone,
+			Delegations delegations, FirmDefaults firm,
 			WorkingCalendars calendars) {
 		this.calendars = calendars;
 		this.requests = requests;
@@ -51,7 +51,7 @@ public class ApprovalManagement {
 		this.directory = directory;
 		this.clock = clock;
 		this.delegations = delegations;
-		this.firmZone = firmZone;
+		this.firmZone = firm.zone();
 	}
 
 	/** Finds a step's approvers, and the delegates of those away today. */
@@ -197,7 +197,7 @@ public class ApprovalManagement {
 	}
 
 	private boolean isAdmin(String personId) {
-		return directory.person(personId).map(Person::isAdmin).orElse(false);
+		return directory.isAdmin(personId);
 	}
 
 	/** Who may decide a step; when nobody matches, the admins, so nothing waits silently. */

@@ -11,6 +11,7 @@ import java.util.Locale;
  * @param platformLocale the locale the platform reports, or {@code null}
  * @param platformZone the time zone the platform reports, or {@code null}
  */
+@org.springframework.modulith.NamedInterface("model")
 public record Actor(String door, String userId, Locale platformLocale, ZoneId platformZone) {
 
 	public Actor(String door, String userId) {

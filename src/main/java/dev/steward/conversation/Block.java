@@ -17,17 +17,21 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = Block.Context.class, name = "context"),
 		@JsonSubTypes.Type(value = Block.Image.class, name = "image"),
 		@JsonSubTypes.Type(value = Block.Divider.class, name = "divider") })
+@org.springframework.modulith.NamedInterface("model")
 public sealed interface Block {
 
 	/** A title line. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Header(String text) implements Block {
 	}
 
 	/** A paragraph of light markdown. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Text(String markdown) implements Block {
 	}
 
 	/** Label and value pairs, shown two to a row where the door can. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Fields(List<Field> fields) implements Block {
 
 		public Fields {
@@ -37,10 +41,12 @@ public sealed interface Block {
 	}
 
 	/** One label and value. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Field(String label, String value) {
 	}
 
 	/** A row of buttons. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Actions(List<Button> buttons) implements Block {
 
 		public Actions {
@@ -50,14 +56,17 @@ public sealed interface Block {
 	}
 
 	/** Small print: who, when, a hint. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Context(String text) implements Block {
 	}
 
 	/** A picture with its alternative text. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Image(String url, String alt) implements Block {
 	}
 
 	/** A horizontal rule. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Divider() implements Block {
 	}
 

@@ -1,9 +1,11 @@
 package dev.steward.conversation;
 
 /** A button: what it says, what it does, and how it looks. */
+@org.springframework.modulith.NamedInterface("model")
 public record Button(String label, InteractionId action, Style style) {
 
 	/** How a button looks; doors map this to their own styles. */
+	@org.springframework.modulith.NamedInterface("model")
 	public enum Style {
 
 		DEFAULT, PRIMARY, DANGER

@@ -7,6 +7,7 @@ package dev.steward.conversation;
  * @param id the platform's channel id (for a direct message: the user's platform id)
  * @param direct whether this is a direct conversation with one person
  */
+@org.springframework.modulith.NamedInterface("model")
 public record ChannelRef(String door, String id, boolean direct) {
 
 	public static ChannelRef channel(String door, String id) {

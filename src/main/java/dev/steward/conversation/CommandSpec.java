@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param descriptionKey the message key of its one-line help
  */
+@org.springframework.modulith.NamedInterface("model")
 public record CommandSpec(String word, String sub, List<Option> options, String descriptionKey, Handler handler) {
 
 	public CommandSpec {
@@ -25,6 +26,7 @@ public record CommandSpec(String word, String sub, List<Option> options, String 
 
 	/** Handles one command. */
 	@FunctionalInterface
+	@org.springframework.modulith.NamedInterface("model")
 	public interface Handler {
 
 		Reply handle(CommandRequest request);
@@ -37,6 +39,7 @@ public record CommandSpec(String word, String sub, List<Option> options, String 
 	 * @param descriptionKey the message key of its description
 	 * @param choices the allowed values, for {@link Type#CHOICE}
 	 */
+	@org.springframework.modulith.NamedInterface("model")
 	public record Option(String name, Type type, boolean required, String descriptionKey, List<String> choices) {
 
 		public Option {
@@ -55,6 +58,7 @@ public record CommandSpec(String word, String sub, List<Option> options, String 
 		}
 
 		/** What an option holds. */
+		@org.springframework.modulith.NamedInterface("model")
 		public enum Type {
 
 			/** A word, or for the last option the rest of the line. */

@@ -9,6 +9,7 @@ import java.util.List;
  * @param title a short title (Slack allows 24 characters in a modal title)
  * @param submitLabel what the last page's submit button says
  */
+@org.springframework.modulith.NamedInterface("model")
 public record FormSpec(String title, String submitLabel, List<Page> pages) {
 
 	/** Most inputs one page may hold, so every door can show a page at once. */
@@ -41,6 +42,7 @@ public record FormSpec(String title, String submitLabel, List<Page> pages) {
 	}
 
 	/** One page of inputs, with an optional subtitle. */
+	@org.springframework.modulith.NamedInterface("model")
 	public record Page(String title, List<Input> inputs) {
 
 		public Page {

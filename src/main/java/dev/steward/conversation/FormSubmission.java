@@ -9,5 +9,6 @@ import java.util.Map;
  * @param page the zero-based page that was shown
  * @param values what was entered, by input key
  */
+@org.springframework.modulith.NamedInterface("model")
 public record FormSubmission(Actor actor, ChannelRef channel, String session, int page, Map<String, String> values) {
 }

@@ -8,6 +8,7 @@ import java.util.Map;
  * @param session the form session id to send back with the submission
  * @param nextLabel what the button that moves to the next page says (or submits, on the last)
  */
+@org.springframework.modulith.NamedInterface("model")
 public record FormView(String session, FormSpec spec, int page, Map<String, String> values,
 		Map<String, String> errors, String nextLabel, String cancelLabel) {
 

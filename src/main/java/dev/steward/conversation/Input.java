@@ -13,6 +13,7 @@ import java.util.List;
  * @param hint placeholder text, or {@code null}
  * @param choices the allowed values, for {@link Type#CHOICE}
  */
+@org.springframework.modulith.NamedInterface("model")
 public record Input(String key, String label, Type type, boolean required, int maxLength, String hint,
 		List<Choice> choices) {
 
@@ -20,6 +21,7 @@ public record Input(String key, String label, Type type, boolean required, int m
 	public static final int MAX_TEXT = 3000;
 
 	/** What kind of value an input takes. */
+	@org.springframework.modulith.NamedInterface("model")
 	public enum Type {
 
 		/** One line of text. */
@@ -61,6 +63,7 @@ public record Input(String key, String label, Type type, boolean required, int m
 	}
 
 	/** One allowed value of a choice input and what the person sees for it. */
+	@org.springframework.modulith.NamedInterface("model")
 	public record Choice(String value, String label) {
 	}
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * {@code :}, e.g. {@code approval:12:1.0:approve}. It stays within Discord's 100-character limit
  * for custom ids, so every door can carry it unchanged.
  */
+@org.springframework.modulith.NamedInterface("model")
 public record InteractionId(String handler, List<String> args) {
 
 	/** Longest encoded id: Discord's limit for a component custom id. */

@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +18,7 @@ import dev.steward.conversation.ActionHandler.ActionRequest;
 import dev.steward.conversation.FormHandler.FormRequest;
 import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.ChatGateway;
+import dev.steward.firm.FirmDefaults;
 
 /**
  * The kernel's front desk: resolves the person, routes, runs the handler in one transaction,
@@ -50,7 +50,7 @@ class KernelGateway implements ChatGateway {
 
 	KernelGateway(CommandRouter router, List<ActionHandler> actionHandlers, List<FormHandler> formHandlers,
 			FormSessions sessions, CallerDirectory directory, Texts texts, TransactionTemplate tx,
-			@Value("${steward.default-locale:en}") Locale defaultLocale) {
+			FirmDefaults firm) {
 		this.router = router;
 		actionHandlers.forEach(handler -> register(actions, handler.name(), handler));
 		formHandlers.forEach(handler -> register(forms, handler.name(), handler));
@@ -58,7 +58,7 @@ class KernelGateway implements ChatGateway {
 		this.directory = directory;
 		this.texts = texts;
 		this.tx = tx;
-		this.defaultLocale = defaultLocale;
+		this.defaultLocale = firm.locale();
 	}
 
 	private static <T> void register(Map<String, T> registry, String name, T handler) {

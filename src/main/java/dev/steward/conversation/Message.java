@@ -15,6 +15,7 @@ import dev.steward.conversation.Block.Text;
  * A neutral chat message: blocks every door can render, and a plain-text fallback for
  * notifications and for doors that cannot show blocks.
  */
+@org.springframework.modulith.NamedInterface("model")
 public record Message(String fallback, List<Block> blocks) {
 
 	public Message {
@@ -35,6 +36,7 @@ public record Message(String fallback, List<Block> blocks) {
 	}
 
 	/** Builds a message block by block. */
+	@org.springframework.modulith.NamedInterface("model")
 	public static final class Builder {
 
 		private final String fallback;

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * message.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(OutboxSettings.class)
 class OutboxDispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -68,13 +68,13 @@ class OutboxDispatcher implements SmartLifecycle {
 	private ExecutorService workers;
 
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, List<Door> doors, Clock clock,
-			@Value("${steward.outbox.poll:1s}") Duration poll, @Value("${steward.outbox.workers:4}") int workerCount) {
-		this.workerCount = workerCount;
+			OutboxSettings settings) {
+		this.workerCount = settings.workers();
 		this.jdbc = jdbc;
 		this.json = json;
 		this.doors = doors.stream().collect(Collectors.toMap(Door::name, Function.identity()));
 		this.clock = clock;
-		this.poll = poll;
+		this.poll = settings.poll();
 	}
 
 	private record Row(long id, String door, String address, boolean direct, String kind, Long target, String body,

@@ -3,10 +3,10 @@ package dev.steward.conversation;
 import java.time.ZoneId;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.steward.conversation.spi.CallerDirectory;
+import dev.steward.firm.FirmDefaults;
 
 /**
  * A person as a message's reader: their name, language and time zone, so a message to them is
@@ -21,11 +21,10 @@ public class Recipients {
 
 	private final ZoneId defaultZone;
 
-	Recipients(CallerDirectory directory, @Value("${steward.default-locale:en}") Locale defaultLocale,
-			@Value("${steward.default-time-zone:UTC}") ZoneId defaultZone) {
+	Recipients(CallerDirectory directory, FirmDefaults firm) {
 		this.directory = directory;
-		this.defaultLocale = defaultLocale;
-		this.defaultZone = defaultZone;
+		this.defaultLocale = firm.locale();
+		this.defaultZone = firm.zone();
 	}
 
 	public Caller of(String personId) {

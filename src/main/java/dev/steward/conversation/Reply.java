@@ -7,17 +7,21 @@ import java.util.Map;
  * What the kernel answers to an interaction, for the door to show at once. Messages to others
  * never go here: they go through the {@link Outbox}.
  */
+@org.springframework.modulith.NamedInterface("model")
 public sealed interface Reply {
 
 	/** A message only the actor sees. After a form submission it also closes the form. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Ephemeral(Message message) implements Reply {
 	}
 
 	/** Show a form, or the next page of the form being filled. */
+	@org.springframework.modulith.NamedInterface("model")
 	record ShowForm(FormView view) implements Reply {
 	}
 
 	/** Keep the form open and show these errors beside their inputs. */
+	@org.springframework.modulith.NamedInterface("model")
 	record FormErrors(Map<String, String> errors) implements Reply {
 
 		public FormErrors {
@@ -27,6 +31,7 @@ public sealed interface Reply {
 	}
 
 	/** Nothing to show (the outbox carries the visible result). Closes a form. */
+	@org.springframework.modulith.NamedInterface("model")
 	record Silent() implements Reply {
 	}
 
@@ -34,6 +39,7 @@ public sealed interface Reply {
 	 * Asked by a feature's handler: open the named form. The kernel turns it into
 	 * {@link ShowForm}; doors never see it.
 	 */
+	@org.springframework.modulith.NamedInterface("model")
 	record OpenForm(String form, List<String> args, Map<String, String> initial) implements Reply {
 
 		public OpenForm {

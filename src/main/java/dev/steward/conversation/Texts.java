@@ -11,6 +11,7 @@ import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
 /** Every string the bot says, from {@code messages*.properties}, in the person's language. */
+@org.springframework.modulith.NamedInterface("model")
 @Component
 public class Texts {
 

@@ -78,6 +78,23 @@ public class DirectoryManagement {
 		return true;
 	}
 
+	// --- authority: the one place modules ask what a person may do -------------------------------
+
+	/** Whether the person is an active admin. */
+	public boolean isAdmin(String personId) {
+		return holds(personId, Role.ADMIN);
+	}
+
+	/** Whether the person is active and holds the role (from the directory file or a platform's roles). */
+	public boolean holds(String personId, Role role) {
+		return personId != null && person(personId).map(person -> person.has(role)).orElse(false);
+	}
+
+	/** Whether the person is active and heads the department. */
+	public boolean heads(String personId, String departmentId) {
+		return personId != null && headOf(departmentId).map(head -> head.id().equals(personId)).orElse(false);
+	}
+
 	/** Who heads the department, if it has an active head. */
 	public Optional<Person> headOf(String departmentId) {
 		return department(departmentId).map(Department::headId).flatMap(this::person);

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +24,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * created or updated to match the file.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DirectorySettings.class)
 class DirectorySeeder {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectorySeeder.class);
@@ -33,9 +33,9 @@ class DirectorySeeder {
 
 	private final Path file;
 
-	DirectorySeeder(People people, @Value("${steward.directory}") Path file) {
+	DirectorySeeder(People people, DirectorySettings settings) {
 		this.people = people;
-		this.file = file;
+		this.file = settings.directory();
 	}
 
 	record DirectoryFile(List<DepartmentEntry> departments, List<PersonEntry> people) {

@@ -5,5 +5,5 @@
  * channels and direct messages. On when {@code DISCORD_BOT_TOKEN} is set.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Discord door",
-		allowedDependencies = { "conversation", "conversation :: spi" })
+		allowedDependencies = { "conversation :: spi", "conversation :: model", "firm" })
 package dev.steward.discord;

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +15,8 @@ import dev.steward.approval.ApprovalStatus;
 import dev.steward.approval.DecisionRefused;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
+import dev.steward.directory.Role;
+import dev.steward.firm.FirmDefaults;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 
@@ -47,7 +48,7 @@ public class EngagementManagement {
 
 	EngagementManagement(Applications applications, Projects projects, ProjectCodes codes,
 			ApprovalManagement approvals, DirectoryManagement directory, JsonMapper json, Clock clock,
-			@Value("${steward.default-time-zone:UTC}") ZoneId firmZone) {
+			FirmDefaults firm) {
 		this.applications = applications;
 		this.projects = projects;
 		this.codes = codes;
@@ -55,7 +56,7 @@ public class EngagementManagement {
 		this.directory = directory;
 		this.json = json;
 		this.clock = clock;
-		this.firmZone = firmZone;
+		this.firmZone = firm.zone();
 	}
 
 	/** Files an application from a channel and starts its approval chain. */
@@ -176,7 +177,36 @@ public class EngagementManagement {
 	}
 
 	private boolean isAdmin(String personId) {
-		return directory.person(personId).map(Person::isAdmin).orElse(false);
+		return directory.isAdmin(personId);
+	}
+
+	// --- authority over projects: the one place modules ask who may see or act on one ------------
+
+	/** Whether the person is on the project's team (its manager included). */
+	@Transactional(readOnly = true)
+	public boolean isOnTeam(String code, String personId) {
+		return project(code).map(project -> project.hasMember(personId)).orElse(false);
+	}
+
+	/** Whether the person is on the project's team (its manager included). */
+	@Transactional(readOnly = true)
+	public boolean isOnTeam(long projectId, String personId) {
+		return project(projectId).map(project -> project.hasMember(personId)).orElse(false);
+	}
+
+	/**
+	 * Whether the person may see the project and what hangs off it (reports, risks, clients'
+	 * details): its team, the head of its department, management and admins.
+	 */
+	@Transactional(readOnly = true)
+	public boolean maySee(String code, String personId) {
+		return project(code).map(project -> maySee(project, personId)).orElse(false);
+	}
+
+	/** {@link #maySee(String, String)} for a project already at hand. */
+	public boolean maySee(Project project, String personId) {
+		return project.hasMember(personId) || directory.heads(personId, project.departmentId())
+				|| directory.holds(personId, Role.MANAGEMENT) || directory.isAdmin(personId);
 	}
 
 	/** Final approval of an application creates its project (§2.1.4), once. */

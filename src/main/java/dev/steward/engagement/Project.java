@@ -136,6 +136,12 @@ public class Project extends AbstractAggregateRoot<Project> {
 		}
 	}
 
+	/** Whether the person is its manager or on its team. */
+	public boolean hasMember(String personId) {
+		return personId != null
+				&& (managerId.equals(personId) || team.stream().anyMatch(member -> member.personId().equals(personId)));
+	}
+
 	public List<TeamMember> team() {
 		return List.copyOf(team);
 	}

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -33,8 +32,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import dev.steward.conversation.Actor;
 import dev.steward.conversation.Caller;
-import dev.steward.conversation.ChatAction;
 import dev.steward.conversation.ChannelRef;
+import dev.steward.conversation.ChatAction;
 import dev.steward.conversation.ChatCommand;
 import dev.steward.conversation.FormSubmission;
 import dev.steward.conversation.InteractionId;
@@ -43,6 +42,7 @@ import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
 import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.ChatGateway;
+import dev.steward.firm.FirmDefaults;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -84,7 +84,7 @@ class PlaygroundController {
 
 	PlaygroundController(ChatGateway gateway, CallerDirectory directory, PlaygroundMessages messages,
 			LiveUpdates live, Rendering render, PlaygroundProperties properties, Texts texts, JsonMapper json,
-			ThymeleafViewResolver views, @Value("${steward.default-time-zone:UTC}") ZoneId defaultZone) {
+			ThymeleafViewResolver views, FirmDefaults firm) {
 		this.gateway = gateway;
 		this.directory = directory;
 		this.messages = messages;
@@ -94,7 +94,7 @@ class PlaygroundController {
 		this.texts = texts;
 		this.json = json;
 		this.views = views;
-		this.defaultZone = defaultZone;
+		this.defaultZone = firm.zone();
 	}
 
 	/** A command typed in the composer, e.g. {@code /project apply}. */

@@ -4,5 +4,5 @@
  * works here works in every door. On by default when no platform token is set; loopback only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Playground door",
-		allowedDependencies = { "conversation", "conversation :: spi" })
+		allowedDependencies = { "conversation :: spi", "conversation :: model", "firm" })
 package dev.steward.playground;

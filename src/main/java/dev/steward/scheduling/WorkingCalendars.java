@@ -13,18 +13,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Service;
 
+import dev.steward.firm.FirmDefaults;
+
+
 /**
  * The firm's working calendars, one YAML file a region in {@code config/calendars/}. A project or
  * person names the calendar it uses; {@code steward.scheduling.default-calendar} serves the rest.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(SchedulingSettings.class)
 public class WorkingCalendars {
 
 	private final Map<String, WorkingCalendar> calendars;
@@ -37,16 +40,13 @@ public class WorkingCalendars {
 
 	private final java.time.LocalTime close;
 
-	WorkingCalendars(@Value("${steward.scheduling.calendars:config/calendars}") Path folder,
-			@Value("${steward.scheduling.default-calendar:cn-2026}") String defaultId,
-			@Value("${steward.default-time-zone:UTC}") java.time.ZoneId firmZone,
-			@Value("${steward.scheduling.working-hours.start:09:00}") java.time.LocalTime open,
-			@Value("${steward.scheduling.working-hours.end:18:00}") java.time.LocalTime close) throws IOException {
+	WorkingCalendars(SchedulingSettings settings, FirmDefaults firm) throws IOException {
+		var folder = settings.calendars();
 		this.calendars = load(folder);
-		this.defaultId = defaultId;
-		this.firmZone = firmZone;
-		this.open = open;
-		this.close = close;
+		this.defaultId = settings.defaultCalendar();
+		this.firmZone = firm.zone();
+		this.open = settings.workingHours().start();
+		this.close = settings.workingHours().end();
 		if (!calendars.isEmpty() && !calendars.containsKey(defaultId)) {
 			throw new IllegalStateException("The default calendar " + defaultId + " is not among " + calendars.keySet()
 					+ " in " + folder);

@@ -1,7 +1,6 @@
 package dev.steward.slack;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +26,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 
 import dev.steward.conversation.Texts;
 import dev.steward.conversation.spi.ChatGateway;
+import dev.steward.firm.FirmDefaults;
 
 /**
  * Wires the Slack door: the Web API client (pointed at {@code STEWARD_SLACK_API_URL} when set),
@@ -87,8 +86,8 @@ class SlackConfiguration {
 	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, Slack slack,
 			MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
-			@Value("${steward.default-locale:en}") Locale defaultLocale) {
-		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, defaultLocale,
+			FirmDefaults firm) {
+		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, firm.locale(),
 				properties.ackBudget());
 	}
 

@@ -4,5 +4,5 @@
  * kernel's messages and forms into Block Kit. On when {@code SLACK_BOT_TOKEN} is set.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Slack door",
-		allowedDependencies = { "conversation", "conversation :: spi" })
+		allowedDependencies = { "conversation :: spi", "conversation :: model", "firm" })
 package dev.steward.slack;

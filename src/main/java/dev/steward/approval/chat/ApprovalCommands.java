@@ -16,7 +16,6 @@ import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
 import dev.steward.directory.DirectoryManagement;
-import dev.steward.directory.Person;
 
 /** {@code /approvals}: what waits for your decision, your own requests, withdrawing one. */
 @Component
@@ -67,7 +66,7 @@ class ApprovalCommands implements ChatCommands {
 
 	private Reply all(CommandRequest request) {
 		var caller = request.caller();
-		if (!directory.person(caller.personId()).map(Person::isAdmin).orElse(false)) {
+		if (!caller.isAdmin()) {
 			return Reply.say(texts.get(caller, "approvals.all.admins-only"));
 		}
 		return list(request, approvals.inReview(), "approvals.all");

@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.steward.conversation.Actor;
+import dev.steward.conversation.Authority;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.spi.CallerDirectory;
+import dev.steward.conversation.spi.ProjectAccess;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
 import dev.steward.directory.Role;
+import dev.steward.firm.FirmDefaults;
 
 /** The directory, as the kernel asks for it. */
 @Component
@@ -27,11 +30,13 @@ class DirectoryCallers implements CallerDirectory {
 
 	private final ZoneId defaultZone;
 
-	DirectoryCallers(DirectoryManagement directory, @Value("${steward.default-locale:en}") Locale defaultLocale,
-			@Value("${steward.default-time-zone:UTC}") ZoneId defaultZone) {
+	private final ObjectProvider<ProjectAccess> projects;
+
+	DirectoryCallers(DirectoryManagement directory, FirmDefaults firm, ObjectProvider<ProjectAccess> projects) {
 		this.directory = directory;
-		this.defaultLocale = defaultLocale;
-		this.defaultZone = defaultZone;
+		this.projects = projects;
+		this.defaultLocale = firm.locale();
+		this.defaultZone = firm.zone();
 	}
 
 	@Override
@@ -73,7 +78,50 @@ class DirectoryCallers implements CallerDirectory {
 	private Caller caller(Person person, Locale platformLocale, ZoneId platformZone) {
 		var locale = person.locale() != null ? person.locale() : platformLocale != null ? platformLocale : defaultLocale;
 		var zone = person.zone() != null ? person.zone() : platformZone != null ? platformZone : defaultZone;
-		return new Caller(person.id(), person.name(), supported(locale), zone);
+		return new Caller(person.id(), person.name(), supported(locale), zone, new PersonAuthority(person.id()));
+	}
+
+	/** What a directory person may do: the directory answers, and the owner of projects for projects. */
+	private final class PersonAuthority implements Authority {
+
+		private final String personId;
+
+		PersonAuthority(String personId) {
+			this.personId = personId;
+		}
+
+		@Override
+		public boolean isAdmin() {
+			return directory.isAdmin(personId);
+		}
+
+		@Override
+		public boolean holds(String role) {
+			try {
+				return directory.holds(personId, Role.fromKey(role));
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		}
+
+		@Override
+		public boolean heads(String departmentId) {
+			return directory.heads(personId, departmentId);
+		}
+
+		@Override
+		public boolean isOnTeam(String projectCode) {
+			var access = projects.getIfAvailable();
+			return access != null && access.isOnTeam(projectCode, personId);
+		}
+
+		@Override
+		public boolean maySee(String projectCode) {
+			var access = projects.getIfAvailable();
+			return access != null && access.maySee(projectCode, personId);
+		}
+
 	}
 
 	/** Steward speaks English and Simplified Chinese; any Chinese becomes zh-CN, anything else English. */

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -129,7 +128,7 @@ class ProgressCommands implements ChatCommands, FormHandler {
 		var caller = request.caller();
 		var project = project(request);
 		if (!project.managerId().equals(caller.personId())
-				&& !directory.person(caller.personId()).map(dev.steward.directory.Person::isAdmin).orElse(false)) {
+				&& !caller.isAdmin()) {
 			throw new Refusal(texts.get(caller, "project.team.not-manager", directory.name(project.managerId())));
 		}
 		var current = progress.schedule(project.id());

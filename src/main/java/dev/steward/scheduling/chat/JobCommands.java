@@ -15,8 +15,6 @@ import dev.steward.conversation.Message;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
-import dev.steward.directory.DirectoryManagement;
-import dev.steward.directory.Person;
 import dev.steward.scheduling.Scheduling;
 
 /**
@@ -33,13 +31,10 @@ class JobCommands implements ChatCommands, ActionHandler {
 
 	private final Scheduling scheduling;
 
-	private final DirectoryManagement directory;
-
 	private final Texts texts;
 
-	JobCommands(Scheduling scheduling, DirectoryManagement directory, Texts texts) {
+	JobCommands(Scheduling scheduling, Texts texts) {
 		this.scheduling = scheduling;
-		this.directory = directory;
 		this.texts = texts;
 	}
 
@@ -49,7 +44,7 @@ class JobCommands implements ChatCommands, ActionHandler {
 	}
 
 	private void requireAdmin(Caller caller) {
-		if (!directory.person(caller.personId()).map(Person::isAdmin).orElse(false)) {
+		if (!caller.isAdmin()) {
 			throw new Refusal(texts.get(caller, "steward.jobs.admins-only"));
 		}
 	}
