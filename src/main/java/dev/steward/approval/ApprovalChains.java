@@ -9,12 +9,17 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 
 /**
  * The chains of approval steps per request type, from {@code config/approvals.yaml}. A step's
- * approver is {@code department-head} (of the request's department) or {@code role:<role>}.
+ * approver is {@code department-head} (of the request's department) or {@code role:<role>}, read
+ * into an {@link ApproverRule} at start: a rule that is neither stops the start, naming the file,
+ * the line and the rule.
  */
 @Component
 @org.springframework.boot.context.properties.EnableConfigurationProperties(ApprovalSettings.class)
@@ -36,6 +41,9 @@ class ApprovalChains {
 
 	private final Map<String, Chain> chains;
 
+	/** Each chain's steps' approvers, read once at start. */
+	private final Map<String, List<ApproverRule>> rules;
+
 	ApprovalChains(ApprovalSettings settings) throws IOException {
 		var file = settings.approvals();
 		if (!Files.isRegularFile(file)) {
@@ -46,17 +54,37 @@ class ApprovalChains {
 		var parsed = sources.isEmpty() ? null
 				: new Binder(ConfigurationPropertySources.from(sources.get(0))).bind("", ChainsFile.class).orElse(null);
 		this.chains = parsed == null || parsed.chains() == null ? Map.of() : Map.copyOf(parsed.chains());
+		this.rules = new java.util.HashMap<>();
 		chains.forEach((type, chain) -> {
 			if (chain.steps() == null || chain.steps().isEmpty()) {
 				throw new IllegalStateException("Approval chain " + type + " has no steps in " + file);
 			}
-			chain.steps().forEach(step -> {
-				if (!"department-head".equals(step.approver()) && !step.approver().startsWith("role:")) {
-					throw new IllegalStateException("Approval chain " + type + ": step " + step.name()
-							+ " has approver '" + step.approver() + "'; use department-head or role:<role>");
+			var typed = new java.util.ArrayList<ApproverRule>();
+			for (int i = 0; i < chain.steps().size(); i++) {
+				var step = chain.steps().get(i);
+				try {
+					typed.add(ApproverRule.parse(step.approver()));
 				}
-			});
+				catch (IllegalArgumentException ex) {
+					throw new IllegalStateException("Approval chain " + type + ", step " + step.name() + " in "
+							+ where(sources.get(0), "chains." + type + ".steps[" + i + "].approver", file) + ": "
+							+ ex.getMessage());
+				}
+			}
+			rules.put(type, List.copyOf(typed));
 		});
+	}
+
+	/** The file and line of a property, as Boot's YAML loader remembers it. */
+	private static String where(PropertySource<?> source, String property, Path file) {
+		if (source instanceof OriginLookup<?> lookup) {
+			@SuppressWarnings("unchecked")
+			var origin = ((OriginLookup<String>) lookup).getOrigin(property);
+			if (origin instanceof TextResourceOrigin text && text.getLocation() != null) {
+				return file + " line " + (text.getLocation().getLine() + 1);
+			}
+		}
+		return file.toString();
 	}
 
 	java.util.Optional<Chain> chain(String type) {
@@ -68,7 +96,12 @@ class ApprovalChains {
 		if (chain == null) {
 			throw new IllegalArgumentException("No approval chain for " + type + " in config/approvals.yaml");
 		}
-		return chain.steps().stream().map(step -> ApprovalStep.waiting(step.name(), step.approver())).toList();
+		var typed = rules.get(type);
+		var steps = new java.util.ArrayList<ApprovalStep>();
+		for (int i = 0; i < typed.size(); i++) {
+			steps.add(ApprovalStep.waiting(chain.steps().get(i).name(), typed.get(i)));
+		}
+		return steps;
 	}
 
 }

@@ -58,7 +58,7 @@ public class ApprovalManagement {
 	private final ApprovalRequest.Approvers approvers = new ApprovalRequest.Approvers() {
 
 		@Override
-		public List<String> resolve(String rule, ApprovalRequest request) {
+		public List<String> resolve(ApproverRule rule, ApprovalRequest request) {
 			return ApprovalManagement.this.resolve(rule, request);
 		}
 
@@ -201,18 +201,18 @@ public class ApprovalManagement {
 	}
 
 	/** Who may decide a step; when nobody matches, the admins, so nothing waits silently. */
-	List<String> resolve(String rule, ApprovalRequest request) {
+	List<String> resolve(ApproverRule rule, ApprovalRequest request) {
 		List<String> approvers;
-		if ("department-head".equals(rule)) {
-			approvers = directory.headOf(request.departmentId()).map(Person::id).stream().toList();
+		if (rule instanceof ApproverRule.HoldsRole holds) {
+			approvers = directory.withRole(holds.role()).stream().map(Person::id).toList();
 		}
 		else {
-			var role = Role.fromKey(rule.substring("role:".length()));
-			approvers = directory.withRole(role).stream().map(Person::id).toList();
+			approvers = directory.headOf(request.departmentId()).map(Person::id).stream().toList();
 		}
 		if (approvers.isEmpty()) {
 			approvers = directory.withRole(Role.ADMIN).stream().map(Person::id).toList();
-			log.warn("Nobody holds '{}' for request {}; its step goes to the admins {}", rule, request.id(), approvers);
+			log.warn("Nobody holds '{}' for request {}; its step goes to the admins {}", rule.text(), request.id(),
+					approvers);
 		}
 		return approvers;
 	}

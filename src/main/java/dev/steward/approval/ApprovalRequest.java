@@ -30,7 +30,7 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 	@FunctionalInterface
 	public interface Approvers {
 
-		List<String> resolve(String rule, ApprovalRequest request);
+		List<String> resolve(ApproverRule rule, ApprovalRequest request);
 
 		/** Delegates of approvers who are away now, delegate → principal. */
 		default java.util.Map<String, String> delegatesOf(List<String> approvers) {

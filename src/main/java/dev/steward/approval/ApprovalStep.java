@@ -22,7 +22,7 @@ public class ApprovalStep {
 
 	private final String name;
 
-	private final String approverRule;
+	private final ApproverRule approverRule;
 
 	private String approverIds;
 
@@ -38,7 +38,7 @@ public class ApprovalStep {
 	private String delegations;
 
 	@org.springframework.data.annotation.PersistenceCreator
-	ApprovalStep(String name, String approverRule, String approverIds, State state, Instant openedAt, boolean reminded,
+	ApprovalStep(String name, ApproverRule approverRule, String approverIds, State state, Instant openedAt, boolean reminded,
 			boolean escalated, String delegations) {
 		this.name = name;
 		this.approverRule = approverRule;
@@ -50,7 +50,7 @@ public class ApprovalStep {
 		this.delegations = delegations == null ? "" : delegations;
 	}
 
-	static ApprovalStep waiting(String name, String approverRule) {
+	static ApprovalStep waiting(String name, ApproverRule approverRule) {
 		return new ApprovalStep(name, approverRule, "", State.WAITING, null, false, false, "");
 	}
 
@@ -104,7 +104,7 @@ public class ApprovalStep {
 		return name;
 	}
 
-	public String approverRule() {
+	public ApproverRule approverRule() {
 		return approverRule;
 	}
 

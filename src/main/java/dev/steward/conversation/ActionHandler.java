@@ -1,14 +1,26 @@
 package dev.steward.conversation;
 
-/** Handles the buttons whose {@link InteractionId#handler()} is {@link #name()}. */
-public interface ActionHandler {
+/**
+ * Handles one kind of button: the record {@link #kind()}, annotated with {@link Interaction}. The
+ * kernel reads the clicked id into that record, so the handler receives typed arguments; an id
+ * that does not fit gets a polite answer without reaching the handler.
+ *
+ * @param <A> the kind of button
+ */
+public interface ActionHandler<A extends Record> {
 
-	String name();
+	/** The kind of button handled. */
+	Class<A> kind();
 
-	Reply handle(ActionRequest request);
+	Reply handle(ActionRequest<A> request);
 
-	/** A click routed to its handler. */
-	record ActionRequest(Caller caller, ChannelRef channel, InteractionId id) {
+	/** The kind's name, as ids carry it. */
+	default String name() {
+		return InteractionCodec.kind(kind());
+	}
+
+	/** A click routed to its handler, with the button's typed arguments. */
+	record ActionRequest<A>(Caller caller, ChannelRef channel, A args) {
 	}
 
 }

@@ -1,24 +1,33 @@
 package dev.steward.conversation;
 
-import java.util.List;
 import java.util.Map;
 
 /**
- * Builds and receives one kind of form. The kernel opens it, keeps each page's values and checks
+ * Builds and receives one kind of form. Its arguments are a record annotated with
+ * {@link Interaction} (the form's name and what it is about, e.g. which request), kept with the
+ * open form and handed back typed. The kernel opens the form, keeps each page's values and checks
  * each input's own rules (required, length, number, choice); the handler checks the rest when the
  * last page is submitted, answering {@link Reply.FormErrors} to keep the form open.
+ *
+ * @param <A> the form's arguments
  */
-public interface FormHandler {
+public interface FormHandler<A extends Record> {
 
-	String name();
+	/** The record of the form's arguments; its {@link Interaction} name is the form's name. */
+	Class<A> arguments();
+
+	/** The form's name, as open forms record it. */
+	default String name() {
+		return InteractionCodec.kind(arguments());
+	}
 
 	/** The form for these arguments; called when it opens and again at each page's submission. */
-	FormSpec spec(Caller caller, List<String> args);
+	FormSpec spec(Caller caller, A args);
 
-	Reply submit(FormRequest request);
+	Reply submit(FormRequest<A> request);
 
 	/** A completed form routed to its handler. */
-	record FormRequest(Caller caller, ChannelRef channel, List<String> args, Map<String, String> values) {
+	record FormRequest<A>(Caller caller, ChannelRef channel, A args, Map<String, String> values) {
 
 		public String value(String key) {
 			var value = values.get(key);

@@ -26,6 +26,20 @@ public record InteractionId(String handler, List<String> args) {
 		}
 	}
 
+	/** The id of a typed interaction: a record annotated with {@link Interaction}. */
+	public static InteractionId of(Record interaction) {
+		return InteractionCodec.encode(interaction);
+	}
+
+	/**
+	 * The id's arguments as the typed interaction they were written from.
+	 * @throws IllegalArgumentException when the id is not of that kind or its arguments do not fit
+	 */
+	public <A extends Record> A as(Class<A> type) {
+		return InteractionCodec.decode(this, type);
+	}
+
+	/** An id by hand, for a door's own buttons (e.g. Discord's Continue); features use {@link #of(Record)}. */
 	public static InteractionId of(String handler, Object... args) {
 		return new InteractionId(handler, Arrays.stream(args).map(String::valueOf).toList());
 	}

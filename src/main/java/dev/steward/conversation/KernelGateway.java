@@ -34,11 +34,13 @@ class KernelGateway implements ChatGateway {
 
 	private final CommandRouter router;
 
-	private final Map<String, ActionHandler> actions = new LinkedHashMap<>();
+	private final Map<String, ActionHandler<?>> actions = new LinkedHashMap<>();
 
-	private final Map<String, FormHandler> forms = new LinkedHashMap<>();
+	private final Map<String, FormHandler<?>> forms = new LinkedHashMap<>();
 
 	private final FormSessions sessions;
+
+	private final List<RefusalKeys<?>> refusalKeys;
 
 	private final CallerDirectory directory;
 
@@ -48,13 +50,14 @@ class KernelGateway implements ChatGateway {
 
 	private final Locale defaultLocale;
 
-	KernelGateway(CommandRouter router, List<ActionHandler> actionHandlers, List<FormHandler> formHandlers,
-			FormSessions sessions, CallerDirectory directory, Texts texts, TransactionTemplate tx,
+	KernelGateway(CommandRouter router, List<ActionHandler<?>> actionHandlers, List<FormHandler<?>> formHandlers,
+			FormSessions sessions, List<RefusalKeys<?>> refusalKeys, CallerDirectory directory, Texts texts, TransactionTemplate tx,
 			FirmDefaults firm) {
 		this.router = router;
 		actionHandlers.forEach(handler -> register(actions, handler.name(), handler));
 		formHandlers.forEach(handler -> register(forms, handler.name(), handler));
 		this.sessions = sessions;
+		this.refusalKeys = List.copyOf(refusalKeys);
 		this.directory = directory;
 		this.texts = texts;
 		this.tx = tx;
@@ -100,12 +103,21 @@ class KernelGateway implements ChatGateway {
 				id = null;
 			}
 			var handler = id == null ? null : actions.get(id.handler());
-			if (handler == null) {
+			Record args = null;
+			if (handler != null) {
+				try {
+					args = id.as(handler.kind());
+				}
+				catch (IllegalArgumentException ex) {
+					args = null;
+				}
+			}
+			if (args == null) {
 				log.warn("Unknown or malformed interaction id from {} on {}: {}", action.actor().userId(),
 						action.actor().door(), abbreviate(action.id()));
 				return Reply.say(texts.get(caller, "kernel.unknown-action"));
 			}
-			return open(caller, handler.handle(new ActionRequest(caller, action.channel(), id)));
+			return open(caller, handle(handler, caller, action.channel(), args));
 		});
 	}
 
@@ -113,14 +125,14 @@ class KernelGateway implements ChatGateway {
 	public Reply submit(FormSubmission submission) {
 		return run(submission.actor(), caller -> {
 			var session = sessions.find(submission.session()).orElse(null);
-			var handler = session == null ? null : forms.get(session.form());
+			var handler = session == null ? null : bind(session.form(), session.args());
 			if (handler == null) {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
 			}
 			if (!session.personId().equals(caller.personId())) {
 				return Reply.say(texts.get(caller, "kernel.form.not-yours"));
 			}
-			var spec = handler.spec(caller, session.args());
+			var spec = handler.spec(caller);
 			int page = submission.page();
 			if (page < 0 || page >= spec.pages().size()) {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
@@ -142,7 +154,7 @@ class KernelGateway implements ChatGateway {
 				sessions.save(session.id(), values);
 				return new Reply.ShowForm(view(caller, session.id(), spec, page + 1, values, Map.of()));
 			}
-			var reply = handler.submit(new FormRequest(caller, submission.channel(), session.args(), values));
+			var reply = handler.submit(caller, submission.channel(), values);
 			if (reply instanceof Reply.FormErrors formErrors) {
 				sessions.save(session.id(), values);
 				int first = formErrors.errors().keySet().stream().mapToInt(spec::pageOf).filter(p -> p >= 0).min()
@@ -159,14 +171,14 @@ class KernelGateway implements ChatGateway {
 	public Reply showForm(Actor actor, ChannelRef channel, String session, int page) {
 		return run(actor, caller -> {
 			var open = sessions.find(session).orElse(null);
-			var handler = open == null ? null : forms.get(open.form());
+			var handler = open == null ? null : bind(open.form(), open.args());
 			if (handler == null) {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
 			}
 			if (!open.personId().equals(caller.personId())) {
 				return Reply.say(texts.get(caller, "kernel.form.not-yours"));
 			}
-			var spec = handler.spec(caller, open.args());
+			var spec = handler.spec(caller);
 			if (page < 0 || page >= spec.pages().size()) {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
 			}
@@ -200,6 +212,16 @@ class KernelGateway implements ChatGateway {
 				catch (Refusal refusal) {
 					return Reply.say(refusal.reply());
 				}
+				catch (ConcurrencyFailureException race) {
+					throw race;
+				}
+				catch (RuntimeException ex) {
+					var refused = refused(caller, ex);
+					if (refused == null) {
+						throw ex;
+					}
+					return Reply.say(refused);
+				}
 			}
 			catch (ConcurrencyFailureException race) {
 				if (attempt >= ATTEMPTS) {
@@ -213,11 +235,33 @@ class KernelGateway implements ChatGateway {
 		}
 	}
 
+	/** A domain refusal said in the caller's words, or {@code null} when no module knows the exception. */
+	private String refused(Caller caller, RuntimeException ex) {
+		for (var keys : refusalKeys) {
+			var said = say(keys, caller, ex);
+			if (said != null) {
+				return said;
+			}
+		}
+		return null;
+	}
+
+	private <R extends Enum<R>> String say(RefusalKeys<R> keys, Caller caller, RuntimeException ex) {
+		return keys.reasonOf(ex).map(reason -> texts.get(caller, keys.key(reason), keys.arguments(caller, ex)))
+			.orElse(null);
+	}
+
 	private Reply failed(Actor actor, RuntimeException ex) {
 		var ref = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Interaction failed (ref {}) for {} on {}", ref, actor.userId(), actor.door(), ex);
 		var locale = directory.find(actor).map(Caller::locale).orElse(defaultLocale);
 		return Reply.say(texts.get(locale, "kernel.error", ref));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <A extends Record> Reply handle(ActionHandler<A> handler, Caller caller, ChannelRef channel,
+			Record args) {
+		return handler.handle(new ActionRequest<>(caller, channel, (A) args));
 	}
 
 	/** What of a platform's id goes in a log line: ids are short, but a hostile one need not be. */
@@ -247,16 +291,48 @@ class KernelGateway implements ChatGateway {
 		return resolved;
 	}
 
+	/** A form handler with its typed arguments read back, or {@code null} when there is no such form or they do not fit. */
+	private Bound<?> bind(String form, List<String> args) {
+		var handler = forms.get(form);
+		if (handler == null) {
+			return null;
+		}
+		try {
+			return Bound.of(handler, new InteractionId(form, args));
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("Open form {} with arguments {} no longer fits its handler", form, args);
+			return null;
+		}
+	}
+
+	/** A form handler and its arguments. */
+	private record Bound<A extends Record>(FormHandler<A> handler, A args) {
+
+		static <A extends Record> Bound<A> of(FormHandler<A> handler, InteractionId id) {
+			return new Bound<>(handler, id.as(handler.arguments()));
+		}
+
+		FormSpec spec(Caller caller) {
+			return handler.spec(caller, args);
+		}
+
+		Reply submit(Caller caller, ChannelRef channel, Map<String, String> values) {
+			return handler.submit(new FormRequest<>(caller, channel, args, values));
+		}
+
+	}
+
 	/** Turns a handler's request to open a form into the form itself. */
 	private Reply open(Caller caller, Reply reply) {
 		if (!(reply instanceof Reply.OpenForm open)) {
 			return reply;
 		}
-		var handler = forms.get(open.form());
+		var handler = bind(open.form(), open.args());
 		if (handler == null) {
-			throw new IllegalStateException("No form named " + open.form());
+			throw new IllegalStateException("No form named " + open.form() + " taking " + open.args());
 		}
-		var spec = handler.spec(caller, open.args());
+		var spec = handler.spec(caller);
 		var session = sessions.open(open.form(), open.args(), caller.personId(), open.initial());
 		return new Reply.ShowForm(view(caller, session.id(), spec, 0, open.initial(), Map.of()));
 	}

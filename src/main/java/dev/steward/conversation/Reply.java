@@ -65,8 +65,13 @@ public sealed interface Reply {
 		return new FormErrors(errors);
 	}
 
-	static Reply openForm(String form, List<String> args, Map<String, String> initial) {
-		return new OpenForm(form, args, initial);
+	/**
+	 * Opens the form whose arguments these are (a record annotated with {@link Interaction}),
+	 * filled in with the initial values.
+	 */
+	static Reply openForm(Record arguments, Map<String, String> initial) {
+		var id = InteractionId.of(arguments);
+		return new OpenForm(id.handler(), id.args(), initial);
 	}
 
 }

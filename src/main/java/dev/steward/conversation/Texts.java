@@ -45,6 +45,14 @@ public class Texts {
 		}
 	}
 
+	/**
+	 * The words for a name that configuration introduces (a chain type, a step), or the name
+	 * itself when the bundles have none: an operator may add a chain before its words.
+	 */
+	public String named(Locale locale, String key, String name) {
+		return messages.getMessage(key, null, name, locale);
+	}
+
 	public String get(Caller caller, String key, Object... args) {
 		return get(caller.locale(), key, args);
 	}

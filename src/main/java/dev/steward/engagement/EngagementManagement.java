@@ -70,15 +70,11 @@ public class EngagementManagement {
 
 	/**
 	 * Revises an application whose approver asked for changes, and sends it back to them.
-	 * @throws DecisionRefused if the person may not, or the application is not waiting for changes
+	 * @throws ApplicationRefused if the person may not, or the application is not waiting for changes
 	 */
 	public Application revise(long applicationId, String personId, ApplicationDetails details) {
-		var application = applications.findById(applicationId)
-			.orElseThrow(() -> new DecisionRefused(DecisionRefused.Reason.NOT_FOUND));
+		var application = checkMayRevise(applicationId, personId);
 		var request = approvalOf(application).orElseThrow();
-		if (request.status() != ApprovalStatus.CHANGES_REQUESTED) {
-			throw new DecisionRefused(DecisionRefused.Reason.NOT_WAITING_FOR_CHANGES);
-		}
 		var revised = withManager(details, application.applicantId());
 		application.revise(revised, json.writeValueAsString(application.details()));
 		application = applications.save(application);
@@ -86,17 +82,17 @@ public class EngagementManagement {
 		return application;
 	}
 
-	/** Throws {@link DecisionRefused} unless the person may revise the application now. */
+	/** Throws {@link ApplicationRefused} unless the person may revise the application now. */
 	@Transactional(readOnly = true)
 	public Application checkMayRevise(long applicationId, String personId) {
 		var application = applications.findById(applicationId)
-			.orElseThrow(() -> new DecisionRefused(DecisionRefused.Reason.NOT_FOUND));
+			.orElseThrow(() -> new ApplicationRefused(ApplicationRefused.Reason.NOT_FOUND));
 		var request = approvalOf(application).orElseThrow();
 		if (!application.applicantId().equals(personId) && !isAdmin(personId)) {
-			throw new DecisionRefused(DecisionRefused.Reason.NOT_REQUESTER, List.of(application.applicantId()), null);
+			throw new ApplicationRefused(ApplicationRefused.Reason.NOT_APPLICANT);
 		}
 		if (request.status() != ApprovalStatus.CHANGES_REQUESTED) {
-			throw new DecisionRefused(DecisionRefused.Reason.NOT_WAITING_FOR_CHANGES);
+			throw new ApplicationRefused(ApplicationRefused.Reason.NOT_WAITING_FOR_CHANGES);
 		}
 		return application;
 	}

@@ -19,7 +19,7 @@ class ApprovalRequestTests {
 
 	static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
 
-	static final ApprovalRequest.Approvers APPROVERS = (rule, request) -> switch (rule) {
+	static final ApprovalRequest.Approvers APPROVERS = (rule, request) -> switch (rule.text()) {
 		case "department-head" -> List.of("li.na");
 		default -> List.of("wang.fang", "david.miller");
 	};
@@ -29,8 +29,8 @@ class ApprovalRequestTests {
 	@BeforeEach
 	void submit() throws Exception {
 		request = ApprovalRequest.create("project-application", "7", "zhang.wei", "strategy", "Acme",
-				List.of(ApprovalStep.waiting("department-review", "department-head"),
-						ApprovalStep.waiting("management-approval", "role:management")),
+				List.of(ApprovalStep.waiting("department-review", ApproverRule.parse("department-head")),
+						ApprovalStep.waiting("management-approval", ApproverRule.parse("role:management"))),
 				NOW);
 		var id = ApprovalRequest.class.getDeclaredField("id");
 		id.setAccessible(true);

@@ -124,14 +124,18 @@ class FormEngineTests {
 
 	/** A two-page test form: /survey start. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class SurveyForm implements FormHandler, ChatCommands {
+	static class SurveyForm implements FormHandler<SurveyForm.Survey>, ChatCommands {
+
+		@Interaction("survey")
+		record Survey() {
+		}
 
 		final AtomicReference<Map<String, String>> received = new AtomicReference<>();
 
 		@Override
 		public List<CommandSpec> commands() {
 			return List.of(new CommandSpec("survey", "start", "kernel.help.description",
-					request -> Reply.openForm("survey", List.of(), Map.of())),
+					request -> Reply.openForm(new Survey(), Map.of())),
 					new CommandSpec("survey", "who",
 							List.of(CommandSpec.Option.required("person", CommandSpec.Option.Type.PERSON,
 									"kernel.help.description")),
@@ -139,12 +143,12 @@ class FormEngineTests {
 		}
 
 		@Override
-		public String name() {
-			return "survey";
+		public Class<Survey> arguments() {
+			return Survey.class;
 		}
 
 		@Override
-		public FormSpec spec(Caller caller, List<String> args) {
+		public FormSpec spec(Caller caller, Survey args) {
 			return new FormSpec("Survey", "Send", List.of(
 					new FormSpec.Page("One", List.of(Input.shortText("name", "Name", true, 40),
 							Input.number("size", "Size", true), Input.choice("tier", "Tier", true,
@@ -153,7 +157,7 @@ class FormEngineTests {
 		}
 
 		@Override
-		public Reply submit(FormRequest request) {
+		public Reply submit(FormRequest<Survey> request) {
 			if (request.value("name").equals("Taken")) {
 				return Reply.errors(Map.of("name", "That name is taken."));
 			}

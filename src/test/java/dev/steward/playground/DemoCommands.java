@@ -18,6 +18,7 @@ import dev.steward.conversation.CommandSpec;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
 import dev.steward.conversation.Input;
+import dev.steward.conversation.Interaction;
 import dev.steward.conversation.InteractionId;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
@@ -33,6 +34,21 @@ import dev.steward.conversation.Reply;
 public class DemoCommands {
 
 	static final String FORM = "demo";
+
+	/** The demo form, which has no arguments. */
+	@Interaction(FORM)
+	record Demo() {
+	}
+
+	/** Approve or reject a demo request. */
+	@Interaction(FORM)
+	record Decide(String decision, long number) {
+	}
+
+	/** Why a demo request is rejected. */
+	@Interaction(REASON_FORM)
+	record Why(long number) {
+	}
 
 	static final String REASON_FORM = "demo-reason";
 
@@ -73,20 +89,20 @@ public class DemoCommands {
 	@Bean
 	ChatCommands demoChatCommands() {
 		return () -> List.of(new CommandSpec("demo", "form", "demo.form.description",
-				request -> Reply.openForm(FORM, List.of(), Map.of())));
+				request -> Reply.openForm(new Demo(), Map.of())));
 	}
 
 	@Bean
-	FormHandler demoForm(Outbox outbox, Requests requests) {
-		return new FormHandler() {
+	FormHandler<Demo> demoForm(Outbox outbox, Requests requests) {
+		return new FormHandler<>() {
 
 			@Override
-			public String name() {
-				return FORM;
+			public Class<Demo> arguments() {
+				return Demo.class;
 			}
 
 			@Override
-			public FormSpec spec(Caller caller, List<String> args) {
+			public FormSpec spec(Caller caller, Demo args) {
 				return new FormSpec("Demo request", "Send request", List.of(
 						new FormSpec.Page(null, List.of(Input.shortText("title", "Title", true, 80),
 								Input.number("budget", "Budget", false).withHint("e.g. 250000"),
@@ -96,7 +112,7 @@ public class DemoCommands {
 			}
 
 			@Override
-			public Reply submit(FormRequest request) {
+			public Reply submit(FormRequest<Demo> request) {
 				var budget = request.value("budget").replace(",", "");
 				if (!budget.isEmpty() && new BigDecimal(budget).compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
 					return Reply.errors(Map.of("budget", BUDGET_LIMIT_ERROR));
@@ -110,22 +126,22 @@ public class DemoCommands {
 	}
 
 	@Bean
-	FormHandler demoReasonForm(Outbox outbox, Requests requests) {
-		return new FormHandler() {
+	FormHandler<Why> demoReasonForm(Outbox outbox, Requests requests) {
+		return new FormHandler<>() {
 
 			@Override
-			public String name() {
-				return REASON_FORM;
+			public Class<Why> arguments() {
+				return Why.class;
 			}
 
 			@Override
-			public FormSpec spec(Caller caller, List<String> args) {
+			public FormSpec spec(Caller caller, Why args) {
 				return FormSpec.single("Why reject?", "Reject", List.of(Input.longText("reason", "Reason", true, 300)));
 			}
 
 			@Override
-			public Reply submit(FormRequest request) {
-				var posted = requests.get(request.args().get(0));
+			public Reply submit(FormRequest<Why> request) {
+				var posted = requests.get(String.valueOf(request.args().number()));
 				outbox.update(posted.key(),
 						message(posted, "Rejected by " + request.caller().name() + ": " + request.value("reason")));
 				return Reply.silent();
@@ -135,19 +151,19 @@ public class DemoCommands {
 	}
 
 	@Bean
-	ActionHandler demoActions(Outbox outbox, Requests requests) {
-		return new ActionHandler() {
+	ActionHandler<Decide> demoActions(Outbox outbox, Requests requests) {
+		return new ActionHandler<>() {
 
 			@Override
-			public String name() {
-				return FORM;
+			public Class<Decide> kind() {
+				return Decide.class;
 			}
 
 			@Override
-			public Reply handle(ActionRequest request) {
-				var posted = requests.get(request.id().arg(1));
-				if ("reject".equals(request.id().arg(0))) {
-					return Reply.openForm(REASON_FORM, List.of(String.valueOf(posted.number())), Map.of());
+			public Reply handle(ActionRequest<Decide> request) {
+				var posted = requests.get(String.valueOf(request.args().number()));
+				if ("reject".equals(request.args().decision())) {
+					return Reply.openForm(new Why(posted.number()), Map.of());
 				}
 				outbox.update(posted.key(), message(posted, "Approved by " + request.caller().name()));
 				outbox.toPerson(posted.requester(), Message.text("Your request *" + posted.values().get("title")
@@ -167,8 +183,8 @@ public class DemoCommands {
 					new Field("Kind", values.getOrDefault("kind", "")), new Field("Notes", values.get("notes")),
 					new Field("Requested by", request.requesterName())));
 		if (decision == null) {
-			builder.actions(List.of(Button.primary("Approve", InteractionId.of(FORM, "approve", request.number())),
-					Button.danger("Reject", InteractionId.of(FORM, "reject", request.number()))));
+			builder.actions(List.of(Button.primary("Approve", InteractionId.of(new Decide("approve", request.number()))),
+					Button.danger("Reject", InteractionId.of(new Decide("reject", request.number())))));
 		}
 		else {
 			builder.context(decision);

@@ -20,7 +20,7 @@ import dev.steward.conversation.Texts;
  * the last two first ask why, with {@link ReasonForm}.
  */
 @Component
-class ApprovalActions implements ActionHandler {
+class ApprovalActions implements ActionHandler<Decide> {
 
 	private final ApprovalManagement approvals;
 
@@ -35,33 +35,31 @@ class ApprovalActions implements ActionHandler {
 	}
 
 	@Override
-	public String name() {
-		return ApprovalCards.ACTION;
+	public Class<Decide> kind() {
+		return Decide.class;
 	}
 
 	@Override
-	public Reply handle(ActionRequest request) {
+	public Reply handle(ActionRequest<Decide> request) {
 		var caller = request.caller();
-		long id = requestId(caller, request.id().arg(0));
-		var token = request.id().arg(1);
-		Decision decision;
-		try {
-			decision = Decision.fromKey(request.id().arg(2));
-		}
-		catch (IllegalArgumentException ex) {
-			return Reply.say(texts.get(caller, "kernel.unknown-action"));
-		}
+		long id = request.args().request();
+		var token = request.args().token();
+		var decision = request.args().decision();
 		if (decision.needsReason()) {
 			guarded(caller, id, () -> approvals.checkMayDecide(id, token, caller.personId()));
-			return Reply.openForm(ReasonForm.NAME, List.of(String.valueOf(id), token, decision.key()), Map.of());
+			return Reply.openForm(ReasonForm.Why.of(request.args()), Map.of());
 		}
 		return decide(caller, id, token, decision, null);
 	}
 
 	Reply decide(Caller caller, long id, String token, Decision decision, String reason) {
 		var decided = guarded(caller, id, () -> approvals.decide(id, token, decision, caller.personId(), reason));
-		return Reply.say(texts.get(caller, "approval.done." + decision.key(), decided.title(),
-				cards.names(List.of(decided.requesterId()))));
+		var done = switch (decision) {
+			case APPROVE -> "approval.done.approve";
+			case REJECT -> "approval.done.reject";
+			case REQUEST_CHANGES -> "approval.done.changes";
+		};
+		return Reply.say(texts.get(caller, done, decided.title(), cards.names(List.of(decided.requesterId()))));
 	}
 
 	private ApprovalRequest guarded(Caller caller, long id, java.util.function.Supplier<ApprovalRequest> work) {
@@ -72,15 +70,6 @@ class ApprovalActions implements ActionHandler {
 			var request = approvals.find(id).orElse(null);
 			throw new Refusal(request == null ? texts.get(caller, "approval.refused.not-found")
 					: cards.refusal(caller, refused, request));
-		}
-	}
-
-	long requestId(Caller caller, String arg) {
-		try {
-			return Long.parseLong(arg);
-		}
-		catch (NumberFormatException ex) {
-			throw new Refusal(texts.get(caller, "approval.refused.not-found"));
 		}
 	}
 

@@ -25,7 +25,6 @@ import dev.steward.directory.DirectoryManagement;
 @Component
 class ApprovalCards {
 
-	static final String ACTION = "approval";
 
 	private final Map<String, ApprovalSubject> subjects;
 
@@ -35,8 +34,12 @@ class ApprovalCards {
 
 	private final ApprovalLines lines;
 
-	ApprovalCards(List<ApprovalSubject> subjects, DirectoryManagement directory, Texts texts, ApprovalLines lines) {
+	private final ApprovalRefusalKeys refusalKeys;
+
+	ApprovalCards(List<ApprovalSubject> subjects, DirectoryManagement directory, Texts texts, ApprovalLines lines,
+			ApprovalRefusalKeys refusalKeys) {
 		this.lines = lines;
+		this.refusalKeys = refusalKeys;
 		this.subjects = subjects.stream().collect(Collectors.toMap(ApprovalSubject::type, Function.identity()));
 		this.directory = directory;
 		this.texts = texts;
@@ -54,7 +57,7 @@ class ApprovalCards {
 	}
 
 	String typeLabel(Caller reader, String type) {
-		return texts.get(reader, "approval.type." + type);
+		return texts.named(reader.locale(), "approval.type." + type, type);
 	}
 
 	String stepLabel(Caller reader, String step) {
@@ -101,13 +104,22 @@ class ApprovalCards {
 	}
 
 	private static InteractionId action(ApprovalRequest request, Decision decision) {
-		return InteractionId.of(ACTION, request.id(), request.token(), decision.key());
+		return InteractionId.of(new Decide(request.id(), request.token(), decision));
 	}
 
 	/** One line saying who decided, when and why: "✅ Approved by Li Na · 2026-11-27 14:03 (Asia/Shanghai)". */
 	String outcome(Caller reader, ApprovalEntry entry, List<String> approvers) {
-		var line = new StringBuilder(texts.get(reader, "approval.outcome." + entry.action().name().toLowerCase(),
-				lines.actor(entry, reader), texts.when(reader, entry.at())));
+		var key = switch (entry.action()) {
+			case SUBMITTED -> "approval.outcome.submitted";
+			case APPROVED -> "approval.outcome.approved";
+			case REJECTED -> "approval.outcome.rejected";
+			case CHANGES_REQUESTED -> "approval.outcome.changes_requested";
+			case RESUBMITTED -> "approval.outcome.resubmitted";
+			case WITHDRAWN -> "approval.outcome.withdrawn";
+			case REMINDED -> "approval.outcome.reminded";
+			case ESCALATED -> "approval.outcome.escalated";
+		};
+		var line = new StringBuilder(texts.get(reader, key, lines.actor(entry, reader), texts.when(reader, entry.at())));
 		if (entry.asAdmin()) {
 			line.append(' ').append(texts.get(reader, "approval.outcome.as-admin", names(approvers)));
 		}
@@ -119,24 +131,21 @@ class ApprovalCards {
 
 	/** Why the reader may not act, in their words. */
 	String refusal(Caller reader, DecisionRefused refused, ApprovalRequest request) {
-		return switch (refused.reason()) {
-			case NOT_APPROVER -> texts.get(reader, "approval.refused.not-approver", names(refused.approvers()),
-					stepLabel(reader, request.current().name()));
-			case ALREADY_DECIDED -> refused.previous() == null ? texts.get(reader, "approval.refused.decided")
-					: texts.get(reader, "approval.refused.already", outcome(reader, refused.previous(), List.of()));
-			case WITHDRAWN -> texts.get(reader, "approval.refused.withdrawn",
+		var reason = refused.reason();
+		if (reason == DecisionRefused.Reason.ALREADY_DECIDED && refused.previous() == null) {
+			return texts.get(reader, "approval.refused.decided");
+		}
+		Object[] args = switch (reason) {
+			case NOT_APPROVER -> new Object[] { names(refused.approvers()), stepLabel(reader, request.current().name()) };
+			case ALREADY_DECIDED -> new Object[] { outcome(reader, refused.previous(), List.of()) };
+			case WITHDRAWN -> new Object[] {
 					refused.previous() == null ? directory.name(request.requesterId())
 							: directory.name(refused.previous().actorId()),
-					refused.previous() == null ? "" : texts.when(reader, refused.previous().at()));
-			case WAITING_FOR_CHANGES -> texts.get(reader, "approval.refused.waiting",
-					directory.name(request.requesterId()));
-			case NOT_REQUESTER -> texts.get(reader, "approval.refused.not-requester",
-					directory.name(request.requesterId()));
-			case NOT_WAITING_FOR_CHANGES -> texts.get(reader, "approval.refused.not-waiting");
-			case CLOSED -> texts.get(reader, "approval.refused.closed");
-			case REASON_REQUIRED -> texts.get(reader, "approval.refused.reason");
-			case NOT_FOUND -> texts.get(reader, "approval.refused.not-found");
+					refused.previous() == null ? "" : texts.when(reader, refused.previous().at()) };
+			case WAITING_FOR_CHANGES, NOT_REQUESTER -> new Object[] { directory.name(request.requesterId()) };
+			case NOT_WAITING_FOR_CHANGES, CLOSED, REASON_REQUIRED, NOT_FOUND -> new Object[0];
 		};
+		return texts.get(reader, refusalKeys.key(reason), args);
 	}
 
 	private static String shorten(String text) {

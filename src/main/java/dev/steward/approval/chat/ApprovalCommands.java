@@ -61,7 +61,8 @@ class ApprovalCommands implements ChatCommands {
 	}
 
 	private Reply pending(CommandRequest request) {
-		return list(request, approvals.waitingFor(request.caller().personId()), "approvals.pending");
+		return list(request, approvals.waitingFor(request.caller().personId()), "approvals.pending.none",
+				"approvals.pending.title");
 	}
 
 	private Reply all(CommandRequest request) {
@@ -69,16 +70,16 @@ class ApprovalCommands implements ChatCommands {
 		if (!caller.isAdmin()) {
 			return Reply.say(texts.get(caller, "approvals.all.admins-only"));
 		}
-		return list(request, approvals.inReview(), "approvals.all");
+		return list(request, approvals.inReview(), "approvals.all.none", "approvals.all.title");
 	}
 
-	private Reply list(CommandRequest request, List<ApprovalRequest> waiting, String keyPrefix) {
+	private Reply list(CommandRequest request, List<ApprovalRequest> waiting, String noneKey, String titleKey) {
 		var caller = request.caller();
 		if (waiting.isEmpty()) {
-			return Reply.say(texts.get(caller, keyPrefix + ".none"));
+			return Reply.say(texts.get(caller, noneKey));
 		}
-		var builder = Message.builder(texts.get(caller, keyPrefix + ".title", waiting.size()))
-			.header(texts.get(caller, keyPrefix + ".title", waiting.size()));
+		var title = texts.get(caller, titleKey, waiting.size());
+		var builder = Message.builder(title).header(title);
 		for (var item : waiting.subList(0, Math.min(MAX_CARDS, waiting.size()))) {
 			var card = cards.card(item, caller, item.currentStep(), true, null);
 			builder.divider();

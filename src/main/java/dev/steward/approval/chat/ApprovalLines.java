@@ -29,7 +29,13 @@ public class ApprovalLines {
 
 	/** "#12 *Title*: in review · with Li Na (department head review)". */
 	public String status(ApprovalRequest request, Caller reader) {
-		var status = texts.get(reader, "approval.status." + request.status().name().toLowerCase());
+		var status = texts.get(reader, switch (request.status()) {
+			case IN_REVIEW -> "approval.status.in_review";
+			case CHANGES_REQUESTED -> "approval.status.changes_requested";
+			case APPROVED -> "approval.status.approved";
+			case REJECTED -> "approval.status.rejected";
+			case WITHDRAWN -> "approval.status.withdrawn";
+		});
 		var line = new StringBuilder("#" + request.id() + " *" + request.title() + "*: " + status);
 		if (request.status() == ApprovalStatus.IN_REVIEW) {
 			line.append(" · ").append(texts.get(reader, "approval.list.with",
@@ -42,7 +48,7 @@ public class ApprovalLines {
 	/** "2026-11-27 14:03 (Asia/Shanghai) · Li Na approved (department head review)". */
 	public String history(ApprovalEntry entry, Caller reader) {
 		var line = new StringBuilder(texts.when(reader, entry.at())).append(" · ")
-			.append(texts.get(reader, "approval.history." + entry.action().name().toLowerCase(), actor(entry, reader),
+			.append(texts.get(reader, historyKey(entry.action()), actor(entry, reader),
 					entry.stepName() == null ? "" : step(reader, entry.stepName())));
 		if (entry.asAdmin()) {
 			line.append(' ').append(texts.get(reader, "approval.history.as-admin"));
@@ -64,8 +70,22 @@ public class ApprovalLines {
 						directory.name(entry.onBehalfOf()));
 	}
 
+	private static String historyKey(ApprovalEntry.Action action) {
+		return switch (action) {
+			case SUBMITTED -> "approval.history.submitted";
+			case APPROVED -> "approval.history.approved";
+			case REJECTED -> "approval.history.rejected";
+			case CHANGES_REQUESTED -> "approval.history.changes_requested";
+			case RESUBMITTED -> "approval.history.resubmitted";
+			case WITHDRAWN -> "approval.history.withdrawn";
+			case REMINDED -> "approval.history.reminded";
+			case ESCALATED -> "approval.history.escalated";
+		};
+	}
+
+	/** A step's words; a step configuration added before its words shows its own name. */
 	String step(Caller reader, String step) {
-		return texts.get(reader, "approval.step." + step);
+		return texts.named(reader.locale(), "approval.step." + step, step);
 	}
 
 }

@@ -9,14 +9,27 @@ import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
 import dev.steward.conversation.Input;
+import dev.steward.conversation.Interaction;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
 
 /** Asks an approver why they reject or request changes ({@code approval-reason}), then decides. */
 @Component
-class ReasonForm implements FormHandler {
+class ReasonForm implements FormHandler<ReasonForm.Why> {
 
-	static final String NAME = "approval-reason";
+	/**
+	 * What the approver is asked to explain: the same decision as the button they pressed.
+	 *
+	 * @param token the round and step, so a stale form is refused like a stale click
+	 */
+	@Interaction("approval-reason")
+	record Why(long request, String token, Decision decision) {
+
+		static Why of(Decide decide) {
+			return new Why(decide.request(), decide.token(), decide.decision());
+		}
+
+	}
 
 	private final ApprovalActions actions;
 
@@ -28,25 +41,25 @@ class ReasonForm implements FormHandler {
 	}
 
 	@Override
-	public String name() {
-		return NAME;
+	public Class<Why> arguments() {
+		return Why.class;
 	}
 
 	@Override
-	public FormSpec spec(Caller caller, List<String> args) {
-		var decision = Decision.fromKey(args.get(2));
-		return FormSpec.single(texts.get(caller, "approval.reason.title." + decision.key()),
-				texts.get(caller, "approval.button." + decision.key()),
+	public FormSpec spec(Caller caller, Why args) {
+		var rejecting = args.decision() == Decision.REJECT;
+		return FormSpec.single(
+				texts.get(caller, rejecting ? "approval.reason.title.reject" : "approval.reason.title.changes"),
+				texts.get(caller, rejecting ? "approval.button.reject" : "approval.button.changes"),
 				List.of(Input.longText("reason", texts.get(caller, "approval.reason.label"), true, 1000)
-					.withHint(texts.get(caller, "approval.reason.hint." + decision.key()))));
+					.withHint(texts.get(caller,
+							rejecting ? "approval.reason.hint.reject" : "approval.reason.hint.changes"))));
 	}
 
 	@Override
-	public Reply submit(FormRequest request) {
-		var caller = request.caller();
-		long id = actions.requestId(caller, request.args().get(0));
-		return actions.decide(caller, id, request.args().get(1), Decision.fromKey(request.args().get(2)),
-				request.value("reason"));
+	public Reply submit(FormRequest<Why> request) {
+		var args = request.args();
+		return actions.decide(request.caller(), args.request(), args.token(), args.decision(), request.value("reason"));
 	}
 
 }

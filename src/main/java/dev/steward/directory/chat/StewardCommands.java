@@ -37,7 +37,7 @@ class StewardCommands implements ChatCommands {
 		var caller = request.caller();
 		var person = directory.person(caller.personId()).orElseThrow();
 		var locale = caller.locale();
-		var roles = person.roles().stream().sorted().map(role -> texts.get(locale, "role." + role.key()))
+		var roles = person.roles().stream().sorted().map(role -> texts.get(locale, roleKey(role)))
 			.collect(Collectors.joining(", "));
 		var heads = directory.departments().stream().filter(d -> person.id().equals(d.headId()))
 			.map(d -> d.name(locale)).collect(Collectors.joining(", "));
@@ -52,7 +52,8 @@ class StewardCommands implements ChatCommands {
 				new Field(texts.get(locale, "steward.whoami.department"),
 						person.departmentId() == null ? "—" : directory.departmentName(person.departmentId(), locale)),
 				new Field(texts.get(locale, "steward.whoami.roles"), roles),
-				new Field(texts.get(locale, "steward.whoami.language"), texts.get(locale, "language." + locale.toLanguageTag())),
+				new Field(texts.get(locale, "steward.whoami.language"),
+						texts.get(locale, "zh".equals(locale.getLanguage()) ? "language.zh-CN" : "language.en")),
 				new Field(texts.get(locale, "steward.whoami.zone"), caller.zone().getId())));
 		if (person.has(Role.DEPARTMENT_HEAD) || !heads.isEmpty()) {
 			fields.add(new Field(texts.get(locale, "steward.whoami.heads"), heads.isEmpty() ? "—" : heads));
@@ -65,6 +66,17 @@ class StewardCommands implements ChatCommands {
 			.fields(fields)
 			.context(texts.get(locale, "steward.whoami.footer", person.id()))
 			.build());
+	}
+
+	static String roleKey(dev.steward.directory.Role role) {
+		return switch (role) {
+			case MEMBER -> "role.member";
+			case PROJECT_MANAGER -> "role.project-manager";
+			case DEPARTMENT_HEAD -> "role.department-head";
+			case MANAGEMENT -> "role.management";
+			case HR -> "role.hr";
+			case ADMIN -> "role.admin";
+		};
 	}
 
 }

@@ -18,6 +18,8 @@ import dev.steward.conversation.Input.Choice;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.engagement.chat.EngagementInteractions.Apply;
+import dev.steward.engagement.chat.EngagementInteractions.Edit;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
 import dev.steward.directory.Role;
@@ -30,9 +32,7 @@ import dev.steward.engagement.Home;
  * by {@link EditAction} after changes were asked for.
  */
 @Component
-class ApplicationForm implements FormHandler {
-
-	static final String FORM = "project-application";
+class ApplicationForm implements FormHandler<Apply> {
 
 	private final EngagementManagement engagements;
 
@@ -47,27 +47,28 @@ class ApplicationForm implements FormHandler {
 	}
 
 	@Override
-	public String name() {
-		return FORM;
+	public Class<Apply> arguments() {
+		return Apply.class;
 	}
 
 	/** Opens an empty application, the applicant's department chosen. */
 	Reply open(Caller caller) {
 		var initial = new HashMap<String, String>();
 		directory.person(caller.personId()).map(Person::departmentId).ifPresent(d -> initial.put("departmentId", d));
-		return Reply.openForm(FORM, List.of(), initial);
+		return Reply.openForm(Apply.fresh(), initial);
 	}
 
 	@Override
-	public FormSpec spec(Caller caller, List<String> args) {
+	public FormSpec spec(Caller caller, Apply args) {
+		boolean fresh = args.revising().isEmpty();
 		var departments = directory.departments().stream()
 			.map(d -> new Choice(d.id(), d.name(caller.locale())))
 			.toList();
 		var managers = new LinkedHashMap<String, Choice>();
 		directory.person(caller.personId()).ifPresent(p -> managers.put(p.id(), new Choice(p.id(), p.name())));
 		directory.withRole(Role.PROJECT_MANAGER).forEach(p -> managers.putIfAbsent(p.id(), new Choice(p.id(), p.name())));
-		return new FormSpec(texts.get(caller, args.isEmpty() ? "engagement.form.title" : "engagement.form.title-edit"),
-				texts.get(caller, args.isEmpty() ? "engagement.form.submit" : "engagement.form.resubmit"), List.of(
+		return new FormSpec(texts.get(caller, fresh ? "engagement.form.title" : "engagement.form.title-edit"),
+				texts.get(caller, fresh ? "engagement.form.submit" : "engagement.form.resubmit"), List.of(
 						new FormSpec.Page(texts.get(caller, "engagement.form.page.basics"), List.of(
 								Input.shortText("title", label(caller, "title"), true, 120),
 								Input.shortText("client", label(caller, "client"), true, 120),
@@ -88,11 +89,11 @@ class ApplicationForm implements FormHandler {
 	}
 
 	private String label(Caller caller, String field) {
-		return texts.get(caller, "engagement.field." + field);
+		return texts.get(caller, FieldLabels.key(field));
 	}
 
 	@Override
-	public Reply submit(FormRequest request) {
+	public Reply submit(FormRequest<Apply> request) {
 		var caller = request.caller();
 		var errors = new LinkedHashMap<String, String>();
 		var revenue = new BigDecimal(request.value("expectedRevenue").replace(",", ""));
@@ -109,7 +110,7 @@ class ApplicationForm implements FormHandler {
 		var values = new HashMap<String, String>();
 		ApplicationDetails.FIELDS.forEach(field -> values.put(field, request.value(field)));
 		var details = ApplicationDetails.fromMap(values);
-		if (request.args().isEmpty()) {
+		if (request.args().revising().isEmpty()) {
 			var home = new Home(request.channel().door(), request.channel().id(), request.channel().direct());
 			var application = engagements.apply(caller.personId(), details, home);
 			var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
@@ -117,16 +118,10 @@ class ApplicationForm implements FormHandler {
 			return Reply.say(texts.get(caller, "engagement.applied", details.title(), application.id(),
 					String.join(", ", approvers)));
 		}
-		long id = Long.parseLong(request.args().get(0));
-		try {
-			var application = engagements.revise(id, caller.personId(), details);
-			var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
-				.map(directory::name).toList();
-			return Reply.say(texts.get(caller, "engagement.resubmitted", details.title(), String.join(", ", approvers)));
-		}
-		catch (DecisionRefused refused) {
-			throw new Refusal(texts.get(caller, "engagement.edit.refused." + refused.reason().name().toLowerCase()));
-		}
+		var application = engagements.revise(request.args().revising().get(), caller.personId(), details);
+		var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
+			.map(directory::name).toList();
+		return Reply.say(texts.get(caller, "engagement.resubmitted", details.title(), String.join(", ", approvers)));
 	}
 
 }

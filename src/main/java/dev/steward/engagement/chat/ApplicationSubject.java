@@ -48,14 +48,14 @@ class ApplicationSubject implements ApprovalSubject {
 		var shown = display(details, locale);
 		shown.forEach((field, value) -> {
 			if (!field.equals("title")) {
-				items.add(new Item(texts.get(locale, "engagement.field." + field), shorten(value)));
+				items.add(new Item(texts.get(locale, FieldLabels.key(field)), shorten(value)));
 			}
 		});
 		var changes = new ArrayList<Change>();
 		engagements.previousDetails(application).ifPresent(before -> {
 			var then = display(before, locale);
 			details.changedFrom(before).forEach(field -> changes.add(new Change(
-					texts.get(locale, "engagement.field." + field), then.get(field), shown.get(field))));
+					texts.get(locale, FieldLabels.key(field)), then.get(field), shown.get(field))));
 		});
 		return new Summary(details.title(), items, changes);
 	}

@@ -9,6 +9,8 @@ import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.engagement.chat.EngagementInteractions.Apply;
+import dev.steward.engagement.chat.EngagementInteractions.Edit;
 import dev.steward.engagement.EngagementManagement;
 
 /**
@@ -16,7 +18,7 @@ import dev.steward.engagement.EngagementManagement;
  * approver asks for changes: opens the application form filled in as it was.
  */
 @Component
-class EditAction implements ActionHandler {
+class EditAction implements ActionHandler<Edit> {
 
 	static final String NAME = "project-edit";
 
@@ -30,28 +32,16 @@ class EditAction implements ActionHandler {
 	}
 
 	@Override
-	public String name() {
-		return NAME;
+	public Class<Edit> kind() {
+		return Edit.class;
 	}
 
 	/** "Edit and resubmit": the application form again, filled in as it was. */
 	@Override
-	public Reply handle(ActionRequest request) {
-		var caller = request.caller();
-		long id;
-		try {
-			id = Long.parseLong(request.id().arg(0));
-		}
-		catch (NumberFormatException ex) {
-			return Reply.say(texts.get(caller, "kernel.unknown-action"));
-		}
-		try {
-			var application = engagements.checkMayRevise(id, caller.personId());
-			return Reply.openForm(ApplicationForm.FORM, List.of(String.valueOf(id)), application.details().asMap());
-		}
-		catch (DecisionRefused refused) {
-			throw new Refusal(texts.get(caller, "engagement.edit.refused." + refused.reason().name().toLowerCase()));
-		}
+	public Reply handle(ActionRequest<Edit> request) {
+		long id = request.args().application();
+		var application = engagements.checkMayRevise(id, request.caller().personId());
+		return Reply.openForm(new Apply(java.util.Optional.of(id)), application.details().asMap());
 	}
 
 }

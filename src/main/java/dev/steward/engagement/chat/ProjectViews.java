@@ -88,22 +88,24 @@ class ProjectViews {
 		fields.add(new Field(texts.get(reader, "engagement.field.managerId"), directory.name(project.managerId())));
 		fields.add(new Field(texts.get(reader, "project.field.home"), channel(project.home())));
 		fields.add(new Field(texts.get(reader, "project.field.status"),
-				texts.get(reader, "project.status." + project.status().name().toLowerCase())));
+				texts.get(reader, switch (project.status()) {
+					case ACTIVE -> "project.status.active";
+					case PAUSED -> "project.status.paused";
+				})));
 		fields.add(new Field(texts.get(reader, "project.field.created"), texts.when(reader, project.createdAt())));
 		fields.add(new Field(texts.get(reader, "project.field.team"), project.team().isEmpty() ? "—"
 				: String.join(", ", project.team().stream().map(member -> directory.name(member.personId())).toList())));
 		var body = new StringBuilder();
 		for (var field : List.of("expectedRevenue", "scaleBudget", "background", "clientNeeds", "keyRisks", "reason",
 				"solution")) {
-			body.append("*").append(texts.get(reader, "engagement.field." + field)).append("*\n")
+			body.append("*").append(texts.get(reader, FieldLabels.key(field))).append("*\n")
 				.append(ApplicationSubject.shorten(shown.get(field))).append("\n\n");
 		}
 		var history = new ArrayList<String>();
 		engagements.approvalOf(application)
 			.ifPresent(request -> request.history().forEach(entry -> history.add(lines.history(entry, reader))));
 		project.history().forEach(entry -> history.add(texts.when(reader, entry.at()) + " · " + texts.get(reader,
-				"project.history." + entry.action().name().toLowerCase(), directory.name(entry.actorId()),
-				project.code(), detail(entry))));
+				historyKey(entry.action()), directory.name(entry.actorId()), project.code(), detail(entry))));
 		var title = project.code() + " · " + project.title();
 		return Message.builder(title)
 			.header(title)
@@ -112,6 +114,17 @@ class ProjectViews {
 			.divider()
 			.text("*" + texts.get(reader, "project.show.history") + "*\n" + String.join("\n", history))
 			.build();
+	}
+
+	private static String historyKey(ProjectEntry.Action action) {
+		return switch (action) {
+			case CREATED -> "project.history.created";
+			case HOME_CHANNEL_MOVED -> "project.history.home_channel_moved";
+			case MEMBER_ADDED -> "project.history.member_added";
+			case MEMBER_REMOVED -> "project.history.member_removed";
+			case PAUSED -> "project.history.paused";
+			case RESUMED -> "project.history.resumed";
+		};
 	}
 
 }

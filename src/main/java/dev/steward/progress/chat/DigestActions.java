@@ -13,6 +13,8 @@ import dev.steward.conversation.Input;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.progress.chat.ProgressInteractions.Comment;
+import dev.steward.progress.chat.ProgressInteractions.Forward;
 import dev.steward.progress.ProgressManagement;
 
 /**
@@ -20,9 +22,7 @@ import dev.steward.progress.ProgressManagement;
  * department head and management, with or without a comment.
  */
 @Component
-class DigestActions implements ActionHandler {
-
-	static final String COMMENT_FORM = "progress-comment";
+class DigestActions implements ActionHandler<Forward> {
 
 	private final ProgressManagement progress;
 
@@ -34,25 +34,19 @@ class DigestActions implements ActionHandler {
 	}
 
 	@Override
-	public String name() {
-		return ProgressViews.FORWARD;
+	public Class<Forward> kind() {
+		return Forward.class;
 	}
 
 	@Override
-	public Reply handle(ActionRequest request) {
-		long cycleId;
-		try {
-			cycleId = Long.parseLong(request.id().arg(0));
-		}
-		catch (NumberFormatException ex) {
-			return Reply.say(texts.get(request.caller(), "kernel.unknown-action"));
-		}
-		if ("comment".equals(request.id().arg(1))) {
+	public Reply handle(ActionRequest<Forward> request) {
+		long cycleId = request.args().cycle();
+		if (request.args().how() == Forward.How.COMMENT) {
 			var cycle = progress.cycle(cycleId).orElse(null);
 			if (cycle != null && cycle.forwarded()) {
 				return Reply.say(texts.get(request.caller(), "progress.refused.already-forwarded", ""));
 			}
-			return Reply.openForm(COMMENT_FORM, List.of(String.valueOf(cycleId)), Map.of());
+			return Reply.openForm(new Comment(cycleId), Map.of());
 		}
 		return forward(request.caller(), cycleId, null);
 	}
@@ -69,7 +63,7 @@ class DigestActions implements ActionHandler {
 
 	/** The comment the project manager adds before sending the digest on. */
 	@Component
-	static class CommentForm implements FormHandler {
+	static class CommentForm implements FormHandler<Comment> {
 
 		private final DigestActions actions;
 
@@ -81,19 +75,19 @@ class DigestActions implements ActionHandler {
 		}
 
 		@Override
-		public String name() {
-			return COMMENT_FORM;
+		public Class<Comment> arguments() {
+			return Comment.class;
 		}
 
 		@Override
-		public FormSpec spec(Caller caller, List<String> args) {
+		public FormSpec spec(Caller caller, Comment args) {
 			return FormSpec.single(texts.get(caller, "progress.comment.title"), texts.get(caller, "progress.button.send"),
 					List.of(Input.longText("comment", texts.get(caller, "progress.comment.label"), true, 2000)));
 		}
 
 		@Override
-		public Reply submit(FormRequest request) {
-			return actions.forward(request.caller(), Long.parseLong(request.args().get(0)), request.value("comment"));
+		public Reply submit(FormRequest<Comment> request) {
+			return actions.forward(request.caller(), request.args().cycle(), request.value("comment"));
 		}
 
 	}

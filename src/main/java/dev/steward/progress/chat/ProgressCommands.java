@@ -24,6 +24,7 @@ import dev.steward.conversation.Message;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.progress.chat.ProgressInteractions.Schedule;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Project;
@@ -31,9 +32,8 @@ import dev.steward.progress.ProgressManagement;
 
 /** {@code /progress report|status|schedule|excuse}, and the schedule form. */
 @Component
-class ProgressCommands implements ChatCommands, FormHandler {
+class ProgressCommands implements ChatCommands, FormHandler<Schedule> {
 
-	static final String SCHEDULE_FORM = "progress-schedule";
 
 	private final ProgressManagement progress;
 
@@ -132,7 +132,7 @@ class ProgressCommands implements ChatCommands, FormHandler {
 			throw new Refusal(texts.get(caller, "project.team.not-manager", directory.name(project.managerId())));
 		}
 		var current = progress.schedule(project.id());
-		return Reply.openForm(SCHEDULE_FORM, List.of(String.valueOf(project.id())),
+		return Reply.openForm(new Schedule(project.id()),
 				Map.of("day", current.reportDay().name(), "time", current.reportTime().toString(), "deadlineDay",
 						current.deadlineDay().name(), "deadlineTime", current.deadlineTime().toString(), "zone",
 						current.zone().getId()));
@@ -158,12 +158,12 @@ class ProgressCommands implements ChatCommands, FormHandler {
 	// --- the schedule form ----------------------------------------------------------------------
 
 	@Override
-	public String name() {
-		return SCHEDULE_FORM;
+	public Class<Schedule> arguments() {
+		return Schedule.class;
 	}
 
 	@Override
-	public FormSpec spec(Caller caller, List<String> args) {
+	public FormSpec spec(Caller caller, Schedule args) {
 		var days = Arrays.stream(DayOfWeek.values())
 			.map(day -> new Choice(day.name(), day.getDisplayName(TextStyle.FULL, caller.locale())))
 			.toList();
@@ -178,7 +178,7 @@ class ProgressCommands implements ChatCommands, FormHandler {
 	}
 
 	@Override
-	public Reply submit(FormRequest request) {
+	public Reply submit(FormRequest<Schedule> request) {
 		var caller = request.caller();
 		var errors = new java.util.LinkedHashMap<String, String>();
 		var time = time(request.value("time"));
@@ -199,7 +199,7 @@ class ProgressCommands implements ChatCommands, FormHandler {
 		if (!errors.isEmpty()) {
 			return Reply.errors(errors);
 		}
-		long projectId = Long.parseLong(request.args().get(0));
+		long projectId = request.args().project();
 		try {
 			var saved = progress.changeSchedule(projectId, caller.personId(), DayOfWeek.valueOf(request.value("day")),
 					time, DayOfWeek.valueOf(request.value("deadlineDay")), deadlineTime, zone);

@@ -13,6 +13,8 @@ import dev.steward.conversation.Caller;
 import dev.steward.conversation.InteractionId;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Texts;
+import dev.steward.progress.chat.ProgressInteractions.Forward;
+import dev.steward.progress.chat.ProgressInteractions.Report;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.engagement.Project;
 import dev.steward.progress.Cycle;
@@ -23,10 +25,6 @@ import dev.steward.progress.Rag;
 /** How the weekly cycle reads in chat: prompts, digests, the portfolio. */
 @Component
 class ProgressViews {
-
-	static final String REPORT = "progress-report";
-
-	static final String FORWARD = "progress-forward";
 
 	private final ProgressManagement progress;
 
@@ -72,7 +70,7 @@ class ProgressViews {
 			.text(text)
 			.actions(cycle.forwarded() ? List.of() : List.of(Button.primary(
 					texts.get(reader, report.isPresent() ? "progress.button.edit" : "progress.button.report"),
-					InteractionId.of(REPORT, project.id()))))
+					InteractionId.of(new Report(project.id())))))
 			.context(texts.get(reader, "progress.prompt.context", cycle.week(), deadline))
 			.build();
 	}
@@ -112,8 +110,8 @@ class ProgressViews {
 		if (withButtons) {
 			builder.actions(List.of(
 					Button.primary(texts.get(reader, "progress.button.comment"),
-							InteractionId.of(FORWARD, cycle.id(), "comment")),
-					Button.of(texts.get(reader, "progress.button.send"), InteractionId.of(FORWARD, cycle.id(), "plain"))));
+							InteractionId.of(new Forward(cycle.id(), Forward.How.COMMENT))),
+					Button.of(texts.get(reader, "progress.button.send"), InteractionId.of(new Forward(cycle.id(), Forward.How.PLAIN)))));
 		}
 		if (cycle.forwarded()) {
 			builder.context(texts.get(reader, "progress.digest.forwarded", directory.name(cycle.forwardedBy()),

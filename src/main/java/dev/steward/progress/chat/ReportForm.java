@@ -16,13 +16,14 @@ import dev.steward.conversation.Input.Choice;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.progress.chat.ProgressInteractions.Report;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.progress.ProgressManagement;
 import dev.steward.progress.Rag;
 
 /** The weekly report form ({@code progress-report:<project>}), opened by the prompt's button. */
 @Component
-class ReportForm implements FormHandler {
+class ReportForm implements FormHandler<Report> {
 
 	private final ProgressManagement progress;
 
@@ -37,8 +38,8 @@ class ReportForm implements FormHandler {
 	}
 
 	@Override
-	public String name() {
-		return ProgressViews.REPORT;
+	public Class<Report> arguments() {
+		return Report.class;
 	}
 
 	/** Opens the form, filled with this week's report if there is one. */
@@ -61,12 +62,12 @@ class ReportForm implements FormHandler {
 				initial.put("percent", String.valueOf(report.percent()));
 				initial.put("rag", report.rag().name().toLowerCase(Locale.ROOT));
 			});
-		return Reply.openForm(name(), List.of(String.valueOf(projectId)), initial);
+		return Reply.openForm(new Report(projectId), initial);
 	}
 
 	@Override
-	public FormSpec spec(Caller caller, List<String> args) {
-		var code = engagements.project(Long.parseLong(args.get(0))).map(p -> p.code()).orElse("");
+	public FormSpec spec(Caller caller, Report args) {
+		var code = engagements.project(args.project()).map(p -> p.code()).orElse("");
 		return FormSpec.single(texts.get(caller, "progress.form.title", code), texts.get(caller, "progress.form.submit"),
 				List.of(Input.longText("done", texts.get(caller, "progress.field.done"), true, 2000),
 						Input.longText("next", texts.get(caller, "progress.field.next"), true, 2000),
@@ -80,13 +81,13 @@ class ReportForm implements FormHandler {
 	}
 
 	@Override
-	public Reply submit(FormRequest request) {
+	public Reply submit(FormRequest<Report> request) {
 		var caller = request.caller();
 		double percent = Double.parseDouble(request.value("percent").replace(",", ""));
 		if (percent < 0 || percent > 100 || percent != Math.floor(percent)) {
 			return Reply.errors(Map.of("percent", texts.get(caller, "progress.form.percent")));
 		}
-		long projectId = Long.parseLong(request.args().get(0));
+		long projectId = request.args().project();
 		try {
 			var report = progress.submit(projectId, caller.personId(), request.value("done"), request.value("next"),
 					request.value("blockers"), (int) percent, Rag.valueOf(request.value("rag").toUpperCase(Locale.ROOT)));
@@ -102,7 +103,7 @@ class ReportForm implements FormHandler {
 
 	/** The "Submit report" button of a prompt. */
 	@Component
-	static class OpenButton implements ActionHandler {
+	static class OpenButton implements ActionHandler<Report> {
 
 		private final ReportForm form;
 
@@ -114,18 +115,13 @@ class ReportForm implements FormHandler {
 		}
 
 		@Override
-		public String name() {
-			return ProgressViews.REPORT;
+		public Class<Report> kind() {
+			return Report.class;
 		}
 
 		@Override
-		public Reply handle(ActionRequest request) {
-			try {
-				return form.open(request.caller(), Long.parseLong(request.id().arg(0)));
-			}
-			catch (NumberFormatException ex) {
-				return Reply.say(texts.get(request.caller(), "kernel.unknown-action"));
-			}
+		public Reply handle(ActionRequest<Report> request) {
+			return form.open(request.caller(), request.args().project());
 		}
 
 	}

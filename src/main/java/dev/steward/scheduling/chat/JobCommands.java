@@ -10,6 +10,7 @@ import dev.steward.conversation.Caller;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
 import dev.steward.conversation.CommandSpec;
+import dev.steward.conversation.Interaction;
 import dev.steward.conversation.InteractionId;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Refusal;
@@ -22,9 +23,12 @@ import dev.steward.scheduling.Scheduling;
  * cycle can be tried in minutes (time travel). Running a job now leaves its schedule as it was.
  */
 @Component
-class JobCommands implements ChatCommands, ActionHandler {
+class JobCommands implements ChatCommands, ActionHandler<JobCommands.RunNow> {
 
-	static final String RUN = "job-run";
+	/** "Run now" on one job. */
+	@Interaction("job-run")
+	record RunNow(String group, String name) {
+	}
 
 	/** Most jobs one reply lists. */
 	static final int SHOWN = 20;
@@ -62,7 +66,7 @@ class JobCommands implements ChatCommands, ActionHandler {
 			builder.text("`" + job.group() + " · " + job.name() + "` " + texts.get(caller, "steward.jobs.next",
 					texts.when(caller, job.nextFire())));
 			builder.actions(List.of(Button.of(texts.get(caller, "steward.jobs.run"),
-					InteractionId.of(RUN, job.group(), job.name()))));
+					InteractionId.of(new RunNow(job.group(), job.name())))));
 		}
 		if (jobs.size() > SHOWN) {
 			builder.context(texts.get(caller, "steward.jobs.more", jobs.size() - SHOWN));
@@ -71,16 +75,16 @@ class JobCommands implements ChatCommands, ActionHandler {
 	}
 
 	@Override
-	public String name() {
-		return RUN;
+	public Class<RunNow> kind() {
+		return RunNow.class;
 	}
 
 	@Override
-	public Reply handle(ActionRequest request) {
+	public Reply handle(ActionRequest<RunNow> request) {
 		var caller = request.caller();
 		requireAdmin(caller);
-		var group = request.id().arg(0);
-		var name = request.id().arg(1);
+		var group = request.args().group();
+		var name = request.args().name();
 		if (scheduling.nextFire(group, name).isEmpty()) {
 			return Reply.say(texts.get(caller, "steward.jobs.gone", name));
 		}
