@@ -88,15 +88,6 @@ public class ProgressManagement {
 		this.inOneGo.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Refused: only the project's manager (or an admin) may do that. */
-	public static class NotAllowed extends RuntimeException {
-
-		public NotAllowed(String message) {
-			super(message);
-		}
-
-	}
-
 	// --- schedule -------------------------------------------------------------------------------
 
 	/** The project's schedule, or the firm's defaults. */
@@ -247,13 +238,13 @@ public class ProgressManagement {
 
 	/**
 	 * Saves a member's report for the current week (editable until the digest goes out).
-	 * @throws NotAllowed if the person is not on the team or this week's digest already went out
+	 * @throws ProgressRefused if the person is not on the team or this week's digest already went out
 	 */
 	public ProgressReport submit(long projectId, String personId, String done, String nextWeek, String blockers,
 			int percent, Rag rag) {
 		var project = engagements.project(projectId).orElseThrow();
 		if (project.team().stream().noneMatch(member -> member.personId().equals(personId))) {
-			throw new NotAllowed("not-member");
+			throw new ProgressRefused(ProgressRefused.Reason.NOT_MEMBER);
 		}
 		var cycle = openCycle(project, zoneOf(personId));
 		var now = clock.instant();
@@ -266,18 +257,18 @@ public class ProgressManagement {
 	}
 
 	/**
-	 * Throws {@link NotAllowed} unless the person may report on the project now: they are on its
+	 * Throws {@link ProgressRefused} unless the person may report on the project now: they are on its
 	 * team, and this week's digest has not gone out.
 	 */
 	@Transactional(readOnly = true)
 	public void checkCanReport(long projectId, String personId) {
 		var project = engagements.project(projectId).orElseThrow();
 		if (project.team().stream().noneMatch(member -> member.personId().equals(personId))) {
-			throw new NotAllowed("not-member");
+			throw new ProgressRefused(ProgressRefused.Reason.NOT_MEMBER);
 		}
 		var latest = store.latestCycle(projectId).orElse(null);
 		if (latest != null && latest.forwarded() && latest.week().equals(week(clock.instant(), zoneOf(personId)))) {
-			throw new NotAllowed("forwarded");
+			throw new ProgressRefused(ProgressRefused.Reason.FORWARDED);
 		}
 	}
 
@@ -297,7 +288,7 @@ public class ProgressManagement {
 			return latest;
 		}
 		if (latest != null && latest.week().equals(thisWeek)) {
-			throw new NotAllowed("forwarded");
+			throw new ProgressRefused(ProgressRefused.Reason.FORWARDED);
 		}
 		var schedule = schedule(project.id());
 		var deadline = schedule.deadline().next(now, calendars.forId(schedule.calendarId())).orElse(now);
@@ -325,11 +316,11 @@ public class ProgressManagement {
 		var project = engagements.project(cycle.projectId()).orElseThrow();
 		requireManager(project, actorId);
 		if (!cycle.closed()) {
-			throw new NotAllowed("not-closed");
+			throw new ProgressRefused(ProgressRefused.Reason.NOT_CLOSED);
 		}
 		if (!store.forward(cycleId, actorId, comment == null || comment.isBlank() ? null : comment.strip(),
 				clock.instant())) {
-			throw new NotAllowed("already-forwarded");
+			throw new ProgressRefused(ProgressRefused.Reason.ALREADY_FORWARDED);
 		}
 		events.publishEvent(new DigestForwarded(project.id(), cycleId, actorId));
 		return store.cycle(cycleId).orElseThrow();
@@ -372,7 +363,7 @@ public class ProgressManagement {
 
 	private void requireManager(Project project, String actorId) {
 		if (!project.managerId().equals(actorId) && !directory.person(actorId).map(Person::isAdmin).orElse(false)) {
-			throw new NotAllowed("not-manager");
+			throw new ProgressRefused(ProgressRefused.Reason.NOT_MANAGER);
 		}
 	}
 
