@@ -227,6 +227,11 @@ public class Cycle extends AbstractAggregateRoot<Cycle> {
 		return reports.stream().filter(report -> report.personId().equals(personId)).findFirst();
 	}
 
+	/** The events registered and not yet published by a save. */
+	List<Object> pendingEvents() {
+		return List.copyOf(domainEvents());
+	}
+
 	private Optional<Prompt> prompt(String personId) {
 		return prompts.stream().filter(prompt -> prompt.personId().equals(personId)).findFirst();
 	}
