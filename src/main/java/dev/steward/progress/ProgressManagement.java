@@ -21,6 +21,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -156,6 +157,7 @@ public class ProgressManagement {
 	}
 
 	/** Reminds, once, the members of the current week who have not reported. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the step has a transaction of its own
 	public void remind(long projectId) {
 		var cycle = cycles.findFirstByProjectIdOrderByWeekDesc(projectId).orElse(null);
 		var project = engagements.project(projectId).orElse(null);
@@ -167,6 +169,7 @@ public class ProgressManagement {
 	}
 
 	/** Closes the current week at its deadline: the project manager gets the digest, once. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the step has a transaction of its own
 	public void close(long projectId) {
 		cycles.findFirstByProjectIdOrderByWeekDesc(projectId)
 			.ifPresent(cycle -> step(cycle.id(), week -> week.close(clock.instant())));

@@ -1,5 +1,6 @@
 package dev.steward.progress;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -30,10 +31,10 @@ class ProgressPlanning {
 
 	private final ApplicationEventPublisher events;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	ProgressPlanning(Scheduling scheduling, WorkingCalendars calendars, ProgressSettings settings,
-			ApplicationEventPublisher events, java.time.Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.scheduling = scheduling;
 		this.calendars = calendars;
 		this.settings = settings;
