@@ -28,6 +28,10 @@ public final class ProgressEvents {
 	public record ReportSubmitted(long projectId, long cycleId, String personId, boolean edited) {
 	}
 
+	/** The project manager (or an admin) excused a member, on leave, from the week's report. */
+	public record MemberExcused(long projectId, long cycleId, String personId, String byId) {
+	}
+
 	/** The project manager sent the digest on to the department head and management. */
 	public record DigestForwarded(long projectId, long cycleId, String byId) {
 	}

@@ -6,20 +6,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,20 +30,13 @@ import dev.steward.directory.Person;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Project;
 import dev.steward.engagement.TeamMember;
-import dev.steward.progress.ProgressEvents.CycleAnnounced;
-import dev.steward.progress.ProgressEvents.CycleClosed;
-import dev.steward.progress.ProgressEvents.DigestForwarded;
-import dev.steward.progress.ProgressEvents.MembersPrompted;
-import dev.steward.progress.ProgressEvents.ReminderDue;
-import dev.steward.progress.ProgressEvents.ReportSubmitted;
-import dev.steward.progress.ProgressStore.PromptStatus;
-import dev.steward.scheduling.Scheduling;
-import dev.steward.scheduling.WeeklySchedule;
-import dev.steward.scheduling.WorkingCalendars;
+import dev.steward.progress.ProgressRefused.Reason;
+import dev.steward.scheduling.Shift;
 
 /**
  * The progress module's API. Its jobs call {@link #prompt}, {@link #remind}, {@link #close} and
- * {@link #portfolio} when due; each step happens once a week however often it is called.
+ * {@link #portfolio} when due; each step happens once a week however often it is called. The
+ * rules live in {@link Cycle}; when jobs run is {@link ProgressPlanning}'s business.
  */
 @Service
 @Transactional
@@ -51,50 +46,40 @@ public class ProgressManagement {
 
 	static final String GROUP = "progress";
 
-	private final ProgressStore store;
+	/** How often a job's step that lost a race with another change of the same week is run again. */
+	private static final int ATTEMPTS = 3;
+
+	private final Cycles cycles;
+
+	private final ReportingSchedules schedules;
 
 	private final EngagementManagement engagements;
 
 	private final DirectoryManagement directory;
 
-	private final WorkingCalendars calendars;
-
-	private final Scheduling scheduling;
+	private final ProgressPlanning planning;
 
 	private final ProgressSettings settings;
-
-	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final ZoneId firmZone;
 
-	private final TransactionTemplate inOneGo;
+	private final TransactionTemplate separately;
 
-	ProgressManagement(ProgressStore store, EngagementManagement engagements, DirectoryManagement directory,
-			WorkingCalendars calendars, Scheduling scheduling, ProgressSettings settings,
-			ApplicationEventPublisher events, Clock clock, @Value("${steward.default-time-zone:UTC}") ZoneId firmZone,
-			PlatformTransactionManager transactions) {
-		this.store = store;
+	ProgressManagement(Cycles cycles, ReportingSchedules schedules, EngagementManagement engagements,
+			DirectoryManagement directory, ProgressPlanning planning, ProgressSettings settings, Clock clock,
+			@Value("${steward.default-time-zone:UTC}") ZoneId firmZone, PlatformTransactionManager transactions) {
+		this.cycles = cycles;
+		this.schedules = schedules;
 		this.engagements = engagements;
 		this.directory = directory;
-		this.calendars = calendars;
-		this.scheduling = scheduling;
+		this.planning = planning;
 		this.settings = settings;
-		this.events = events;
 		this.clock = clock;
 		this.firmZone = firmZone;
-		this.inOneGo = new TransactionTemplate(transactions);
-		this.inOneGo.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-	}
-
-	/** Refused: only the project's manager (or an admin) may do that. */
-	public static class NotAllowed extends RuntimeException {
-
-		public NotAllowed(String message) {
-			super(message);
-		}
-
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	// --- schedule -------------------------------------------------------------------------------
@@ -102,51 +87,34 @@ public class ProgressManagement {
 	/** The project's schedule, or the firm's defaults. */
 	@Transactional(readOnly = true)
 	public ReportingSchedule schedule(long projectId) {
-		return store.schedule(projectId)
-			.orElseGet(() -> new ReportingSchedule(projectId, settings.reportDay(), settings.reportTime(),
-					settings.deadlineDay(), settings.deadlineTime(), firmZone, calendars.defaultCalendar().id(),
-					dev.steward.scheduling.Shift.PREVIOUS));
+		return schedules.findById(projectId)
+			.orElseGet(() -> ReportingSchedule.of(projectId, settings.reportDay(), settings.reportTime(),
+					settings.deadlineDay(), settings.deadlineTime(), firmZone, planning.defaultCalendarId(),
+					Shift.PREVIOUS));
 	}
 
-	/** The project manager (or an admin) changes when the project reports; its jobs move at once. */
+	/**
+	 * The project manager (or an admin) changes when the project reports; its jobs move at once.
+	 * @throws ProgressRefused if the actor may not
+	 */
 	public ReportingSchedule changeSchedule(long projectId, String actorId, DayOfWeek day, LocalTime time,
 			DayOfWeek deadlineDay, LocalTime deadlineTime, ZoneId zone) {
 		var project = engagements.project(projectId).orElseThrow();
 		requireManager(project, actorId);
-		var changed = schedule(projectId).with(day, time, deadlineDay, deadlineTime, zone);
-		store.save(changed);
+		var schedule = schedule(projectId);
+		schedule.change(day, time, deadlineDay, deadlineTime, zone);
+		var saved = schedules.save(schedule);
 		plan(projectId);
-		return changed;
+		return saved;
 	}
 
 	/**
 	 * (Re)schedules the project's prompt jobs, one a time zone its members live in, and cancels those
-	 * of zones none of its members live in any more.
+	 * of zones none of its members live in any more (all of them, if the project is gone).
 	 */
 	public void plan(long projectId) {
-		var project = engagements.project(projectId).orElse(null);
-		var prefix = promptJobPrefix(projectId);
-		var zones = project == null ? Set.<ZoneId>of() : memberZones(project);
-		var wanted = zones.stream().map(zone -> promptJob(projectId, zone)).toList();
-		scheduling.jobNames(GROUP)
-			.stream()
-			.filter(name -> name.startsWith(prefix) && !wanted.contains(name))
-			.forEach(name -> scheduling.cancel(GROUP, name));
-		if (project != null) {
-			schedulePrompts(project, zones);
-		}
-	}
-
-	/** Schedules the next prompt in each of these zones (a job already there is moved). */
-	private void schedulePrompts(Project project, Set<ZoneId> zones) {
-		long projectId = project.id();
-		var schedule = schedule(projectId);
-		var calendar = calendars.forId(schedule.calendarId());
-		var now = clock.instant();
-		for (var zone : zones) {
-			schedule.promptIn(zone).next(now, calendar).ifPresent(at -> scheduling.runAt(GROUP, promptJob(projectId, zone), at,
-					PromptJob.class, Map.of(PromptJob.PROJECT, projectId, PromptJob.ZONE, zone.getId())));
-		}
+		var zones = engagements.project(projectId).map(this::memberZones).orElse(Set.of());
+		planning.planPrompts(projectId, schedule(projectId), zones);
 	}
 
 	// --- the weekly steps -----------------------------------------------------------------------
@@ -169,211 +137,220 @@ public class ProgressManagement {
 						project.code(), zone, scheduledFor, late, settings.grace());
 				return;
 			}
-			var schedule = schedule(projectId);
-			var calendar = calendars.forId(schedule.calendarId());
-			var week = week(scheduledFor, zone);
-			var deadline = schedule.deadline().next(scheduledFor, calendar).orElse(scheduledFor.plus(Duration.ofDays(3)));
-			var cycle = store.cycleFor(projectId, week, deadline);
+			var deadline = planning.deadlineAfter(schedule(projectId), scheduledFor)
+				.orElse(scheduledFor.plus(Duration.ofDays(3)));
+			var cycle = cycleFor(projectId, Cycle.week(scheduledFor, zone), deadline);
 			boolean isLate = late.compareTo(Duration.ofMinutes(5)) > 0;
+			var members = memberIds(project).stream().filter(person -> zoneOf(person).equals(zone)).toList();
+			var team = memberIds(project);
 			// the zone's prompts, their messages and the channel's line together: all of them or none,
 			// and a member already prompted this week (a run again after a crash) is not prompted twice
-			inOneGo.executeWithoutResult(status -> {
-				var prompted = new java.util.ArrayList<String>();
-				for (var member : project.team()) {
-					if (zoneOf(member.personId()).equals(zone)
-							&& store.recordPrompt(cycle.id(), member.personId(), PromptStatus.SENT, now, null)) {
-						prompted.add(member.personId());
-					}
-				}
-				if (!prompted.isEmpty()) {
-					events.publishEvent(new MembersPrompted(projectId, cycle.id(), List.copyOf(prompted), isLate));
-				}
-				if (store.mark(cycle.id(), "announced_at", now)) {
-					events.publishEvent(new CycleAnnounced(projectId, cycle.id(),
-							project.team().stream().map(TeamMember::personId).toList()));
-				}
-			});
-			var remindAt = cycle.deadlineAt().minus(settings.reminderBefore());
-			scheduling.runAt(GROUP, "reminder-" + projectId, remindAt.isAfter(now) ? remindAt : now, ReminderJob.class,
-					Map.of(PromptJob.PROJECT, projectId));
-			scheduling.runAt(GROUP, "deadline-" + projectId, cycle.deadlineAt(), DeadlineJob.class,
-					Map.of(PromptJob.PROJECT, projectId));
+			step(cycle.id(), week -> !week.prompt(members, now, isLate).isEmpty() | week.announce(team, now));
+			planning.scheduleFollowUps(projectId, cycle.deadlineAt());
 		}
 		finally {
 			// next week's prompts; the team's changes have already moved or cancelled other zones' jobs
 			if (project != null) {
-				schedulePrompts(project, memberZones(project));
+				planning.schedulePrompts(projectId, schedule(projectId), memberZones(project));
 			}
 		}
 	}
 
 	/** Reminds, once, the members of the current week who have not reported. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the step has a transaction of its own
 	public void remind(long projectId) {
-		var cycle = store.latestCycle(projectId).orElse(null);
+		var cycle = cycles.findFirstByProjectIdOrderByWeekDesc(projectId).orElse(null);
 		var project = engagements.project(projectId).orElse(null);
-		if (cycle == null || project == null || cycle.closed() || project.status() == Project.Status.PAUSED) {
+		if (cycle == null || project == null || project.status() == Project.Status.PAUSED) {
 			return;
 		}
-		if (store.mark(cycle.id(), "reminded_at", clock.instant())) {
-			var missing = missing(cycle);
-			if (!missing.isEmpty()) {
-				events.publishEvent(new ReminderDue(projectId, cycle.id(), missing));
-			}
-		}
+		var team = memberIds(project);
+		step(cycle.id(), week -> week.remind(team, clock.instant()));
 	}
 
 	/** Closes the current week at its deadline: the project manager gets the digest, once. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the step has a transaction of its own
 	public void close(long projectId) {
-		var cycle = store.latestCycle(projectId).orElse(null);
-		if (cycle != null && store.mark(cycle.id(), "closed_at", clock.instant())) {
-			events.publishEvent(new CycleClosed(projectId, cycle.id()));
-		}
+		cycles.findFirstByProjectIdOrderByWeekDesc(projectId)
+			.ifPresent(cycle -> step(cycle.id(), week -> week.close(clock.instant())));
 	}
 
 	/** Announces management's weekly roll-up and schedules the next one. */
 	public void portfolio(Instant scheduledFor) {
-		events.publishEvent(new ProgressEvents.PortfolioDue(week(scheduledFor, firmZone)));
+		planning.portfolioDue(Cycle.week(scheduledFor, firmZone));
 		planPortfolio();
 	}
 
 	/** Schedules the next portfolio roll-up, in the firm's time zone and calendar. */
 	public void planPortfolio() {
-		new WeeklySchedule(settings.portfolioDay(), settings.portfolioTime(), firmZone, dev.steward.scheduling.Shift.NEXT)
-			.next(clock.instant(), calendars.defaultCalendar())
-			.ifPresent(at -> scheduling.runAt(GROUP, "portfolio", at, PortfolioJob.class, Map.of()));
+		planning.planPortfolio(firmZone);
 	}
 
 	// --- reports --------------------------------------------------------------------------------
 
 	/**
 	 * Saves a member's report for the current week (editable until the digest goes out).
-	 * @throws NotAllowed if the person is not on the team or this week's digest already went out
+	 * @throws ProgressRefused if the person is not on the team or this week's digest already went out
 	 */
 	public ProgressReport submit(long projectId, String personId, String done, String nextWeek, String blockers,
 			int percent, Rag rag) {
 		var project = engagements.project(projectId).orElseThrow();
-		if (project.team().stream().noneMatch(member -> member.personId().equals(personId))) {
-			throw new NotAllowed("not-member");
-		}
+		requireMember(project, personId);
 		var cycle = openCycle(project, zoneOf(personId));
-		var now = clock.instant();
-		var existing = store.report(cycle.id(), personId);
-		var report = new ProgressReport(cycle.id(), personId, done, nextWeek, blockers, percent, rag,
-				existing.map(ProgressReport::submittedAt).orElse(now), now);
-		boolean edited = store.save(report);
-		events.publishEvent(new ReportSubmitted(projectId, cycle.id(), personId, edited));
+		var report = cycle.submit(personId, done, nextWeek, blockers, percent, rag, clock.instant());
+		cycles.save(cycle);
 		return report;
 	}
 
 	/**
-	 * Throws {@link NotAllowed} unless the person may report on the project now: they are on its
+	 * Throws {@link ProgressRefused} unless the person may report on the project now: they are on its
 	 * team, and this week's digest has not gone out.
 	 */
 	@Transactional(readOnly = true)
 	public void checkCanReport(long projectId, String personId) {
 		var project = engagements.project(projectId).orElseThrow();
-		if (project.team().stream().noneMatch(member -> member.personId().equals(personId))) {
-			throw new NotAllowed("not-member");
-		}
-		var latest = store.latestCycle(projectId).orElse(null);
-		if (latest != null && latest.forwarded() && latest.week().equals(week(clock.instant(), zoneOf(personId)))) {
-			throw new NotAllowed("forwarded");
-		}
+		requireMember(project, personId);
+		cycles.findFirstByProjectIdOrderByWeekDesc(projectId)
+			.ifPresent(latest -> latest.checkAcceptsReportsFor(Cycle.week(clock.instant(), zoneOf(personId))));
 	}
 
 	/** Members who were prompted in a week. */
 	@Transactional(readOnly = true)
 	public List<String> prompted(long cycleId) {
-		return store.prompts(cycleId).stream().filter(p -> p.status() == PromptStatus.SENT)
-			.map(ProgressStore.Prompt::personId).toList();
-	}
-
-	/** The week a report now goes into: the latest not yet sent on, or this week's. */
-	Cycle openCycle(Project project, ZoneId zone) {
-		var now = clock.instant();
-		var thisWeek = week(now, zone);
-		var latest = store.latestCycle(project.id()).orElse(null);
-		if (latest != null && !latest.forwarded()) {
-			return latest;
-		}
-		if (latest != null && latest.week().equals(thisWeek)) {
-			throw new NotAllowed("forwarded");
-		}
-		var schedule = schedule(project.id());
-		var deadline = schedule.deadline().next(now, calendars.forId(schedule.calendarId())).orElse(now);
-		return store.cycleFor(project.id(), thisWeek, deadline);
+		return cycles.findById(cycleId).map(Cycle::prompted).orElse(List.of());
 	}
 
 	/** The project's current week, for a member: theirs to report in, with what they reported so far. */
 	@Transactional(readOnly = true)
 	public Optional<Cycle> currentCycle(long projectId) {
-		return store.latestCycle(projectId);
+		return cycles.findFirstByProjectIdOrderByWeekDesc(projectId);
 	}
 
-	/** Excuses a member (on leave) from this week's report; only the manager or an admin may. */
+	/**
+	 * Excuses a member (on leave) from this week's report.
+	 * @throws ProgressRefused unless the actor is the project manager or an admin
+	 */
 	public Cycle excuse(long projectId, String personId, String actorId, String note) {
 		var project = engagements.project(projectId).orElseThrow();
 		requireManager(project, actorId);
 		var cycle = openCycle(project, zoneOf(personId));
-		store.excuse(cycle.id(), personId, note, clock.instant());
-		return cycle;
+		cycle.excuse(personId, actorId, note, clock.instant());
+		return cycles.save(cycle);
 	}
 
-	/** The project manager sends the closed week's digest on, with a comment, once. */
+	/**
+	 * The project manager sends the closed week's digest on, with a comment, once.
+	 * @throws ProgressRefused if the actor may not, the week is not closed, or it went on already
+	 */
 	public Cycle forward(long cycleId, String actorId, String comment) {
-		var cycle = store.cycle(cycleId).orElseThrow();
+		var cycle = cycles.findById(cycleId).orElseThrow();
 		var project = engagements.project(cycle.projectId()).orElseThrow();
 		requireManager(project, actorId);
-		if (!cycle.closed()) {
-			throw new NotAllowed("not-closed");
-		}
-		if (!store.forward(cycleId, actorId, comment == null || comment.isBlank() ? null : comment.strip(),
-				clock.instant())) {
-			throw new NotAllowed("already-forwarded");
-		}
-		events.publishEvent(new DigestForwarded(project.id(), cycleId, actorId));
-		return store.cycle(cycleId).orElseThrow();
+		cycle.forward(actorId, comment, clock.instant());
+		return cycles.save(cycle);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Cycle> cycle(long cycleId) {
-		return store.cycle(cycleId);
+		return cycles.findById(cycleId);
 	}
 
 	@Transactional(readOnly = true)
 	public List<ProgressReport> reports(long cycleId) {
-		return store.reports(cycleId);
+		return cycles.findById(cycleId).map(Cycle::reports).orElse(List.of());
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ProgressReport> report(long cycleId, String personId) {
-		return store.report(cycleId, personId);
+		return cycles.findById(cycleId).flatMap(cycle -> cycle.report(personId));
 	}
 
 	/** Team members excused from the week. */
 	@Transactional(readOnly = true)
 	public List<String> excused(long cycleId) {
-		return store.prompts(cycleId).stream().filter(p -> p.status() == PromptStatus.EXCUSED)
-			.map(ProgressStore.Prompt::personId).toList();
+		return cycles.findById(cycleId).map(Cycle::excused).orElse(List.of());
 	}
 
-	/** Team members who were prompted (or are on the team) and have not reported, excused ones aside. */
+	/** Team members who have not reported, excused ones aside. */
 	@Transactional(readOnly = true)
 	public List<String> missing(Cycle cycle) {
-		var project = engagements.project(cycle.projectId()).orElseThrow();
-		var reported = store.reports(cycle.id()).stream().map(ProgressReport::personId).toList();
-		var excused = excused(cycle.id());
-		return project.team().stream().map(TeamMember::personId)
-			.filter(person -> !reported.contains(person) && !excused.contains(person))
-			.toList();
+		return cycle.missing(memberIds(engagements.project(cycle.projectId()).orElseThrow()));
 	}
 
 	// --- helpers --------------------------------------------------------------------------------
 
-	private void requireManager(Project project, String actorId) {
-		if (!project.managerId().equals(actorId) && !directory.person(actorId).map(Person::isAdmin).orElse(false)) {
-			throw new NotAllowed("not-manager");
+	/** The week a report now goes into: the latest not yet sent on, or this week's. */
+	private Cycle openCycle(Project project, ZoneId zone) {
+		var now = clock.instant();
+		var thisWeek = Cycle.week(now, zone);
+		var latest = cycles.findFirstByProjectIdOrderByWeekDesc(project.id()).orElse(null);
+		if (latest != null && !latest.forwarded()) {
+			return latest;
 		}
+		if (latest != null) {
+			latest.checkAcceptsReportsFor(thisWeek);
+		}
+		var deadline = planning.deadlineAfter(schedule(project.id()), now).orElse(now);
+		return cycleFor(project.id(), thisWeek, deadline);
+	}
+
+	/** The week's cycle, made (in a transaction of its own, so a race lost to another node spoils nothing) when missing. */
+	private Cycle cycleFor(long projectId, String week, Instant deadline) {
+		return cycles.findByProjectIdAndWeek(projectId, week).orElseGet(() -> {
+			try {
+				separately.executeWithoutResult(status -> cycles.save(Cycle.of(projectId, week, deadline)));
+			}
+			catch (DuplicateKeyException raced) {
+				// another node made it first
+			}
+			return cycles.findByProjectIdAndWeek(projectId, week).orElseThrow();
+		});
+	}
+
+	/**
+	 * Runs a job's step of a week in a transaction of its own, saving the week if the step changed
+	 * it (its events then write their messages in the same transaction). A step that lost a race
+	 * with another change of the week (a report, another zone's prompts) runs again on what won, so
+	 * the job neither fails nor does its step twice.
+	 */
+	private void step(long cycleId, Predicate<Cycle> step) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				separately.executeWithoutResult(status -> {
+					var cycle = cycles.findById(cycleId).orElseThrow();
+					if (step.test(cycle)) {
+						cycles.save(cycle);
+					}
+				});
+				return;
+			}
+			catch (OptimisticLockingFailureException race) {
+				if (attempt >= ATTEMPTS) {
+					throw race;
+				}
+				log.debug("Week {} changed meanwhile, running the step again (attempt {})", cycleId, attempt + 1);
+			}
+		}
+	}
+
+	private void requireMember(Project project, String personId) {
+		if (!memberIds(project).contains(personId)) {
+			throw new ProgressRefused(Reason.NOT_MEMBER);
+		}
+	}
+
+	private void requireManager(Project project, String actorId) {
+		if (!project.managerId().equals(actorId) && !isAdmin(actorId)) {
+			throw new ProgressRefused(Reason.NOT_MANAGER);
+		}
+	}
+
+	private boolean isAdmin(String personId) {
+		return directory.person(personId).map(Person::isAdmin).orElse(false);
+	}
+
+	private static List<String> memberIds(Project project) {
+		return project.team().stream().map(TeamMember::personId).toList();
 	}
 
 	private Set<ZoneId> memberZones(Project project) {
@@ -382,22 +359,8 @@ public class ProgressManagement {
 		return zones;
 	}
 
-	ZoneId zoneOf(String personId) {
-		return directory.person(personId).map(Person::zone).filter(java.util.Objects::nonNull).orElse(firmZone);
-	}
-
-	static String week(Instant at, ZoneId zone) {
-		var date = at.atZone(zone).toLocalDate();
-		return "%d-W%02d".formatted(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-	}
-
-	/** The name of a project's prompt job for one zone: {@code prompt-<project>-<Zone.Id>}. */
-	static String promptJob(long projectId, ZoneId zone) {
-		return promptJobPrefix(projectId) + zone.getId().replace('/', '.');
-	}
-
-	private static String promptJobPrefix(long projectId) {
-		return "prompt-" + projectId + "-";
+	private ZoneId zoneOf(String personId) {
+		return directory.person(personId).map(Person::zone).filter(Objects::nonNull).orElse(firmZone);
 	}
 
 }

@@ -10,12 +10,12 @@ import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
 import dev.steward.conversation.Input;
-import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
 import dev.steward.progress.chat.ProgressInteractions.Comment;
 import dev.steward.progress.chat.ProgressInteractions.Forward;
 import dev.steward.progress.ProgressManagement;
+import dev.steward.progress.ProgressRefused;
 
 /**
  * The digest's buttons ({@code progress-forward:<cycle>:comment|plain}): send it on to the
@@ -44,7 +44,8 @@ class DigestActions implements ActionHandler<Forward> {
 		if (request.args().how() == Forward.How.COMMENT) {
 			var cycle = progress.cycle(cycleId).orElse(null);
 			if (cycle != null && cycle.forwarded()) {
-				return Reply.say(texts.get(request.caller(), "progress.refused.already-forwarded", ""));
+				return Reply.say(texts.get(request.caller(),
+						ProgressRefusals.key(ProgressRefused.Reason.ALREADY_FORWARDED), ""));
 			}
 			return Reply.openForm(new Comment(cycleId), Map.of());
 		}
@@ -56,8 +57,8 @@ class DigestActions implements ActionHandler<Forward> {
 			var cycle = progress.forward(cycleId, caller.personId(), comment);
 			return Reply.say(texts.get(caller, "progress.forwarded", cycle.week()));
 		}
-		catch (ProgressManagement.NotAllowed refused) {
-			throw new Refusal(texts.get(caller, "progress.refused." + refused.getMessage(), ""));
+		catch (ProgressRefused refused) {
+			throw ProgressRefusals.refusal(texts, caller, refused, "");
 		}
 	}
 

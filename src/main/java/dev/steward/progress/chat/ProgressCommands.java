@@ -29,6 +29,7 @@ import dev.steward.directory.DirectoryManagement;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Project;
 import dev.steward.progress.ProgressManagement;
+import dev.steward.progress.ProgressRefused;
 
 /** {@code /progress report|status|schedule|excuse}, and the schedule form. */
 @Component
@@ -150,8 +151,8 @@ class ProgressCommands implements ChatCommands, FormHandler<Schedule> {
 			var cycle = progress.excuse(project.id(), person, caller.personId(), note);
 			return Reply.say(texts.get(caller, "progress.excused", directory.name(person), project.code(), cycle.week()));
 		}
-		catch (ProgressManagement.NotAllowed refused) {
-			throw new Refusal(texts.get(caller, "progress.refused." + refused.getMessage(), project.code()));
+		catch (ProgressRefused refused) {
+			throw ProgressRefusals.refusal(texts, caller, refused, project.code());
 		}
 	}
 
@@ -208,8 +209,8 @@ class ProgressCommands implements ChatCommands, FormHandler<Schedule> {
 							saved.reportTime()), describe(caller, saved.deadlineDay(), saved.deadlineTime()),
 					saved.zone().getId()));
 		}
-		catch (ProgressManagement.NotAllowed refused) {
-			throw new Refusal(texts.get(caller, "progress.refused." + refused.getMessage(), ""));
+		catch (ProgressRefused refused) {
+			throw ProgressRefusals.refusal(texts, caller, refused, "");
 		}
 	}
 

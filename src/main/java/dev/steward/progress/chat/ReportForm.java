@@ -13,12 +13,12 @@ import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
 import dev.steward.conversation.Input;
 import dev.steward.conversation.Input.Choice;
-import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
 import dev.steward.progress.chat.ProgressInteractions.Report;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.progress.ProgressManagement;
+import dev.steward.progress.ProgressRefused;
 import dev.steward.progress.Rag;
 
 /** The weekly report form ({@code progress-report:<project>}), opened by the prompt's button. */
@@ -48,8 +48,8 @@ class ReportForm implements FormHandler<Report> {
 		try {
 			progress.checkCanReport(projectId, caller.personId());
 		}
-		catch (ProgressManagement.NotAllowed refused) {
-			throw new Refusal(texts.get(caller, "progress.refused." + refused.getMessage(), project.code()));
+		catch (ProgressRefused refused) {
+			throw ProgressRefusals.refusal(texts, caller, refused, project.code());
 		}
 		var initial = new LinkedHashMap<String, String>();
 		progress.currentCycle(projectId)
@@ -95,9 +95,9 @@ class ReportForm implements FormHandler<Report> {
 			return Reply.say(texts.get(caller, report.submittedAt().equals(report.updatedAt())
 					? "progress.submitted" : "progress.edited", code));
 		}
-		catch (ProgressManagement.NotAllowed refused) {
-			throw new Refusal(texts.get(caller, "progress.refused." + refused.getMessage(),
-					engagements.project(projectId).map(p -> p.code()).orElse("")));
+		catch (ProgressRefused refused) {
+			throw ProgressRefusals.refusal(texts, caller, refused,
+					engagements.project(projectId).map(p -> p.code()).orElse(""));
 		}
 	}
 
