@@ -48,9 +48,12 @@ class KernelGateway implements ChatGateway {
 
 	private final Locale defaultLocale;
 
+	private final ReplyFiles files;
+
 	KernelGateway(CommandRouter router, List<ActionHandler> actionHandlers, List<FormHandler> formHandlers,
 			FormSessions sessions, CallerDirectory directory, Texts texts, TransactionTemplate tx,
-			@Value("${steward.default-locale:en}") Locale defaultLocale) {
+			@Value("${steward.default-locale:en}") Locale defaultLocale, ReplyFiles files) {
+		this.files = files;
 		this.router = router;
 		actionHandlers.forEach(handler -> register(actions, handler.name(), handler));
 		formHandlers.forEach(handler -> register(forms, handler.name(), handler));
@@ -194,7 +197,8 @@ class KernelGateway implements ChatGateway {
 							// a domain call refused and the handler answered politely: keep nothing of it
 							status.setRollbackOnly();
 						}
-						return reply;
+						// an ephemeral answer's files go to the person's direct messages (ReplyFiles says why)
+						return files.deliver(caller, actor, reply, status.isRollbackOnly());
 					});
 				}
 				catch (Refusal refusal) {
