@@ -27,8 +27,8 @@ import dev.steward.support.SampleFiles;
 @PlaygroundTest
 class PlaygroundFileTests {
 
-	/** Outbox ids far above the real outbox's, and the other playground tests'. */
-	private static final AtomicLong deliveries = new AtomicLong(2_000_000_000L);
+	/** Outbox ids far above the real outbox's, and apart from the other playground tests' (1e9, 2e9). */
+	private static final AtomicLong deliveries = new AtomicLong(3_000_000_000L);
 
 	private static final Pattern IMAGE = Pattern.compile("<img src=\"(/playground/files/[^\"]+)\" alt=\"Risk heat map\"");
 
