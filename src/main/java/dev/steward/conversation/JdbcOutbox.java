@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,7 +17,10 @@ import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.Door;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox as rows in the caller's transaction; the dispatcher is woken after commit. */
+/**
+ * The outbox as rows in the caller's transaction; the dispatcher is woken after commit. A message's
+ * files are rows of {@code outbox_file} beside it, its JSON body holds the rest.
+ */
 @Component
 class JdbcOutbox implements Outbox {
 
@@ -66,6 +70,10 @@ class JdbcOutbox implements Outbox {
 
 	@Override
 	public void update(String key, Message message) {
+		if (message.hasFiles()) {
+			// Slack cannot add files to a message in place, so no door is asked to
+			throw new IllegalArgumentException("An update cannot change a message's files; post a new message with them");
+		}
 		var targets = jdbc.sql("""
 				select id, door, address, direct from outbox_message
 				where message_key = :key and kind = 'POST' order by id""")
@@ -80,19 +88,38 @@ class JdbcOutbox implements Outbox {
 
 	private void insert(ChannelRef to, Message message, String key, Long target) {
 		var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into outbox_message
-				  (door, address, direct, message_key, kind, target_id, body, status, attempts, next_attempt_at, created_at)
-				values (:door, :address, :direct, :key, :kind, :target, :body, 'PENDING', 0, :now, :now)""")
+				  (door, address, direct, message_key, kind, target_id, body, files, status, attempts, next_attempt_at,
+				   created_at)
+				values (:door, :address, :direct, :key, :kind, :target, :body, :files, 'PENDING', 0, :now, :now)""")
 			.param("door", to.door())
 			.param("address", to.id())
 			.param("direct", to.direct())
 			.param("key", key)
 			.param("kind", target == null ? "POST" : "UPDATE")
 			.param("target", target)
-			.param("body", json.writeValueAsString(message))
+			.param("body", json.writeValueAsString(message.withoutFiles()))
+			.param("files", message.files().size())
 			.param("now", now)
-			.update();
+			.update(keys, "id");
+		if (message.hasFiles()) {
+			long id = keys.getKeyAs(Number.class).longValue();
+			int seq = 0;
+			for (var file : message.files()) {
+				jdbc.sql("""
+						insert into outbox_file (outbox_id, seq, name, media_type, title, content)
+						values (:id, :seq, :name, :type, :title, :content)""")
+					.param("id", id)
+					.param("seq", seq++)
+					.param("name", file.name())
+					.param("type", file.mediaType())
+					.param("title", file.title())
+					.param("content", file.bytes())
+					.update();
+			}
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

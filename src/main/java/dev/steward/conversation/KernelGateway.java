@@ -50,9 +50,12 @@ class KernelGateway implements ChatGateway {
 
 	private final Locale defaultLocale;
 
+	private final ReplyFiles files;
+
 	KernelGateway(CommandRouter router, List<ActionHandler<?>> actionHandlers, List<FormHandler<?>> formHandlers,
-			FormSessions sessions, List<RefusalKeys<?>> refusalKeys, CallerDirectory directory, Texts texts, TransactionTemplate tx,
-			FirmDefaults firm) {
+			FormSessions sessions, List<RefusalKeys<?>> refusalKeys, CallerDirectory directory, Texts texts,
+			TransactionTemplate tx, FirmDefaults firm, ReplyFiles files) {
+		this.files = files;
 		this.router = router;
 		actionHandlers.forEach(handler -> register(actions, handler.name(), handler));
 		formHandlers.forEach(handler -> register(forms, handler.name(), handler));
@@ -206,7 +209,8 @@ class KernelGateway implements ChatGateway {
 							// a domain call refused and the handler answered politely: keep nothing of it
 							status.setRollbackOnly();
 						}
-						return reply;
+						// an ephemeral answer's files go to the person's direct messages (ReplyFiles says why)
+						return files.deliver(caller, actor, reply, status.isRollbackOnly());
 					});
 				}
 				catch (Refusal refusal) {

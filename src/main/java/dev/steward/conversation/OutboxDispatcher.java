@@ -78,7 +78,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	private record Row(long id, String door, String address, boolean direct, String kind, Long target, String body,
-			int attempts, OffsetDateTime triedAt) {
+			int files, int attempts, OffsetDateTime triedAt) {
 	}
 
 	private record Target(String status, String platformId) {
@@ -103,7 +103,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			do {
 				looked = now();
 				due = jdbc.sql("""
-						select id, door, address, direct, kind, target_id, body, attempts, tried_at from outbox_message m
+						select id, door, address, direct, kind, target_id, body, files, attempts, tried_at from outbox_message m
 						where status = 'PENDING' and next_attempt_at <= :now
 						  and not exists (select 1 from outbox_message e
 						    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
@@ -113,7 +113,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					.param("now", looked)
 					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
 							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
-							rs.getString("body"), rs.getInt("attempts"), rs.getObject("tried_at", OffsetDateTime.class)))
+							rs.getString("body"), rs.getInt("files"), rs.getInt("attempts"), rs.getObject("tried_at", OffsetDateTime.class)))
 					.list();
 				if (deliverByConversation(due) == 0) {
 					break;
@@ -199,6 +199,9 @@ class OutboxDispatcher implements SmartLifecycle {
 			return settle(row.id(), "FAILED", null, "door " + row.door() + " is not active");
 		}
 		var message = json.readValue(row.body(), Message.class);
+		if (row.files() > 0) {
+			message = message.withFiles(files(row.id()));
+		}
 		var delivery = new Delivery(row.id(), new ChannelRef(row.door(), row.address(), row.direct()), message,
 				row.triedAt() != null);
 		try {
@@ -260,7 +263,18 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 	}
 
+	/** A row's files, in the order the message listed them. */
+	private List<Attachment> files(long id) {
+		return jdbc.sql("select name, media_type, title, content from outbox_file where outbox_id = :id order by seq")
+			.param("id", id)
+			.query((rs, n) -> new Attachment(rs.getString("name"), rs.getString("media_type"), rs.getString("title"),
+					rs.getBytes("content")))
+			.list();
+	}
+
+	/** Settles a row; its files are no longer needed then, whether it went out or was given up. */
 	private boolean settle(long id, String status, String platformId, String error) {
+		jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
 		jdbc.sql("""
 				update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
 				  sent_at = :now where id = :id""")

@@ -13,7 +13,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.RestAction;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 import dev.steward.conversation.spi.Door;
 
@@ -25,6 +26,11 @@ import dev.steward.conversation.spi.Door;
  * with {@code enforce_nonce}, so a post retried after a crash is answered with the message that
  * already went out instead of a second one. The platform id is {@code channelId:messageId}, so an
  * update knows where to edit.
+ * <p>
+ * A message's files go as its attachments, in the same request (JDA sends it as
+ * {@code multipart/form-data}: the message as {@code payload_json}, each file as {@code files[n]}),
+ * so the nonce covers them too; a picture's title is its description (alternative text). An update
+ * leaves the attachments as they are.
  */
 @Component
 @ConditionalOnDiscord
@@ -51,7 +57,11 @@ class DiscordDoor implements Door {
 	public String post(Delivery delivery) throws DeliveryFailure {
 		var channel = channel(delivery);
 		var data = DiscordRendering.message(delivery.message());
-		var posted = call(channel.sendMessage(data).setNonce(nonce(delivery.id())));
+		var action = channel.sendMessage(data).setNonce(nonce(delivery.id()));
+		for (var file : delivery.message().files()) {
+			action = action.addFiles(FileUpload.fromData(file.bytes(), file.name()).setDescription(file.title()));
+		}
+		var posted = call(action);
 		return channel.getId() + ":" + posted.getId();
 	}
 
@@ -62,7 +72,12 @@ class DiscordDoor implements Door {
 			throw new DeliveryFailure("Not a Discord message id: " + platformMessageId, true, null);
 		}
 		var channel = channel(delivery);
-		var data = MessageEditData.fromCreateData(DiscordRendering.message(delivery.message()));
+		var created = DiscordRendering.message(delivery.message());
+		// not MessageEditData.fromCreateData: it sends an empty attachment list, which removes the files
+		var data = new MessageEditBuilder().setContent(created.getContent())
+			.setEmbeds(created.getEmbeds())
+			.setComponents(created.getComponents())
+			.build();
 		call(channel.editMessageById(platformMessageId.substring(colon + 1), data));
 	}
 

@@ -68,6 +68,8 @@ class PlaygroundController {
 
 	private final PlaygroundMessages messages;
 
+	private final PlaygroundFiles files;
+
 	private final LiveUpdates live;
 
 	private final Rendering render;
@@ -83,11 +85,12 @@ class PlaygroundController {
 	private final ZoneId defaultZone;
 
 	PlaygroundController(ChatGateway gateway, CallerDirectory directory, PlaygroundMessages messages,
-			LiveUpdates live, Rendering render, PlaygroundProperties properties, Texts texts, JsonMapper json,
-			ThymeleafViewResolver views, FirmDefaults firm) {
+			PlaygroundFiles files, LiveUpdates live, Rendering render, PlaygroundProperties properties, Texts texts,
+			JsonMapper json, ThymeleafViewResolver views, FirmDefaults firm) {
 		this.gateway = gateway;
 		this.directory = directory;
 		this.messages = messages;
+		this.files = files;
 		this.live = live;
 		this.render = render;
 		this.properties = properties;
@@ -197,8 +200,11 @@ class PlaygroundController {
 	private void conversation(Model model, Optional<Caller> me, Conversation conversation, Locale locale) {
 		var zone = me.map(Caller::zone).orElse(defaultZone);
 		model.addAttribute("conversation", conversation);
-		model.addAttribute("messages",
-				messages.latest(conversation).stream().map(row -> render.shown(row, zone, locale)).toList());
+		var rows = messages.latest(conversation);
+		var attached = files.of(rows.stream().map(PlaygroundMessages.Row::id).toList());
+		model.addAttribute("messages", rows.stream()
+			.map(row -> render.shown(row, attached.getOrDefault(row.id(), List.of()), zone, locale))
+			.toList());
 	}
 
 	private View reply(Reply reply, Optional<Caller> me, Locale locale, String typed, Model model) {

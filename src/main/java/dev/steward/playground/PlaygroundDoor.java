@@ -3,6 +3,7 @@ package dev.steward.playground;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.conversation.spi.Door;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The playground as a platform the outbox delivers to: a message is a row of
  * {@code playground_message} (its id is the platform message id), and every open page that shows
- * its conversation hears of it at once.
+ * its conversation hears of it at once. A message's files are rows of {@code playground_file}, written
+ * with it, so a retried delivery that finds the message finds its files too.
  */
 @Component
 @ConditionalOnPlayground
@@ -24,10 +26,17 @@ class PlaygroundDoor implements Door {
 
 	private final LiveUpdates live;
 
-	PlaygroundDoor(PlaygroundMessages messages, JsonMapper json, LiveUpdates live) {
+	private final PlaygroundFiles files;
+
+	private final TransactionTemplate tx;
+
+	PlaygroundDoor(PlaygroundMessages messages, JsonMapper json, LiveUpdates live, PlaygroundFiles files,
+			TransactionTemplate tx) {
 		this.messages = messages;
 		this.json = json;
 		this.live = live;
+		this.files = files;
+		this.tx = tx;
 	}
 
 	@Override
@@ -38,8 +47,12 @@ class PlaygroundDoor implements Door {
 	@Override
 	public String post(Delivery delivery) {
 		var conversation = Conversation.of(delivery.to());
-		var id = messages.posted(delivery.id())
-			.orElseGet(() -> messages.insert(delivery.id(), conversation, json.writeValueAsString(delivery.message())));
+		var message = delivery.message();
+		var id = messages.posted(delivery.id()).orElseGet(() -> tx.execute(status -> {
+			long posted = messages.insert(delivery.id(), conversation, json.writeValueAsString(message.withoutFiles()));
+			files.save(posted, message.files());
+			return posted;
+		}));
 		announce(conversation);
 		return String.valueOf(id);
 	}

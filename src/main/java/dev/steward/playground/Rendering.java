@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -41,19 +42,21 @@ class Rendering {
 	 * @param id the platform message id, or 0 for a reply only the actor sees
 	 * @param version changes whenever the message does, so a page keeps what did not change
 	 * @param time the time shown beside it; {@code when} is the full date and time, for its tooltip
+	 * @param files the files it carries, shown below it
 	 */
-	record Shown(long id, Message message, long version, String time, String when) {
+	record Shown(long id, Message message, long version, String time, String when, List<PlaygroundFiles.Shown> files) {
 	}
 
-	Shown shown(PlaygroundMessages.Row row, ZoneId zone, Locale locale) {
+	Shown shown(PlaygroundMessages.Row row, List<PlaygroundFiles.Shown> files, ZoneId zone, Locale locale) {
 		return new Shown(row.id(), json.readValue(row.body(), Message.class), row.updatedAt().toEpochMilli(),
-				time(row.postedAt(), zone, locale), when(row.postedAt(), zone, locale));
+				time(row.postedAt(), zone, locale), when(row.postedAt(), zone, locale), files);
 	}
 
 	/** A reply for the actor alone, shown now. */
 	Shown now(Message message, ZoneId zone, Locale locale) {
 		var now = Instant.now(clock);
-		return new Shown(0, message, now.toEpochMilli(), time(now, zone, locale), when(now, zone, locale));
+		// the kernel sends an ephemeral answer's files to direct messages: none are left here
+		return new Shown(0, message, now.toEpochMilli(), time(now, zone, locale), when(now, zone, locale), List.of());
 	}
 
 	public String kind(Block block) {
@@ -95,6 +98,17 @@ class Rendering {
 	public boolean loadable(String url) {
 		return url != null && (url.startsWith("https://") || url.startsWith("http://")
 				|| (url.startsWith("/") && !url.startsWith("//")));
+	}
+
+	/** A file's size as people read it: bytes, KB or MB (1024 each). */
+	public String size(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+		}
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
 	}
 
 	private String time(Instant instant, ZoneId zone, Locale locale) {

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -30,6 +29,7 @@ import dev.steward.directory.Person;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Project;
 import dev.steward.engagement.TeamMember;
+import dev.steward.firm.FirmDefaults;
 import dev.steward.progress.ProgressRefused.Reason;
 import dev.steward.scheduling.Shift;
 
@@ -69,7 +69,7 @@ public class ProgressManagement {
 
 	ProgressManagement(Cycles cycles, ReportingSchedules schedules, EngagementManagement engagements,
 			DirectoryManagement directory, ProgressPlanning planning, ProgressSettings settings, Clock clock,
-			@Value("${steward.default-time-zone:UTC}") ZoneId firmZone, PlatformTransactionManager transactions) {
+			FirmDefaults firm, PlatformTransactionManager transactions) {
 		this.cycles = cycles;
 		this.schedules = schedules;
 		this.engagements = engagements;
@@ -77,7 +77,7 @@ public class ProgressManagement {
 		this.planning = planning;
 		this.settings = settings;
 		this.clock = clock;
-		this.firmZone = firmZone;
+		this.firmZone = firm.zone();
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -346,7 +346,7 @@ public class ProgressManagement {
 	}
 
 	private boolean isAdmin(String personId) {
-		return directory.person(personId).map(Person::isAdmin).orElse(false);
+		return directory.isAdmin(personId);
 	}
 
 	private static List<String> memberIds(Project project) {

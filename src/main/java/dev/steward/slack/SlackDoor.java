@@ -1,7 +1,13 @@
 package dev.steward.slack;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +21,14 @@ import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Message.Metadata;
 
+import dev.steward.conversation.Attachment;
 import dev.steward.conversation.ChannelRef;
 import dev.steward.conversation.spi.Door;
 
@@ -29,6 +37,14 @@ import dev.steward.conversation.spi.Door;
  * Slack's 429 (with its Retry-After) and server errors into retryable failures, and stamps every
  * message with its outbox id in message metadata, so a dispatcher that restarts after posting but
  * before recording finds the message instead of posting it twice.
+ * <p>
+ * A message with files is the message (blocks and metadata, as any other) followed at once, in the
+ * same channel, by one share of all its files: each is announced with
+ * {@code files.getUploadURLExternal}, its bytes POSTed to the upload URL Slack answered, and all are
+ * shared with {@code files.completeUploadExternal} (never the retired {@code files.upload}). A retry
+ * that finds the message already there looks for its files after it before sharing them: an
+ * upload whose answer was lost may be uploaded again, but an upload is invisible until completed, so
+ * nobody sees the files twice.
  */
 class SlackDoor implements Door {
 
@@ -58,6 +74,9 @@ class SlackDoor implements Door {
 
 	private final Gson gson = new Gson();
 
+	/** For the upload URLs Slack answers: plain HTTPS, outside the Web API. */
+	private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
 	/** A person's direct-message channel, by user id: it never changes. */
 	private final ConcurrentMap<String, String> directChannels = new ConcurrentHashMap<>();
 
@@ -86,6 +105,7 @@ class SlackDoor implements Door {
 			var already = delivery.mayBeThere() ? alreadyPosted(channel(to), delivery.id()) : null;
 			if (already != null) {
 				log.info("Outbox message {} was already in Slack as {}; not posting it again", delivery.id(), already);
+				share(already, delivery.message().files(), true);
 				return already;
 			}
 			var blocks = gson.toJson(BlockKit.blocks(delivery.message()));
@@ -103,7 +123,9 @@ class SlackDoor implements Door {
 			if (to.direct() && response.getChannel() != null) {
 				directChannels.putIfAbsent(to.id(), response.getChannel());
 			}
-			return response.getChannel() + ":" + response.getTs();
+			var posted = response.getChannel() + ":" + response.getTs();
+			share(posted, delivery.message().files(), false);
+			return posted;
 		}
 		finally {
 			pacer.sent(paceKey);
@@ -124,6 +146,86 @@ class SlackDoor implements Door {
 			.ts(ts)
 			.text(BlockKit.fallback(delivery.message()))
 			.blocksAsString(blocks)));
+	}
+
+	/**
+	 * Shares a message's files in its channel, just after it. A failure leaves the message posted and
+	 * the outbox row unsettled: the retry finds the message by its metadata and comes back here.
+	 *
+	 * @param posted the message, as {@code channel:ts}
+	 * @param mayBeThere whether an earlier attempt may have shared them already
+	 */
+	private void share(String posted, List<Attachment> files, boolean mayBeThere) throws DeliveryFailure {
+		if (files.isEmpty()) {
+			return;
+		}
+		int colon = posted.indexOf(':');
+		var channel = posted.substring(0, colon);
+		var ts = posted.substring(colon + 1);
+		if (mayBeThere && alreadyShared(channel, ts, files)) {
+			log.info("The files of Slack message {} were already shared; not sharing them again", posted);
+			return;
+		}
+		var details = new ArrayList<FileDetails>();
+		for (var file : files) {
+			var announced = call("files.getUploadURLExternal", () -> methods.filesGetUploadURLExternal(request -> {
+				request.filename(file.name()).length(file.size());
+				if (file.image()) {
+					request.altTxt(file.title());
+				}
+				return request;
+			}));
+			upload(announced.getUploadUrl(), file);
+			details.add(FileDetails.builder().id(announced.getFileId()).title(file.title()).build());
+		}
+		call("files.completeUploadExternal",
+				() -> methods.filesCompleteUploadExternal(request -> request.files(details).channelId(channel)));
+	}
+
+	/** POSTs a file's bytes to the upload URL Slack answered for it. */
+	private void upload(String url, Attachment file) throws DeliveryFailure {
+		try {
+			var response = uploads.send(HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "application/octet-stream")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(file.bytes()))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			if (response.statusCode() != 200) {
+				throw refused("upload of " + file.name(), response.statusCode(),
+						response.headers().firstValue("Retry-After").orElse(null));
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new DeliveryFailure("upload of " + file.name() + ": " + ex.getMessage(), false, null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeliveryFailure("upload of " + file.name() + ": interrupted", false, null);
+		}
+	}
+
+	/**
+	 * Whether a message after this one already carries all these files by name: an earlier attempt
+	 * shared them before its answer was lost. A look-up that fails shares them (again).
+	 */
+	private boolean alreadyShared(String channel, String ts, List<Attachment> files) {
+		try {
+			var history = methods.conversationsHistory(
+					request -> request.channel(channel).oldest(ts).inclusive(false).limit(HISTORY_LOOKBACK));
+			if (!history.isOk() || history.getMessages() == null) {
+				return false;
+			}
+			var names = files.stream().map(Attachment::name).toList();
+			return history.getMessages()
+				.stream()
+				.filter(message -> message.getFiles() != null)
+				.anyMatch(message -> message.getFiles().stream().map(com.slack.api.model.File::getName).toList()
+					.equals(names));
+		}
+		catch (Exception ex) {
+			log.debug("Could not read the history of {}: {}", channel, ex.toString());
+			return false;
+		}
 	}
 
 	/** The Slack channel id of a conversation: a person's direct messages are a channel of their own. */

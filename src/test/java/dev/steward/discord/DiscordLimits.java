@@ -12,7 +12,24 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  */
 final class DiscordLimits {
 
+	/** The most a bot may attach to one message: 10 files. */
+	static final int FILES = 10;
+
+	/** The largest file a bot may attach without server boosts: 10 MiB. */
+	static final int FILE_BYTES = 10 * 1024 * 1024;
+
 	private DiscordLimits() {
+	}
+
+	/** Everything wrong with a message's files, given their sizes in bytes. */
+	static List<String> files(List<Integer> sizes) {
+		var problems = new ArrayList<String>();
+		if (sizes.size() > FILES) {
+			problems.add("more than " + FILES + " files");
+		}
+		sizes.stream().filter(size -> size > FILE_BYTES).forEach(size -> problems.add("a file of " + size
+				+ " bytes, more than " + FILE_BYTES));
+		return problems;
 	}
 
 	/** Everything wrong with a message body (create or edit). */

@@ -36,6 +36,12 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * it unchanged. It keeps messages as Discord would:
  * a post with a nonce it has seen in that channel answers the message already posted, an edit
  * replaces the message, and a route told to be rate limited answers 429 with {@code Retry-After}.
+ * <p>
+ * A message with files arrives as Discord takes it: {@code multipart/form-data} with the message in
+ * the {@code payload_json} part and each file in a {@code files[n]} part, matched by the payload's
+ * {@code attachments[].id}. Each file becomes an attachment with the content type Discord infers from
+ * its name; a file over {@link DiscordLimits#FILE_BYTES} is refused with Discord's 413 (code 40005),
+ * and an edit keeps the attachments unless it lists the ones to keep.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -71,6 +77,9 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final Map<String, String> nonces = new ConcurrentHashMap<>();
 
+	/** The files each message was created with, by message id. */
+	private final Map<String, List<Part>> files = new ConcurrentHashMap<>();
+
 	private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
 
 	private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
@@ -87,13 +96,21 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final CompletableFuture<DataObject> identified = new CompletableFuture<>();
 
-	/** One REST call as it arrived. */
-	public record Call(Instant at, String method, String path, String body) {
+	/** One REST call as it arrived; for a multipart one, the body is its {@code payload_json}. */
+	public record Call(Instant at, String method, String path, String body, List<Part> files) {
+
+		public Call(Instant at, String method, String path, String body) {
+			this(at, method, path, body, List.of());
+		}
 
 		public DataObject json() {
 			return DataObject.fromJson(body);
 		}
 
+	}
+
+	/** One file part of a multipart request: its form field ({@code files[n]}), name, declared type and bytes. */
+	public record Part(String field, String filename, String contentType, byte[] bytes) {
 	}
 
 	/**
@@ -235,6 +252,11 @@ public final class FakeDiscord implements AutoCloseable {
 		return messages.get(messageId);
 	}
 
+	/** The files a message was created with, as they arrived. */
+	public List<Part> files(String messageId) {
+		return files.getOrDefault(messageId, List.of());
+	}
+
 	/** The next {@code count} calls to a route answer 429, asking to retry after a second. */
 	public synchronized void rateLimit(String method, String pathPattern, int count) {
 		rateLimited.put(method + " " + pathPattern, count);
@@ -335,8 +357,22 @@ public final class FakeDiscord implements AutoCloseable {
 			var method = exchange.getRequestMethod();
 			var matcher = API.matcher(exchange.getRequestURI().getPath());
 			var path = matcher.matches() ? matcher.group(1) : exchange.getRequestURI().getPath();
-			var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			calls.add(new Call(Instant.now(), method, path, body));
+			var raw = exchange.getRequestBody().readAllBytes();
+			var type = exchange.getRequestHeaders().getFirst("Content-Type");
+			var body = new String(raw, StandardCharsets.UTF_8);
+			List<Part> parts = List.of();
+			if (type != null && type.startsWith("multipart/form-data")) {
+				var all = multipart(raw, type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", ""));
+				body = all.stream().filter(part -> part.field().equals("payload_json")).findFirst()
+					.map(part -> new String(part.bytes(), StandardCharsets.UTF_8)).orElse("");
+				parts = all.stream().filter(part -> part.field().startsWith("files[")).toList();
+			}
+			calls.add(new Call(Instant.now(), method, path, body, parts));
+			var tooBig = parts.stream().filter(part -> part.bytes().length > DiscordLimits.FILE_BYTES).findFirst();
+			if (tooBig.isPresent()) {
+				send(exchange, 413, DataObject.empty().put("message", "Request entity too large").put("code", 40005));
+				return;
+			}
 			if (failing(method, path)) {
 				send(exchange, 500, DataObject.empty().put("message", "500: Internal Server Error").put("code", 0));
 				return;
@@ -348,7 +384,7 @@ public final class FakeDiscord implements AutoCloseable {
 					.put("retry_after", 1.0).put("global", false));
 				return;
 			}
-			var answer = route(method, path, body);
+			var answer = route(method, path, body, parts);
 			send(exchange, answer.status(), answer.body());
 		}
 		catch (RuntimeException ex) {
@@ -380,7 +416,7 @@ public final class FakeDiscord implements AutoCloseable {
 	private record Response(int status, Object body) {
 	}
 
-	private Response route(String method, String path, String raw) {
+	private Response route(String method, String path, String raw, List<Part> parts) {
 		var body = raw.isEmpty() || raw.startsWith("[") ? null : DataObject.fromJson(raw);
 		Matcher m;
 		if (method.equals("GET") && path.equals("/users/@me")) {
@@ -464,6 +500,13 @@ public final class FakeDiscord implements AutoCloseable {
 				}
 			}
 			var message = stored(next(), channel, body);
+			var problems = DiscordLimits.files(parts.stream().map(part -> part.bytes().length).toList());
+			if (!problems.isEmpty()) {
+				return new Response(400, DataObject.empty().put("message", "Invalid Form Body: " + problems)
+					.put("code", 50035));
+			}
+			message.put("attachments", attachments(body, parts));
+			files.put(message.getString("id"), parts);
 			messages.put(message.getString("id"), message);
 			if (nonce != null) {
 				nonces.put(channel + "/" + nonce, message.getString("id"));
@@ -476,10 +519,128 @@ public final class FakeDiscord implements AutoCloseable {
 				return new Response(404, DataObject.empty().put("message", "Unknown Message").put("code", 10008));
 			}
 			var message = stored(m.group(2), m.group(1), body).put("edited_timestamp", Instant.now().toString());
+			message.put("attachments", kept(old.getArray("attachments"), body));
 			messages.put(m.group(2), message);
 			return ok(message);
 		}
 		return new Response(404, DataObject.empty().put("message", "404: Not Found").put("code", 0));
+	}
+
+	/** A new message's attachments as Discord returns them: one for each file part the payload lists. */
+	private DataArray attachments(DataObject body, List<Part> parts) {
+		var listed = body == null ? DataArray.empty() : body.optArray("attachments").orElseGet(DataArray::empty);
+		var attachments = DataArray.empty();
+		for (int i = 0; i < listed.length(); i++) {
+			var wanted = listed.getObject(i);
+			var field = "files[" + wanted.getString("id") + "]";
+			var part = parts.stream().filter(p -> p.field().equals(field)).findFirst().orElse(null);
+			if (part == null) {
+				continue;
+			}
+			var id = next();
+			var name = wanted.getString("filename", part.filename());
+			var attachment = DataObject.empty()
+				.put("id", id)
+				.put("filename", name)
+				.put("size", part.bytes().length)
+				.put("content_type", contentType(name))
+				.put("url", "https://cdn.discordapp.com/attachments/0/" + id + "/" + name)
+				.put("proxy_url", "https://media.discordapp.net/attachments/0/" + id + "/" + name);
+			wanted.opt("description").ifPresent(description -> attachment.put("description", description));
+			attachments.add(attachment);
+		}
+		return attachments;
+	}
+
+	/** An edit keeps every attachment, unless it lists the ones to keep. */
+	private static DataArray kept(DataArray old, DataObject body) {
+		if (body == null || !body.hasKey("attachments")) {
+			return old;
+		}
+		var keep = new java.util.HashSet<String>();
+		var listed = body.getArray("attachments");
+		for (int i = 0; i < listed.length(); i++) {
+			keep.add(listed.getObject(i).getString("id"));
+		}
+		var kept = DataArray.empty();
+		for (int i = 0; i < old.length(); i++) {
+			if (keep.contains(old.getObject(i).getString("id"))) {
+				kept.add(old.getObject(i));
+			}
+		}
+		return kept;
+	}
+
+	/** The content type Discord gives an attachment, from its name. */
+	private static String contentType(String name) {
+		var lower = name.toLowerCase(java.util.Locale.ROOT);
+		if (lower.endsWith(".png")) {
+			return "image/png";
+		}
+		if (lower.endsWith(".csv")) {
+			return "text/csv; charset=utf-8";
+		}
+		if (lower.endsWith(".md")) {
+			return "text/markdown; charset=utf-8";
+		}
+		if (lower.endsWith(".zip")) {
+			return "application/zip";
+		}
+		return "application/octet-stream";
+	}
+
+	/** The parts of a {@code multipart/form-data} body. */
+	private static List<Part> multipart(byte[] body, String boundary) {
+		var delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+		var parts = new java.util.ArrayList<Part>();
+		int at = indexOf(body, delimiter, 0);
+		while (at >= 0) {
+			int start = at + delimiter.length;
+			if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+				break;
+			}
+			start += 2; // CRLF after the delimiter
+			int next = indexOf(body, delimiter, start);
+			if (next < 0) {
+				break;
+			}
+			int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+			var headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
+			var content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2);
+			String field = null;
+			String filename = null;
+			String type = null;
+			for (var line : headers.split("\r\n")) {
+				var lower = line.toLowerCase(java.util.Locale.ROOT);
+				if (lower.startsWith("content-disposition:")) {
+					field = parameter(line, "name");
+					filename = parameter(line, "filename");
+				}
+				else if (lower.startsWith("content-type:")) {
+					type = line.substring(line.indexOf(':') + 1).strip();
+				}
+			}
+			parts.add(new Part(field, filename, type, content));
+			at = next;
+		}
+		return parts;
+	}
+
+	private static String parameter(String header, String name) {
+		var m = Pattern.compile("(?:^|;)\\s*" + name + "=\"([^\"]*)\"").matcher(header.substring(header.indexOf(':') + 1));
+		return m.find() ? m.group(1) : null;
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle, int from) {
+		outer: for (int i = from; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
 	}
 
 	private static Matcher match(String regex, String path) {

@@ -34,6 +34,14 @@ import com.sun.net.httpserver.HttpServer;
  * {@code chat.update} in place), records every call, and checks each against Slack's documented
  * limits; what breaks a limit is kept in {@link #violations()}. Response URLs are served too. A
  * method can be made to fail next with a status (429 with Retry-After, or 500).
+ * <p>
+ * Files arrive as Slack takes them today: {@code files.getUploadURLExternal} (a name and a length)
+ * answers a file id and an upload URL, the bytes are POSTed to that URL, and
+ * {@code files.completeUploadExternal} shares the uploaded files in a channel as one message. It
+ * refuses what Slack refuses: an unknown or already shared file id, bytes of another length than
+ * announced, and a file method without the {@code files:write} scope (the app's scopes are the
+ * manifest's, {@link SlackManifestTests#SCOPES}, less what a test revokes). A share without a channel
+ * is refused too: Slack would keep the files private, where nobody sees them.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -57,12 +65,20 @@ final class FakeSlackApi implements AutoCloseable {
 
 		final JsonObject metadata;
 
+		/** The files shared as this message, in order; empty for a message posted with chat.postMessage. */
+		final List<SharedFile> files;
+
 		Posted(String channel, String ts, String text, JsonArray blocks, JsonObject metadata) {
+			this(channel, ts, text, blocks, metadata, List.of());
+		}
+
+		Posted(String channel, String ts, String text, JsonArray blocks, JsonObject metadata, List<SharedFile> files) {
 			this.channel = channel;
 			this.ts = ts;
 			this.text = text;
 			this.blocks = blocks;
 			this.metadata = metadata;
+			this.files = List.copyOf(files);
 		}
 
 		String text() {
@@ -71,7 +87,7 @@ final class FakeSlackApi implements AutoCloseable {
 
 		/** The message as a person's Slack client shows it now: later updates do not change it. */
 		Posted snapshot() {
-			return new Posted(channel, ts, text, blocks.deepCopy(), metadata);
+			return new Posted(channel, ts, text, blocks.deepCopy(), metadata, files);
 		}
 
 		boolean hasActions() {
@@ -81,6 +97,34 @@ final class FakeSlackApi implements AutoCloseable {
 				}
 			}
 			return false;
+		}
+
+	}
+
+	/** A file as shared in a channel: what was announced, and the bytes that were uploaded. */
+	record SharedFile(String id, String name, String title, String altText, byte[] bytes) {
+	}
+
+	/** A file announced with files.getUploadURLExternal, until it is shared. */
+	private static final class Upload {
+
+		final String id;
+
+		final String name;
+
+		final int length;
+
+		final String altText;
+
+		volatile byte[] bytes;
+
+		volatile boolean shared;
+
+		Upload(String id, String name, int length, String altText) {
+			this.id = id;
+			this.name = name;
+			this.length = length;
+			this.altText = altText;
 		}
 
 	}
@@ -106,6 +150,19 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private final Map<String, Instant> lastPost = new ConcurrentHashMap<>();
 
+	private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+
+	private final Queue<String> lost = new ConcurrentLinkedQueue<>();
+
+	/** How many times bytes were POSTed to an upload URL. */
+	private final AtomicLong uploadPosts = new AtomicLong();
+
+	private final java.util.Set<String> scopes = ConcurrentHashMap.newKeySet();
+
+	/** The scope each method needs, where a test may take it away. */
+	private static final Map<String, String> NEEDS = Map.of("files.getUploadURLExternal", "files:write",
+			"files.completeUploadExternal", "files:write", "chat.postMessage", "chat:write");
+
 	private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
 
 	private volatile Duration pacing = Duration.ZERO;
@@ -114,6 +171,7 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private FakeSlackApi(HttpServer server) {
 		this.server = server;
+		scopes.addAll(SlackManifestTests.SCOPES);
 	}
 
 	static FakeSlackApi start() {
@@ -124,6 +182,7 @@ final class FakeSlackApi implements AutoCloseable {
 			var fake = new FakeSlackApi(server);
 			server.createContext("/api/", fake::api);
 			server.createContext("/response/", fake::response);
+			server.createContext("/upload/", fake::upload);
 			server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
 				var thread = new Thread(runnable, "fake-slack");
 				thread.setDaemon(true);
@@ -168,6 +227,14 @@ final class FakeSlackApi implements AutoCloseable {
 	}
 
 	/**
+	 * The next call of this method is carried out, but its answer is lost (a 500 comes back instead),
+	 * as when a connection breaks after Slack acted.
+	 */
+	void loseNextAnswer(String method) {
+		lost.add(method);
+	}
+
+	/**
 	 * Holds every answer to a method until {@link #release}: a Web API as slow as the test wants,
 	 * so a test can show Steward answered Slack without waiting for it.
 	 */
@@ -181,6 +248,20 @@ final class FakeSlackApi implements AutoCloseable {
 		if (held != null) {
 			held.countDown();
 		}
+	}
+
+	/** Takes a scope from the app, as if it had been installed without it; {@link #grant} gives it back. */
+	void revoke(String scope) {
+		scopes.remove(scope);
+	}
+
+	void grant(String scope) {
+		scopes.add(scope);
+	}
+
+	/** How many times file bytes were POSTed to an upload URL. */
+	long uploadPosts() {
+		return uploadPosts.get();
 	}
 
 	List<Call> calls() {
@@ -197,6 +278,11 @@ final class FakeSlackApi implements AutoCloseable {
 
 	List<String> violations() {
 		return List.copyOf(violations);
+	}
+
+	/** Forgets a violation a test provoked on purpose. */
+	void forgive(String violation) {
+		violations.remove(violation);
 	}
 
 	/** The messages of a channel as they now stand, oldest first. */
@@ -238,7 +324,36 @@ final class FakeSlackApi implements AutoCloseable {
 						: "internal_error") + "\"}");
 				return;
 			}
-			send(exchange, 200, gson.toJson(answer(method, params)));
+			var needed = NEEDS.get(method);
+			if (needed != null && !scopes.contains(needed)) {
+				send(exchange, 200, gson.toJson(Map.of("ok", false, "error", "missing_scope", "needed", needed,
+						"provided", String.join(",", scopes))));
+				return;
+			}
+			var answer = gson.toJson(answer(method, params));
+			if (lost.remove(method)) {
+				send(exchange, 500, "{\"ok\":false,\"error\":\"internal_error\"}");
+				return;
+			}
+			send(exchange, 200, answer);
+		}
+	}
+
+	/** An upload URL: takes the bytes of one announced file, as a raw body. */
+	private void upload(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			var id = exchange.getRequestURI().getPath().substring("/upload/".length());
+			var bytes = exchange.getRequestBody().readAllBytes();
+			calls.add(new Call("upload", Map.of("file", id, "length", String.valueOf(bytes.length)), null,
+					Instant.now()));
+			var upload = uploads.get(id);
+			if (!"POST".equals(exchange.getRequestMethod()) || upload == null || upload.shared) {
+				sendText(exchange, 404, "Not Found");
+				return;
+			}
+			uploadPosts.incrementAndGet();
+			upload.bytes = bytes;
+			sendText(exchange, 200, "OK - " + bytes.length);
 		}
 	}
 
@@ -277,11 +392,25 @@ final class FakeSlackApi implements AutoCloseable {
 				var messages = new ArrayList<Map<String, Object>>();
 				var all = new ArrayList<>(messages(params.get("channel")));
 				Collections.reverse(all);
+				var oldest = params.get("oldest");
+				boolean inclusive = List.of("true", "1").contains(params.get("inclusive"));
 				for (var posted : all) {
+					if (oldest != null) {
+						int order = new java.math.BigDecimal(posted.ts).compareTo(new java.math.BigDecimal(oldest));
+						if (order < 0 || (order == 0 && !inclusive)) {
+							continue;
+						}
+					}
 					var message = new LinkedHashMap<String, Object>();
 					message.put("type", "message");
 					message.put("ts", posted.ts);
 					message.put("text", posted.text);
+					if (!posted.files.isEmpty()) {
+						message.put("files", posted.files.stream()
+							.map(file -> Map.of("id", file.id(), "name", file.name(), "title", file.title(), "size",
+									file.bytes().length))
+							.toList());
+					}
 					if (posted.metadata != null && List.of("true", "1").contains(params.get("include_all_metadata"))) {
 						message.put("metadata", posted.metadata);
 					}
@@ -325,6 +454,52 @@ final class FakeSlackApi implements AutoCloseable {
 			case "chat.postEphemeral" -> {
 				checkMessage(method, array(params.get("blocks")), params.getOrDefault("text", ""));
 				ok.put("message_ts", nextTs());
+			}
+			case "files.getUploadURLExternal" -> {
+				var name = params.get("filename");
+				int length;
+				try {
+					length = Integer.parseInt(params.getOrDefault("length", ""));
+				}
+				catch (NumberFormatException ex) {
+					length = 0;
+				}
+				if (name == null || name.isBlank() || length <= 0) {
+					return Map.of("ok", false, "error", "invalid_arguments");
+				}
+				var id = "F" + nextTs().replace(".", "");
+				uploads.put(id, new Upload(id, name, length, params.get("alt_txt")));
+				ok.put("upload_url", base() + "/upload/" + id);
+				ok.put("file_id", id);
+			}
+			case "files.completeUploadExternal" -> {
+				var channel = params.get("channel_id");
+				if (channel == null || channel.isBlank()) {
+					violations.add(method + " without channel_id: the files stay private, nobody sees them");
+					return Map.of("ok", false, "error", "invalid_arguments");
+				}
+				var listed = params.containsKey("files") ? array(params.get("files")) : new JsonArray();
+				if (listed.isEmpty()) {
+					return Map.of("ok", false, "error", "invalid_arguments");
+				}
+				var shared = new ArrayList<SharedFile>();
+				for (var element : listed) {
+					var detail = element.getAsJsonObject();
+					var upload = uploads.get(string(detail, "id"));
+					if (upload == null || upload.shared || upload.bytes == null) {
+						return Map.of("ok", false, "error", "file_not_found");
+					}
+					if (upload.bytes.length != upload.length) {
+						return Map.of("ok", false, "error", "file_upload_size_mismatch");
+					}
+					var title = detail.has("title") ? string(detail, "title") : upload.name;
+					shared.add(new SharedFile(upload.id, upload.name, title, upload.altText, upload.bytes));
+				}
+				shared.forEach(file -> uploads.get(file.id()).shared = true);
+				var posted = new Posted(channel, nextTs(), params.getOrDefault("initial_comment", ""), new JsonArray(),
+						null, shared);
+				channels.computeIfAbsent(channel, key -> new CopyOnWriteArrayList<>()).add(posted);
+				ok.put("files", shared.stream().map(file -> Map.of("id", file.id(), "title", file.title())).toList());
 			}
 			case "views.open" -> {
 				if (params.get("trigger_id") == null) {
@@ -517,6 +692,13 @@ final class FakeSlackApi implements AutoCloseable {
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {
 		var bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+	}
+
+	private static void sendText(HttpExchange exchange, int status, String body) throws IOException {
+		var bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
 		exchange.sendResponseHeaders(status, bytes.length);
 		exchange.getResponseBody().write(bytes);
 	}

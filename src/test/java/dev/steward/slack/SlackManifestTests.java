@@ -29,7 +29,7 @@ import dev.steward.conversation.spi.ChatGateway;
 class SlackManifestTests {
 
 	static final List<String> SCOPES = List.of("commands", "chat:write", "chat:write.public", "im:write",
-			"users:read", "channels:history", "groups:history", "im:history", "mpim:history");
+			"users:read", "channels:history", "groups:history", "im:history", "mpim:history", "files:write");
 
 	@Autowired
 	SlackInteractions interactions;
@@ -62,7 +62,9 @@ class SlackManifestTests {
 	@ValueSource(strings = { "manifest.yaml", "manifest-socket-mode.yaml" })
 	void manifestAsksForTheScopesTheDoorUsesAndInteractivity(String file) throws IOException {
 		var manifest = read(file);
-		assertThat(manifest.getOauthConfig().getScopes().getBot()).containsExactlyInAnyOrderElementsOf(SCOPES);
+		assertThat(manifest.getOauthConfig().getScopes().getBot()).containsExactlyInAnyOrderElementsOf(SCOPES)
+			.as("files made on the server are uploaded with files.getUploadURLExternal")
+			.contains("files:write");
 		assertThat(manifest.getSettings().getInteractivity().getIsEnabled()).isTrue();
 		assertThat(manifest.getDisplayInformation().getName()).isEqualTo("Steward");
 		assertThat(manifest.getFeatures().getBotUser().getDisplayName()).isEqualTo("Steward");

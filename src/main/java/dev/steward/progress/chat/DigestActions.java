@@ -45,7 +45,7 @@ class DigestActions implements ActionHandler<Forward> {
 			var cycle = progress.cycle(cycleId).orElse(null);
 			if (cycle != null && cycle.forwarded()) {
 				return Reply.say(texts.get(request.caller(),
-						ProgressRefusals.key(ProgressRefused.Reason.ALREADY_FORWARDED), ""));
+						ProgressRefusals.keyOf(ProgressRefused.Reason.ALREADY_FORWARDED), ""));
 			}
 			return Reply.openForm(new Comment(cycleId), Map.of());
 		}

@@ -1,17 +1,28 @@
 package dev.steward.progress.chat;
 
 import dev.steward.conversation.Caller;
+import org.springframework.stereotype.Component;
+
 import dev.steward.conversation.Refusal;
+import dev.steward.conversation.RefusalKeys;
 import dev.steward.conversation.Texts;
 import dev.steward.progress.ProgressRefused;
 
 /** The one place a refusal of the weekly cycle becomes words. */
-final class ProgressRefusals {
+@Component
+class ProgressRefusals implements RefusalKeys<ProgressRefused.Reason> {
 
-	private ProgressRefusals() {
+	@Override
+	public Class<ProgressRefused.Reason> reasons() {
+		return ProgressRefused.Reason.class;
 	}
 
-	static String key(ProgressRefused.Reason reason) {
+	@Override
+	public String key(ProgressRefused.Reason reason) {
+		return keyOf(reason);
+	}
+
+	static String keyOf(ProgressRefused.Reason reason) {
 		return switch (reason) {
 			case NOT_MEMBER -> "progress.refused.not-member";
 			case NOT_MANAGER -> "progress.refused.not-manager";
@@ -23,7 +34,7 @@ final class ProgressRefusals {
 
 	/** The refusal the kernel shows the actor; {@code projectCode} fills the messages that name the project. */
 	static Refusal refusal(Texts texts, Caller caller, ProgressRefused refused, String projectCode) {
-		return new Refusal(texts.get(caller, key(refused.reason()), projectCode));
+		return new Refusal(texts.get(caller, keyOf(refused.reason()), projectCode));
 	}
 
 }
