@@ -50,6 +50,7 @@ class SlackManifestTests {
 		var declared = manifest.getFeatures().getSlashCommands().stream().map(AppManifest.SlashCommand::getCommand).toList();
 		var registered = interactions.commandWords().stream().map(word -> "/" + word).toList();
 		var words = gateway.commands(Locale.ENGLISH).stream().map(info -> "/" + info.word()).distinct().toList();
+		assertThat(words).as("command words the kernel registers").contains("/project", "/approvals", "/progress", "/steward");
 		assertThat(declared).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(registered);
 		assertThat(registered).containsExactlyInAnyOrderElementsOf(words);
 		manifest.getFeatures().getSlashCommands().forEach(command -> {
@@ -76,7 +77,7 @@ class SlackManifestTests {
 		var manifest = read(file);
 		assertThat(manifest.getSettings().getSocketModeEnabled()).isFalse();
 		assertThat(manifest.getSettings().getInteractivity().getRequestUrl()).endsWith(SlackConfiguration.EVENTS_PATH);
-		assertThat(manifest.getFeatures().getSlashCommands())
+		assertThat(manifest.getFeatures().getSlashCommands()).isNotEmpty()
 			.allSatisfy(command -> assertThat(command.getUrl())
 				.isEqualTo(manifest.getSettings().getInteractivity().getRequestUrl()));
 	}
@@ -87,7 +88,8 @@ class SlackManifestTests {
 		var manifest = read(file);
 		assertThat(manifest.getSettings().getSocketModeEnabled()).isTrue();
 		assertThat(manifest.getSettings().getInteractivity().getRequestUrl()).isNull();
-		assertThat(manifest.getFeatures().getSlashCommands()).allSatisfy(command -> assertThat(command.getUrl()).isNull());
+		assertThat(manifest.getFeatures().getSlashCommands()).isNotEmpty()
+			.allSatisfy(command -> assertThat(command.getUrl()).isNull());
 	}
 
 }
