@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -32,13 +33,17 @@ class JdbcOutbox implements Outbox {
 
 	private final CallerDirectory directory;
 
-	private final List<Door> doors;
+	/**
+	 * Looked up when a message is queued, not when the outbox is made: a door may need the gateway,
+	 * whose handlers may need the outbox (a feature's command class may queue messages itself).
+	 */
+	private final ObjectProvider<Door> doors;
 
 	private final OutboxDispatcher dispatcher;
 
 	private final Clock clock;
 
-	JdbcOutbox(JdbcClient jdbc, JsonMapper json, CallerDirectory directory, List<Door> doors,
+	JdbcOutbox(JdbcClient jdbc, JsonMapper json, CallerDirectory directory, ObjectProvider<Door> doors,
 			OutboxDispatcher dispatcher, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
@@ -51,7 +56,7 @@ class JdbcOutbox implements Outbox {
 	@Override
 	public void toPerson(String personId, Message message, String key) {
 		boolean reached = false;
-		for (var door : doors) {
+		for (var door : doors.orderedStream().toList()) {
 			var address = directory.address(personId, door.name());
 			if (address.isPresent()) {
 				insert(ChannelRef.direct(door.name(), address.get()), message, key, null);

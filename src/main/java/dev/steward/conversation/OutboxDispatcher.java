@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,10 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private final Map<String, Door> doors;
+	/** The doors by name, looked up when delivery starts (see {@link JdbcOutbox}'s doors). */
+	private final ObjectProvider<Door> doorBeans;
+
+	private volatile Map<String, Door> doors = Map.of();
 
 	private final Clock clock;
 
@@ -67,12 +71,12 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private ExecutorService workers;
 
-	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, List<Door> doors, Clock clock,
+	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, ObjectProvider<Door> doors, Clock clock,
 			OutboxSettings settings) {
 		this.workerCount = settings.workers();
 		this.jdbc = jdbc;
 		this.json = json;
-		this.doors = doors.stream().collect(Collectors.toMap(Door::name, Function.identity()));
+		this.doorBeans = doors;
 		this.clock = clock;
 		this.poll = settings.poll();
 	}
@@ -297,6 +301,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		doors = doorBeans.orderedStream().collect(Collectors.toMap(Door::name, Function.identity()));
 		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			var thread = new Thread(runnable, "outbox");
 			thread.setDaemon(true);

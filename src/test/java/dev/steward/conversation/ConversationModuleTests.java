@@ -57,11 +57,16 @@ class ConversationModuleTests {
 	 * posts to the channel through the outbox, {@code /echo refuse …} posts and then refuses; its
 	 * buttons are named {@code echo-click}.
 	 */
-	static class EchoFeature implements ChatCommands, ActionHandler {
+	static class EchoFeature implements ChatCommands, ActionHandler<EchoFeature.Click> {
+
+		/** The echo button: a whole number. */
+		@Interaction("echo-click")
+		record Click(int number) {
+		}
 
 		final List<CommandRequest> commands = new CopyOnWriteArrayList<>();
 
-		final List<ActionRequest> clicks = new CopyOnWriteArrayList<>();
+		final List<ActionRequest<Click>> clicks = new CopyOnWriteArrayList<>();
 
 		private final Outbox outbox;
 
@@ -95,14 +100,14 @@ class ConversationModuleTests {
 		}
 
 		@Override
-		public String name() {
-			return "echo-click";
+		public Class<Click> kind() {
+			return Click.class;
 		}
 
 		@Override
-		public Reply handle(ActionRequest request) {
+		public Reply handle(ActionRequest<Click> request) {
 			clicks.add(request);
-			return Reply.say("clicked " + request.id().arg(0));
+			return Reply.say("clicked " + request.args().number());
 		}
 
 	}
@@ -183,7 +188,7 @@ class ConversationModuleTests {
 
 	@Test
 	void aButtonReachesItsHandlerWithItsArguments() {
-		var reply = gateway.action(new ChatAction(ada, channel("general"), InteractionId.of("echo-click", 42).encode()));
+		var reply = gateway.action(new ChatAction(ada, channel("general"), InteractionId.of(new EchoFeature.Click(42)).encode()));
 
 		assertThat(text(reply)).isEqualTo("clicked 42");
 		assertThat(echo.clicks.get(echo.clicks.size() - 1).caller().personId()).isEqualTo("ada");
@@ -193,7 +198,8 @@ class ConversationModuleTests {
 	void aMalformedOrUnknownButtonIdGetsTheUnknownActionTextNotAnError() {
 		var expected = texts.get(Locale.ENGLISH, "kernel.unknown-action");
 		int before = echo.clicks.size();
-		for (var id : List.of("echo-click:<script>", "::", "", "echo-click:" + "x".repeat(200), "nobody-here:1")) {
+		for (var id : List.of("echo-click:<script>", "::", "", "echo-click:" + "x".repeat(200), "nobody-here:1",
+				"echo-click:forty-two", "echo-click:1:2", "echo-click")) {
 			assertThat(text(gateway.action(new ChatAction(ada, channel("general"), id)))).as(id).isEqualTo(expected);
 		}
 		assertThat(text(gateway.action(new ChatAction(ada, channel("general"), null)))).isEqualTo(expected);

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +58,12 @@ class DiscordModuleTests {
 			return new TestCallers().person("ada", "Ada Lovelace", false, DiscordInteractions.DOOR, ADA);
 		}
 
-		/** The outbox is asked for when used: JDA, and so the door the outbox needs, listens to the kernel. */
+		/**
+		 * The outbox injected as a feature's command class would: the outbox looks the doors up
+		 * only when it needs them, so the door → JDA → kernel → feature → outbox chain is no loop.
+		 */
 		@Bean
-		EchoCommands echoCommands(ObjectProvider<Outbox> outbox) {
+		EchoCommands echoCommands(Outbox outbox) {
 			return new EchoCommands(outbox);
 		}
 
@@ -72,9 +74,9 @@ class DiscordModuleTests {
 
 		final List<CommandRequest> received = new CopyOnWriteArrayList<>();
 
-		private final ObjectProvider<Outbox> outbox;
+		private final Outbox outbox;
 
-		EchoCommands(ObjectProvider<Outbox> outbox) {
+		EchoCommands(Outbox outbox) {
 			this.outbox = outbox;
 		}
 
@@ -87,7 +89,7 @@ class DiscordModuleTests {
 				return Reply.say(request.caller().name() + " said: " + request.argText());
 			}), new CommandSpec("echo", "post", words, "kernel.help.all", request -> {
 				received.add(request);
-				outbox.getObject().toChannel(request.channel(), Message.text(request.argText()), null);
+				outbox.toChannel(request.channel(), Message.text(request.argText()), null);
 				return Reply.say("posted");
 			}));
 		}
