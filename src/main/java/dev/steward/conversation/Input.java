@@ -89,7 +89,8 @@ public record Input(String key, String label, Type type, boolean required, int m
 
 	/** A date; prefill it with an ISO {@code yyyy-MM-dd} date. */
 	public static Input date(String key, String label, boolean required) {
-		return new Input(key, label, Type.DATE, required, 10, "yyyy-MM-dd", List.of());
+		// room for a wrong date, so the person reads what a date looks like rather than a length
+		return new Input(key, label, Type.DATE, required, 40, "yyyy-MM-dd", List.of());
 	}
 
 	/** One value of the named {@link ChoiceSource}; prefill it with a value the source finds. */
