@@ -27,6 +27,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 
 import dev.steward.conversation.Texts;
+import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.ChatGateway;
 
 /**
@@ -84,11 +85,11 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, Slack slack,
-			MethodsClient slackMethods,
+	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, CallerDirectory directory,
+			Slack slack, MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
 			@Value("${steward.default-locale:en}") Locale defaultLocale) {
-		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, defaultLocale,
+		return new SlackInteractions(gateway, directory, slack, slackMethods, slackUsers, texts, slackWorkers, defaultLocale,
 				properties.ackBudget());
 	}
 
