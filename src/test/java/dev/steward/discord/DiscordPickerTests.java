@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -41,11 +40,6 @@ class DiscordPickerTests {
 	@DynamicPropertySource
 	static void discord(DynamicPropertyRegistry registry) {
 		discord.configure(registry);
-	}
-
-	@AfterAll
-	static void stop() {
-		discord.close();
 	}
 
 	static DiscordChat chat(String userId, String locale) {
