@@ -307,6 +307,58 @@
 
   dialog.addEventListener('click', event => {
     if (event.target.closest('[data-form-cancel]')) closeForm();
+    const option = event.target.closest('[data-choice-value]');
+    if (option) pick(option);
+  });
+
+  // --- searchable inputs: the list follows what is typed; the server says what may be chosen ------
+
+  let pickerTimer = null;
+  let pickerRequests = 0;
+
+  async function loadChoices(picker) {
+    const form = picker.closest('[data-form]');
+    const filter = $('[data-picker-filter]', picker);
+    const query = filter.value;
+    const request = ++pickerRequests;
+    const params = new URLSearchParams({
+      as: state.person, session: form.dataset.session, key: picker.dataset.pickerKey, q: query,
+    });
+    const response = await fetch(`playground/choices?${params}`);
+    // a slower answer to an earlier query must not replace a newer one
+    if (!response.ok || request !== pickerRequests) return;
+    const choices = await response.json();
+    const list = $('[data-picker-options]', picker);
+    list.replaceChildren(...choices.map(choice => {
+      const item = document.createElement('li');
+      item.className = 'picker-option';
+      item.setAttribute('role', 'option');
+      item.dataset.choiceValue = choice.value;
+      item.textContent = choice.label;
+      return item;
+    }));
+    picker.dataset.query = query;
+  }
+
+  function pick(option) {
+    const picker = option.closest('[data-picker]');
+    $('input[type=hidden][data-input-key]', picker).value = option.dataset.choiceValue;
+    $('[data-picker-filter]', picker).value = option.textContent;
+    $('[data-picker-options]', picker).replaceChildren();
+  }
+
+  dialog.addEventListener('input', event => {
+    const filter = event.target.closest('[data-picker-filter]');
+    if (!filter) return;
+    const picker = filter.closest('[data-picker]');
+    // typed but not picked: the kernel takes an exact code or a whole name
+    $('input[type=hidden][data-input-key]', picker).value = filter.value;
+    clearTimeout(pickerTimer);
+    pickerTimer = setTimeout(() => loadChoices(picker).catch(() => {}), 150);
+  });
+  dialog.addEventListener('focusin', event => {
+    const filter = event.target.closest('[data-picker-filter]');
+    if (filter) loadChoices(filter.closest('[data-picker]')).catch(() => {});
   });
   dialog.addEventListener('close', () => dialog.replaceChildren());
 

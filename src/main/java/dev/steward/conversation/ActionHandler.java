@@ -12,6 +12,15 @@ public interface ActionHandler<A extends Record> {
 	/** The kind of button handled. */
 	Class<A> kind();
 
+	/**
+	 * Whether people outside the directory may click its buttons (they lead from an
+	 * {@linkplain CommandSpec#open() open command}); the handler then receives a
+	 * {@linkplain Caller#guest() guest} for them.
+	 */
+	default boolean open() {
+		return false;
+	}
+
 	Reply handle(ActionRequest<A> request);
 
 	/** The kind's name, as ids carry it. */

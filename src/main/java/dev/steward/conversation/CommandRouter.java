@@ -99,11 +99,20 @@ class CommandRouter {
 
 	/** Help for one word, or for every word when it is the bot's own word. */
 	Message help(Locale locale, String word, boolean everything) {
+		return help(locale, word, everything, false);
+	}
+
+	/**
+	 * Help for one word, or for every word when it is the bot's own word.
+	 * @param openOnly list only the commands people outside the directory may use
+	 */
+	Message help(Locale locale, String word, boolean everything, boolean openOnly) {
 		var builder = Message.builder(texts.get(locale, "kernel.help.title", word))
 			.header(texts.get(locale, everything ? "kernel.help.all" : "kernel.help.title", word));
 		var lines = new StringBuilder();
 		for (var info : describe(locale)) {
-			if ((everything || info.word().equals(word)) && !info.sub().equals(HELP)) {
+			if ((everything || info.word().equals(word)) && !info.sub().equals(HELP)
+					&& (!openOnly || find(info.word(), info.sub()).map(CommandSpec::open).orElse(false))) {
 				lines.append('`').append(info.typed()).append("` ").append(info.description()).append('\n');
 			}
 		}
@@ -112,6 +121,24 @@ class CommandRouter {
 		return builder.build();
 	}
 
+	/** Whether help for this word (or every word) would list any open command. */
+	boolean anyOpen(String word, boolean everything) {
+		return byWord.entrySet()
+			.stream()
+			.filter(entry -> everything || entry.getKey().equals(word))
+			.anyMatch(entry -> entry.getValue().values().stream().anyMatch(CommandSpec::open));
+	}
+
+	/** The subcommand registered under this word and sub, if any. */
+	java.util.Optional<CommandSpec> find(String word, String sub) {
+		var subs = byWord.get(normalize(word));
+		return java.util.Optional.ofNullable(subs == null ? null : subs.get(sub == null ? "" : sub.strip()));
+	}
+
+	/** Every registered subcommand. */
+	List<CommandSpec> specs() {
+		return byWord.values().stream().flatMap(subs -> subs.values().stream()).toList();
+	}
 
 	static String normalize(String word) {
 		var trimmed = word == null ? "" : word.strip().toLowerCase(Locale.ROOT);

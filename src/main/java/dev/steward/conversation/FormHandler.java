@@ -6,8 +6,10 @@ import java.util.Map;
  * Builds and receives one kind of form. Its arguments are a record annotated with
  * {@link Interaction} (the form's name and what it is about, e.g. which request), kept with the
  * open form and handed back typed. The kernel opens the form, keeps each page's values and checks
- * each input's own rules (required, length, number, choice); the handler checks the rest when the
- * last page is submitted, answering {@link Reply.FormErrors} to keep the form open.
+ * each input's own rules (required, length, number, choice, person, date, searchable choice); the
+ * handler receives a person as their directory id, a date as {@code yyyy-MM-dd} and a searchable
+ * choice as its source's value. The handler checks the rest when the last page is submitted,
+ * answering {@link Reply.FormErrors} to keep the form open.
  *
  * @param <A> the form's arguments
  */
@@ -19,6 +21,14 @@ public interface FormHandler<A extends Record> {
 	/** The form's name, as open forms record it. */
 	default String name() {
 		return InteractionCodec.kind(arguments());
+	}
+
+	/**
+	 * Whether people outside the directory may fill it (it is opened by an
+	 * {@linkplain CommandSpec#open() open command}); it then receives a {@linkplain Caller#guest() guest}.
+	 */
+	default boolean open() {
+		return false;
 	}
 
 	/** The form for these arguments; called when it opens and again at each page's submission. */

@@ -12,13 +12,18 @@ import java.util.List;
  * @param maxLength the longest accepted value
  * @param hint placeholder text, or {@code null}
  * @param choices the allowed values, for {@link Type#CHOICE}
+ * @param source the name of the {@link ChoiceSource} its values come from, for {@link Type#SEARCH};
+ * otherwise {@code null}
  */
 @org.springframework.modulith.NamedInterface("model")
 public record Input(String key, String label, Type type, boolean required, int maxLength, String hint,
-		List<Choice> choices) {
+		List<Choice> choices, String source) {
 
 	/** Longest text any door accepts in one input (Slack's plain text input holds 3000). */
 	public static final int MAX_TEXT = 3000;
+
+	/** Longest value of a searchable choice: Slack's option values hold 150 characters. */
+	public static final int MAX_CHOICE_VALUE = 150;
 
 	/** What kind of value an input takes. */
 	@org.springframework.modulith.NamedInterface("model")
@@ -31,7 +36,19 @@ public record Input(String key, String label, Type type, boolean required, int m
 		/** A number, whole or decimal. */
 		NUMBER,
 		/** One of the given choices. */
-		CHOICE
+		CHOICE,
+		/**
+		 * A person of the directory. Doors send what the platform picked (a platform user id, a
+		 * mention, a name or a directory id); the handler receives the directory id.
+		 */
+		PERSON,
+		/** A calendar date; the handler receives it as ISO {@code yyyy-MM-dd}. */
+		DATE,
+		/**
+		 * One value of a {@link ChoiceSource}, too many to list (projects, clients): doors offer a
+		 * search; the kernel accepts only what {@link ChoiceSource#find} finds for the person.
+		 */
+		SEARCH
 
 	}
 
@@ -40,6 +57,15 @@ public record Input(String key, String label, Type type, boolean required, int m
 		if (maxLength <= 0 || maxLength > MAX_TEXT) {
 			throw new IllegalArgumentException("maxLength must be 1.." + MAX_TEXT + ": " + key);
 		}
+		if ((type == Type.SEARCH) != (source != null && !source.isBlank())) {
+			throw new IllegalArgumentException("A searchable input, and only it, names a choice source: " + key);
+		}
+	}
+
+	/** An input of any kind but {@link Type#SEARCH}. */
+	public Input(String key, String label, Type type, boolean required, int maxLength, String hint,
+			List<Choice> choices) {
+		this(key, label, type, required, maxLength, hint, choices, null);
 	}
 
 	public static Input shortText(String key, String label, boolean required, int maxLength) {
@@ -58,8 +84,24 @@ public record Input(String key, String label, Type type, boolean required, int m
 		return new Input(key, label, Type.CHOICE, required, 100, null, choices);
 	}
 
+	/** A person of the directory; prefill it with a directory id. */
+	public static Input person(String key, String label, boolean required) {
+		return new Input(key, label, Type.PERSON, required, 100, null, List.of());
+	}
+
+	/** A date; prefill it with an ISO {@code yyyy-MM-dd} date. */
+	public static Input date(String key, String label, boolean required) {
+		// room for a wrong date, so the person reads what a date looks like rather than a length
+		return new Input(key, label, Type.DATE, required, 40, "yyyy-MM-dd", List.of());
+	}
+
+	/** One value of the named {@link ChoiceSource}; prefill it with a value the source finds. */
+	public static Input search(String key, String label, boolean required, String source) {
+		return new Input(key, label, Type.SEARCH, required, MAX_CHOICE_VALUE, null, List.of(), source);
+	}
+
 	public Input withHint(String hint) {
-		return new Input(key, label, type, required, maxLength, hint, choices);
+		return new Input(key, label, type, required, maxLength, hint, choices, source);
 	}
 
 	/** One allowed value of a choice input and what the person sees for it. */

@@ -1,10 +1,15 @@
 package dev.steward.conversation;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -38,6 +43,8 @@ class KernelGateway implements ChatGateway {
 
 	private final Map<String, FormHandler<?>> forms = new LinkedHashMap<>();
 
+	private final Map<String, ChoiceSource> sources = new LinkedHashMap<>();
+
 	private final FormSessions sessions;
 
 	private final List<RefusalKeys<?>> refusalKeys;
@@ -52,19 +59,31 @@ class KernelGateway implements ChatGateway {
 
 	private final ReplyFiles files;
 
+	private final ZoneId defaultZone;
+
 	KernelGateway(CommandRouter router, List<ActionHandler<?>> actionHandlers, List<FormHandler<?>> formHandlers,
-			FormSessions sessions, List<RefusalKeys<?>> refusalKeys, CallerDirectory directory, Texts texts,
-			TransactionTemplate tx, FirmDefaults firm, ReplyFiles files) {
+			List<ChoiceSource> choiceSources, FormSessions sessions, List<RefusalKeys<?>> refusalKeys,
+			CallerDirectory directory, Texts texts, TransactionTemplate tx, FirmDefaults firm, ReplyFiles files) {
 		this.files = files;
 		this.router = router;
 		actionHandlers.forEach(handler -> register(actions, handler.name(), handler));
 		formHandlers.forEach(handler -> register(forms, handler.name(), handler));
+		choiceSources.forEach(source -> register(sources, source.name(), source));
+		for (var spec : router.specs()) {
+			for (var option : spec.options()) {
+				if (option.source() != null && !sources.containsKey(option.source())) {
+					throw new IllegalStateException("/" + spec.word() + " " + spec.sub() + " option " + option.name()
+							+ " names no choice source: " + option.source());
+				}
+			}
+		}
 		this.sessions = sessions;
 		this.refusalKeys = List.copyOf(refusalKeys);
 		this.directory = directory;
 		this.texts = texts;
 		this.tx = tx;
 		this.defaultLocale = firm.locale();
+		this.defaultZone = firm.zone();
 	}
 
 	private static <T> void register(Map<String, T> registry, String name, T handler) {
@@ -75,14 +94,18 @@ class KernelGateway implements ChatGateway {
 
 	@Override
 	public Reply command(ChatCommand command) {
-		return run(command.actor(), caller -> {
-			var route = router.route(command.word(), command.text());
+		var route = router.route(command.word(), command.text());
+		// only an open command, or help that lists some, is for people outside the directory
+		boolean welcome = route instanceof CommandRouter.Route.Found found ? found.spec().open()
+				: route instanceof CommandRouter.Route.Help help && router.anyOpen(help.word(), everything(help.word()));
+		return run(command.actor(), welcome, caller -> {
 			if (route instanceof CommandRouter.Route.Found found) {
 				return open(caller, found.spec().handler().handle(new CommandRequest(caller, command.channel(),
-						found.spec().word(), found.spec().sub(), people(command.actor(), found.spec(), found.args()))));
+						found.spec().word(), found.spec().sub(),
+						arguments(command.actor(), caller, found.spec(), found.args()))));
 			}
 			if (route instanceof CommandRouter.Route.Help help) {
-				return Reply.say(router.help(caller.locale(), help.word(), help.word().equals("steward")));
+				return Reply.say(router.help(caller.locale(), help.word(), everything(help.word()), caller.guest()));
 			}
 			if (route instanceof CommandRouter.Route.UnknownSub unknown) {
 				var text = texts.get(caller, "kernel.unknown-subcommand", unknown.word(), unknown.sub());
@@ -97,24 +120,26 @@ class KernelGateway implements ChatGateway {
 
 	@Override
 	public Reply action(ChatAction action) {
-		return run(action.actor(), caller -> {
-			InteractionId id;
+		InteractionId parsed;
+		try {
+			parsed = InteractionId.parse(action.id());
+		}
+		catch (IllegalArgumentException ex) {
+			parsed = null;
+		}
+		var id = parsed;
+		var handler = id == null ? null : actions.get(id.handler());
+		Record read = null;
+		if (handler != null) {
 			try {
-				id = InteractionId.parse(action.id());
+				read = id.as(handler.kind());
 			}
 			catch (IllegalArgumentException ex) {
-				id = null;
+				read = null;
 			}
-			var handler = id == null ? null : actions.get(id.handler());
-			Record args = null;
-			if (handler != null) {
-				try {
-					args = id.as(handler.kind());
-				}
-				catch (IllegalArgumentException ex) {
-					args = null;
-				}
-			}
+		}
+		var args = read;
+		return run(action.actor(), handler != null && handler.open(), caller -> {
 			if (args == null) {
 				log.warn("Unknown or malformed interaction id from {} on {}: {}", action.actor().userId(),
 						action.actor().door(), abbreviate(action.id()));
@@ -126,7 +151,7 @@ class KernelGateway implements ChatGateway {
 
 	@Override
 	public Reply submit(FormSubmission submission) {
-		return run(submission.actor(), caller -> {
+		return run(submission.actor(), formIsOpen(submission.session()), caller -> {
 			var session = sessions.find(submission.session()).orElse(null);
 			var handler = session == null ? null : bind(session.form(), session.args());
 			if (handler == null) {
@@ -143,11 +168,11 @@ class KernelGateway implements ChatGateway {
 			var values = new LinkedHashMap<>(session.values());
 			var errors = new LinkedHashMap<String, String>();
 			for (var input : spec.pages().get(page).inputs()) {
-				var value = submission.values().getOrDefault(input.key(), "").strip();
-				values.put(input.key(), value);
-				var error = check(caller.locale(), input, value);
-				if (error != null) {
-					errors.put(input.key(), error);
+				var value = submission.values().getOrDefault(input.key(), "");
+				var checked = check(submission.actor(), caller, input, value == null ? "" : value.strip());
+				values.put(input.key(), checked.value());
+				if (checked.error() != null) {
+					errors.put(input.key(), checked.error());
 				}
 			}
 			if (!errors.isEmpty()) {
@@ -172,7 +197,7 @@ class KernelGateway implements ChatGateway {
 
 	@Override
 	public Reply showForm(Actor actor, ChannelRef channel, String session, int page) {
-		return run(actor, caller -> {
+		return run(actor, formIsOpen(session), caller -> {
 			var open = sessions.find(session).orElse(null);
 			var handler = open == null ? null : bind(open.form(), open.args());
 			if (handler == null) {
@@ -194,13 +219,131 @@ class KernelGateway implements ChatGateway {
 		return router.describe(locale);
 	}
 
-	private Reply run(Actor actor, Function<Caller, Reply> work) {
+	@Override
+	public List<Input.Choice> formChoices(Actor actor, String session, String key, String query, int limit) {
+		try {
+			var open = sessions.find(session).orElse(null);
+			var handler = open == null ? null : bind(open.form(), open.args());
+			var caller = handler == null ? null : caller(actor, handler.open());
+			if (caller == null || !open.personId().equals(caller.personId())) {
+				return List.of();
+			}
+			return handler.spec(caller)
+				.pages()
+				.stream()
+				.flatMap(page -> page.inputs().stream())
+				.filter(input -> input.key().equals(key))
+				.findFirst()
+				.map(input -> choices(caller, input.type(), input.choices(), input.source(), query, limit))
+				.orElse(List.of());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not list the choices of {} in form session {}", abbreviate(key), abbreviate(session), ex);
+			return List.of();
+		}
+	}
+
+	@Override
+	public List<Input.Choice> optionChoices(Actor actor, String word, String sub, String option, String query,
+			int limit) {
+		try {
+			var spec = router.find(word, sub).orElse(null);
+			var caller = spec == null ? null : caller(actor, spec.open());
+			if (caller == null) {
+				return List.of();
+			}
+			return spec.options()
+				.stream()
+				.filter(candidate -> candidate.name().equals(option))
+				.findFirst()
+				.map(found -> found.type() == CommandSpec.Option.Type.CHOICE
+						? choices(caller, Input.Type.CHOICE,
+								found.choices().stream().map(choice -> new Input.Choice(choice, choice)).toList(), null,
+								query, limit)
+						: found.type() == CommandSpec.Option.Type.SEARCH
+								? choices(caller, Input.Type.SEARCH, List.of(), found.source(), query, limit)
+								: List.<Input.Choice>of())
+				.orElse(List.of());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not list the choices of /{} {} {}", abbreviate(word), abbreviate(sub), abbreviate(option), ex);
+			return List.of();
+		}
+	}
+
+	/** What a picker offers for the typed text: a source's search, or the matching fixed choices or people. */
+	private List<Input.Choice> choices(Caller caller, Input.Type type, List<Input.Choice> fixed, String source,
+			String query, int limit) {
+		int most = Math.max(1, Math.min(limit, 100));
+		var typed = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+		return switch (type) {
+			case SEARCH -> source(source).search(caller, typed.isEmpty() ? "" : query.strip(), most)
+				.stream()
+				.limit(most)
+				.toList();
+			case CHOICE -> fixed.stream().filter(choice -> matches(choice, typed)).limit(most).toList();
+			// the directory is for its own people, not for guests to browse
+			case PERSON -> caller.guest() ? List.of()
+					: directory.everyone()
+						.stream()
+						.map(person -> new Input.Choice(person.personId(), person.name()))
+						.filter(choice -> matches(choice, typed))
+						.limit(most)
+						.toList();
+			default -> List.of();
+		};
+	}
+
+	private static boolean matches(Input.Choice choice, String typed) {
+		return typed.isEmpty() || choice.label().toLowerCase(Locale.ROOT).contains(typed)
+				|| choice.value().toLowerCase(Locale.ROOT).contains(typed);
+	}
+
+	private ChoiceSource source(String name) {
+		var source = sources.get(name);
+		if (source == null) {
+			throw new IllegalStateException("No choice source named " + name);
+		}
+		return source;
+	}
+
+	private static boolean everything(String word) {
+		return word.equals("steward");
+	}
+
+	/** Whether the form of this session is one people outside the directory may fill. */
+	private boolean formIsOpen(String session) {
+		try {
+			return session != null && sessions.find(session).map(open -> forms.get(open.form()))
+				.map(FormHandler::open)
+				.orElse(false);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** The person behind the actor; a guest if they are not in the directory and welcome; else {@code null}. */
+	private Caller caller(Actor actor, boolean guestsWelcome) {
+		return directory.find(actor).orElseGet(() -> guestsWelcome ? Caller.guest(actor,
+				actor.platformLocale() == null ? defaultLocale : actor.platformLocale(),
+				actor.platformZone() == null ? defaultZone : actor.platformZone()) : null);
+	}
+
+	private String stranger(Actor actor, Locale locale) {
+		return texts.get(locale, "kernel.unknown-person", actor.door(), actor.userId());
+	}
+
+	/**
+	 * Resolves the person, then runs the work in one transaction.
+	 * @param guestsWelcome whether someone the directory does not know may go on, as a guest
+	 */
+	private Reply run(Actor actor, boolean guestsWelcome, Function<Caller, Reply> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				var caller = directory.find(actor).orElse(null);
+				var caller = caller(actor, guestsWelcome);
 				if (caller == null) {
-					var locale = actor.platformLocale() == null ? defaultLocale : actor.platformLocale();
-					return Reply.say(texts.get(locale, "kernel.unknown-person", actor.door(), actor.userId()));
+					return Reply.say(stranger(actor, actor.platformLocale() == null ? defaultLocale : actor.platformLocale()));
 				}
 				try {
 					return tx.execute(status -> {
@@ -278,18 +421,36 @@ class KernelGateway implements ChatGateway {
 				: printable;
 	}
 
-	/** Turns each person option's platform user or mention into a directory id, where it names one. */
-	private List<String> people(Actor actor, CommandSpec spec, List<String> args) {
-		var resolved = new java.util.ArrayList<>(args);
-		for (int i = 0; i < Math.min(args.size(), spec.options().size()); i++) {
-			if (spec.options().get(i).type() == CommandSpec.Option.Type.PERSON) {
-				var mention = args.get(i).replaceAll("^<@!?|>$|\\|.*$", "").replaceFirst("^@", "");
-				var person = directory.find(new Actor(actor.door(), mention))
-					.or(() -> directory.person(mention))
-					.map(Caller::personId);
+	/**
+	 * The command's arguments as its handler takes them: each person option's platform user, mention
+	 * or name as a directory id where it names one; each search option as its source's value, or a
+	 * refusal when it names nothing the caller may choose. A search option declared last takes the
+	 * rest of the line, as a name may have spaces.
+	 */
+	private List<String> arguments(Actor actor, Caller caller, CommandSpec spec, List<String> args) {
+		var resolved = new ArrayList<>(args);
+		var options = spec.options();
+		for (int i = 0; i < Math.min(resolved.size(), options.size()); i++) {
+			var option = options.get(i);
+			if (option.type() == CommandSpec.Option.Type.PERSON) {
+				var person = person(actor.door(), resolved.get(i));
 				if (person.isPresent()) {
 					resolved.set(i, person.get());
 				}
+			}
+			else if (option.type() == CommandSpec.Option.Type.SEARCH) {
+				if (i == options.size() - 1 && resolved.size() > i + 1) {
+					var rest = String.join(" ", resolved.subList(i, resolved.size()));
+					resolved.subList(i, resolved.size()).clear();
+					resolved.add(rest);
+				}
+				var typed = resolved.get(i);
+				var value = resolve(caller, option.source(), typed);
+				if (value.isEmpty()) {
+					throw new Refusal(texts.get(caller, "kernel.option.search", typed, option.name(),
+							"/" + spec.word() + " " + spec.sub()));
+				}
+				resolved.set(i, value.get());
 			}
 		}
 		return resolved;
@@ -321,10 +482,49 @@ class KernelGateway implements ChatGateway {
 			return handler.spec(caller, args);
 		}
 
+		boolean open() {
+			return handler.open();
+		}
+
 		Reply submit(Caller caller, ChannelRef channel, Map<String, String> values) {
 			return handler.submit(new FormRequest<>(caller, channel, args, values));
 		}
 
+	}
+
+	/** The directory person a platform user id, mention, directory id or full name names, if exactly one. */
+	private Optional<String> person(String door, String text) {
+		var mention = text.strip().replaceAll("^<@!?|>$|\\|.*$", "").replaceFirst("^@", "").strip();
+		if (mention.isEmpty()) {
+			return Optional.empty();
+		}
+		var found = directory.find(new Actor(door, mention)).or(() -> directory.person(mention)).map(Caller::personId);
+		if (found.isPresent()) {
+			return found;
+		}
+		var named = directory.everyone().stream().filter(person -> person.name().equalsIgnoreCase(mention)).toList();
+		return named.size() == 1 ? Optional.of(named.get(0).personId()) : Optional.empty();
+	}
+
+	/**
+	 * A typed or picked value of a choice source, as the caller may choose it: the exact value, or
+	 * the one choice whose whole label it is. Always confirmed with {@link ChoiceSource#find}, so what
+	 * a door offered (or a person forged) counts for nothing.
+	 */
+	private Optional<String> resolve(Caller caller, String sourceName, String typed) {
+		var source = source(sourceName);
+		var text = typed.strip();
+		var exact = source.find(caller, text);
+		if (exact.isPresent()) {
+			return exact.map(Input.Choice::value);
+		}
+		var labelled = source.search(caller, text, 26)
+			.stream()
+			.filter(choice -> choice.label().strip().equalsIgnoreCase(text))
+			.map(Input.Choice::value)
+			.distinct()
+			.toList();
+		return labelled.size() == 1 ? source.find(caller, labelled.get(0)).map(Input.Choice::value) : Optional.empty();
 	}
 
 	/** Turns a handler's request to open a form into the form itself. */
@@ -336,6 +536,11 @@ class KernelGateway implements ChatGateway {
 		if (handler == null) {
 			throw new IllegalStateException("No form named " + open.form() + " taking " + open.args());
 		}
+		if (caller.guest() && !handler.open()) {
+			// an open command led to a form that is not: refuse as for any closed command
+			log.warn("Open command led a guest to the closed form {}", open.form());
+			throw new Refusal(stranger(caller.platformUser().orElseThrow(), caller.locale()));
+		}
 		var spec = handler.spec(caller);
 		var session = sessions.open(open.form(), open.args(), caller.personId(), open.initial());
 		return new Reply.ShowForm(view(caller, session.id(), spec, 0, open.initial(), Map.of()));
@@ -345,30 +550,72 @@ class KernelGateway implements ChatGateway {
 			Map<String, String> errors) {
 		var next = page == spec.pages().size() - 1 ? spec.submitLabel()
 				: texts.get(caller, "kernel.form.next", page + 2, spec.pages().size());
-		return new FormView(session, spec, page, values, errors, next, texts.get(caller, "kernel.form.cancel"));
+		return new FormView(session, spec, page, values, errors, next, texts.get(caller, "kernel.form.cancel"),
+				labels(caller, spec.pages().get(page), values));
 	}
 
-	/** An input's own rule, or {@code null} when the value keeps it. */
-	private String check(Locale locale, Input input, String value) {
+	/** What the person sees for the page's values that are ids: names of people, labels of choices. */
+	private Map<String, String> labels(Caller caller, FormSpec.Page page, Map<String, String> values) {
+		var labels = new LinkedHashMap<String, String>();
+		for (var input : page.inputs()) {
+			var value = values.getOrDefault(input.key(), "");
+			if (value.isBlank()) {
+				continue;
+			}
+			Optional<String> label = switch (input.type()) {
+				case PERSON -> directory.person(value).map(Caller::name);
+				case SEARCH -> source(input.source()).find(caller, value).map(Input.Choice::label);
+				case CHOICE -> input.choices().stream().filter(choice -> choice.value().equals(value)).findFirst()
+					.map(Input.Choice::label);
+				default -> Optional.empty();
+			};
+			label.ifPresent(text -> labels.put(input.key(), text));
+		}
+		return labels;
+	}
+
+	/** A submitted value as the handler will get it, or why it breaks its input's own rule. */
+	private record Checked(String value, String error) {
+
+		static Checked ok(String value) {
+			return new Checked(value, null);
+		}
+
+	}
+
+	/** Checks a value against its input's own rule; a person, date or searchable choice is also normalized. */
+	private Checked check(Actor actor, Caller caller, Input input, String value) {
 		if (value.isEmpty()) {
-			return input.required() ? texts.get(locale, "kernel.form.required") : null;
+			return new Checked(value, input.required() ? texts.get(caller, "kernel.form.required") : null);
 		}
 		if (value.length() > input.maxLength()) {
-			return texts.get(locale, "kernel.form.too-long", input.maxLength(), value.length());
+			return new Checked(value, texts.get(caller, "kernel.form.too-long", input.maxLength(), value.length()));
 		}
 		return switch (input.type()) {
 			case NUMBER -> {
 				try {
 					new BigDecimal(value.replace(",", ""));
-					yield null;
+					yield Checked.ok(value);
 				}
 				catch (NumberFormatException ex) {
-					yield texts.get(locale, "kernel.form.number");
+					yield new Checked(value, texts.get(caller, "kernel.form.number"));
 				}
 			}
-			case CHOICE -> input.choices().stream().anyMatch(choice -> choice.value().equals(value)) ? null
-					: texts.get(locale, "kernel.form.choice");
-			default -> null;
+			case CHOICE -> input.choices().stream().anyMatch(choice -> choice.value().equals(value)) ? Checked.ok(value)
+					: new Checked(value, texts.get(caller, "kernel.form.choice"));
+			case PERSON -> person(actor.door(), value).map(Checked::ok)
+				.orElseGet(() -> new Checked(value, texts.get(caller, "kernel.form.person")));
+			case DATE -> {
+				try {
+					yield Checked.ok(LocalDate.parse(value).toString());
+				}
+				catch (DateTimeParseException ex) {
+					yield new Checked(value, texts.get(caller, "kernel.form.date", LocalDate.now(caller.zone()).toString()));
+				}
+			}
+			case SEARCH -> resolve(caller, input.source(), value).map(Checked::ok)
+				.orElseGet(() -> new Checked(value, texts.get(caller, "kernel.form.search", value)));
+			default -> Checked.ok(value);
 		};
 	}
 

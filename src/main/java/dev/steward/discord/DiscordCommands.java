@@ -25,7 +25,8 @@ import dev.steward.conversation.spi.ChatGateway.CommandInfo;
 /**
  * Steward's commands as Discord slash commands, from the one source of truth: the kernel's command
  * list. Each command word is a command, each of its subcommands a Discord subcommand with typed
- * options (people as user options, whole numbers as integers, choices as choices), described in
+ * options (people as user options, whole numbers as integers, choices as choices, searchable
+ * options as strings with autocomplete), described in
  * English with Chinese localizations. {@code bot-manifests/discord/commands.json} is this list as
  * JSON; a test checks they agree.
  */
@@ -118,6 +119,10 @@ class DiscordCommands {
 				data.setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, cut(chinese.options().get(i).description()));
 			}
 			option.choices().stream().limit(CHOICES).forEach(choice -> data.addChoice(choice, choice));
+			// a long list is searched as the person types (DiscordInteractions answers the autocomplete)
+			if (option.type() == CommandSpec.Option.Type.SEARCH) {
+				data.setAutoComplete(true);
+			}
 			(option.required() ? required : optional).add(data);
 		}
 		sub.addOptions(required).addOptions(optional);
@@ -126,7 +131,7 @@ class DiscordCommands {
 
 	static OptionType type(CommandSpec.Option.Type type) {
 		return switch (type) {
-			case TEXT, CHOICE -> OptionType.STRING;
+			case TEXT, CHOICE, SEARCH -> OptionType.STRING;
 			case INTEGER -> OptionType.INTEGER;
 			case PERSON -> OptionType.USER;
 		};

@@ -21,12 +21,14 @@ import org.springframework.stereotype.Component;
 import net.dv8tion.jda.api.components.Component.Type;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
@@ -65,6 +67,9 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 
 	/** Handler name of the door's own button that opens a form page: {@code discord-form:SESSION:PAGE}. */
 	static final String FORM = "discord-form";
+
+	/** Discord's limit for an autocomplete choice's name and value. */
+	private static final int CHOICE_TEXT = 100;
 
 	/** How many open forms the door remembers labels and unsaved values for. */
 	private static final int REMEMBERED = 500;
@@ -226,7 +231,8 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 					&& !(event instanceof ModalInteractionEvent)) {
 				var values = new LinkedHashMap<>(view.values());
 				values.putAll(drafts.getOrDefault(view.session() + ":" + view.page(), Map.of()));
-				modal.replyModal(DiscordRendering.modal(view, values))
+				modal.replyModal(DiscordRendering.modal(view, values,
+						personId -> directory.address(personId, DOOR).orElse(null), fewChoices(actor, view)))
 					.queue(null, failure -> log.warn("Could not open a modal", failure));
 			}
 			else {
@@ -279,6 +285,47 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	private static IReplyCallback fromOurEphemeral(IReplyCallback event) {
 		return event instanceof ModalInteractionEvent modal && modal.getMessage() != null
 				&& modal.getMessage().isEphemeral() ? event : null;
+	}
+
+	/**
+	 * Each searchable input's choices on the page, where all of them fit a select menu (a modal has no
+	 * autocomplete); a longer list is typed and resolved by the kernel.
+	 */
+	private Map<String, List<dev.steward.conversation.Input.Choice>> fewChoices(Actor actor, FormView view) {
+		var few = new LinkedHashMap<String, List<dev.steward.conversation.Input.Choice>>();
+		for (var input : view.currentPage().inputs()) {
+			if (input.type() == dev.steward.conversation.Input.Type.SEARCH) {
+				var all = gateway.formChoices(actor, view.session(), input.key(), "",
+						DiscordRendering.SELECT_OPTIONS + 1);
+				if (!all.isEmpty() && all.size() <= DiscordRendering.SELECT_OPTIONS
+						&& all.stream().allMatch(choice -> choice.value().length() <= DiscordRendering.SELECT_OPTION_TEXT)) {
+					few.put(input.key(), all);
+				}
+			}
+		}
+		return few;
+	}
+
+	/**
+	 * Answers Discord's autocomplete of a searchable command option with the kernel's choices for
+	 * what was typed (Discord shows at most 25, and waits 3 seconds).
+	 */
+	@Override
+	public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+		var actor = actor(event);
+		var name = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+		var sub = event.getSubcommandGroup() == null ? name : event.getSubcommandGroup() + " " + name;
+		var focused = event.getFocusedOption();
+		workers.execute(() -> {
+			var choices = gateway.optionChoices(actor, event.getName(), sub, focused.getName(), focused.getValue(),
+					DiscordCommands.CHOICES)
+				.stream()
+				.limit(DiscordCommands.CHOICES)
+				.map(choice -> new Command.Choice(DiscordRendering.cut(choice.label(), CHOICE_TEXT),
+						DiscordRendering.cut(choice.value(), CHOICE_TEXT)))
+				.toList();
+			event.replyChoices(choices).queue(null, failure -> log.warn("Could not answer an autocomplete", failure));
+		});
 	}
 
 	/** After a page (or instead of a modal, once deferred): a button that opens the page to fill now. */

@@ -3,6 +3,7 @@ package dev.steward.discord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -10,6 +11,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.label.LabelChildComponent;
+import net.dv8tion.jda.api.components.selections.EntitySelectMenu;
 import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -175,6 +177,18 @@ final class DiscordRendering {
 	 * more than a select menu holds.
 	 */
 	static Modal modal(FormView view, Map<String, String> values) {
+		return modal(view, values, personId -> null, Map.of());
+	}
+
+	/**
+	 * One page of a form as a modal. A person input is a user select (picked: the person's Discord
+	 * user, where they have one); a date a short text the kernel checks; a searchable input a select
+	 * menu of its choices when they are few enough, else a text the kernel resolves.
+	 * @param discordUser a directory person's Discord user id, or {@code null}
+	 * @param fewChoices each searchable input's every choice, by key, where they fit a select menu
+	 */
+	static Modal modal(FormView view, Map<String, String> values, Function<String, String> discordUser,
+			Map<String, List<Input.Choice>> fewChoices) {
 		var title = view.spec().title();
 		if (view.pageCount() > 1) {
 			var suffix = " (" + (view.page() + 1) + "/" + view.pageCount() + ")";
@@ -183,20 +197,34 @@ final class DiscordRendering {
 		var labels = new ArrayList<Label>();
 		for (var input : view.currentPage().inputs().subList(0,
 				Math.min(view.currentPage().inputs().size(), MODAL_COMPONENTS))) {
-			labels.add(Label.of(cut(input.label(), LABEL), child(input, values.getOrDefault(input.key(), ""))));
+			labels.add(Label.of(cut(input.label(), LABEL),
+					child(input, values.getOrDefault(input.key(), ""), discordUser, fewChoices.get(input.key()))));
 		}
 		var id = InteractionId.of(MODAL, view.session(), view.page()).encode();
 		return Modal.create(id, cut(title, MODAL_TITLE)).addComponents(labels).build();
 	}
 
-	private static LabelChildComponent child(Input input, String value) {
-		if (input.type() == Input.Type.CHOICE && !input.choices().isEmpty()
-				&& input.choices().size() <= SELECT_OPTIONS) {
+	private static LabelChildComponent child(Input input, String value, Function<String, String> discordUser,
+			List<Input.Choice> fewChoices) {
+		if (input.type() == Input.Type.PERSON) {
+			var menu = EntitySelectMenu.create(input.key(), EntitySelectMenu.SelectTarget.USER);
+			var user = value.isEmpty() ? null : discordUser.apply(value);
+			if (user != null) {
+				menu.setDefaultValues(EntitySelectMenu.DefaultValue.user(user));
+			}
+			if (input.hint() != null) {
+				menu.setPlaceholder(cut(input.hint(), PLACEHOLDER));
+			}
+			return menu.setRequiredRange(input.required() ? 1 : 0, 1).setRequired(input.required()).build();
+		}
+		var choices = input.type() == Input.Type.SEARCH ? fewChoices : input.choices();
+		if ((input.type() == Input.Type.CHOICE || input.type() == Input.Type.SEARCH) && choices != null
+				&& !choices.isEmpty() && choices.size() <= SELECT_OPTIONS) {
 			var menu = StringSelectMenu.create(input.key());
-			for (var choice : input.choices()) {
+			for (var choice : choices) {
 				menu.addOptions(SelectOption.of(cut(choice.label(), SELECT_OPTION_TEXT), choice.value()));
 			}
-			if (!value.isEmpty() && input.choices().stream().anyMatch(choice -> choice.value().equals(value))) {
+			if (!value.isEmpty() && choices.stream().anyMatch(choice -> choice.value().equals(value))) {
 				menu.setDefaultValues(value);
 			}
 			if (input.hint() != null) {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -36,6 +37,7 @@ import dev.steward.conversation.ChannelRef;
 import dev.steward.conversation.ChatAction;
 import dev.steward.conversation.ChatCommand;
 import dev.steward.conversation.FormSubmission;
+import dev.steward.conversation.Input;
 import dev.steward.conversation.InteractionId;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Reply;
@@ -59,6 +61,9 @@ class PlaygroundController {
 
 	/** Remembers who the browser last chose to be. */
 	static final String COOKIE = "steward-playground-person";
+
+	/** How many matches a searchable input lists at once: enough to scroll, few enough to read. */
+	private static final int CHOICES = 50;
 
 	private static final Pattern COOKIE_SAFE = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -191,6 +196,22 @@ class PlaygroundController {
 		return reply(reply, me, locale, "", model);
 	}
 
+	/**
+	 * What a searchable input of an open form offers for the typed text, as JSON
+	 * ({@code [{"value":…,"label":…}]}): only what the person may choose, never more than fit a list.
+	 */
+	@GetMapping(path = "/playground/choices", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	List<Input.Choice> choices(@RequestParam(name = "as", required = false) String as,
+			@RequestParam(name = "session", required = false) String session,
+			@RequestParam(name = "key", required = false) String key,
+			@RequestParam(name = "q", required = false) String query) {
+		if (as == null || session == null || key == null) {
+			return List.of();
+		}
+		return gateway.formChoices(actor(as), session, key, query == null ? "" : query, CHOICES);
+	}
+
 	/** The page's live stream: which conversations changed. */
 	@GetMapping(path = "/playground/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@RequestParam(name = "as", required = false) String as) {
@@ -217,6 +238,8 @@ class PlaygroundController {
 		else if (reply instanceof Reply.ShowForm form) {
 			model.addAttribute("kind", "form");
 			model.addAttribute("form", form.view());
+			// a person input lists the directory, as the playground lets anyone be anyone anyway
+			model.addAttribute("people", directory.everyone());
 		}
 		else if (reply instanceof Reply.FormErrors errors) {
 			model.addAttribute("kind", "errors");

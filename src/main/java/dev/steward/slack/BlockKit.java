@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.steward.conversation.Block;
 import dev.steward.conversation.Button;
@@ -59,6 +61,9 @@ final class BlockKit {
 
 	static final int SELECT_OPTIONS = 100;
 
+	/** An external select's options in one block_suggestion answer. */
+	static final int SUGGESTED_OPTIONS = 100;
+
 	static final int PRIVATE_METADATA = 3000;
 
 	/** The callback id of every modal Steward opens; which form it is rides in private_metadata. */
@@ -66,6 +71,8 @@ final class BlockKit {
 
 	/** The action id of every input element: the block id (the input's key) tells them apart. */
 	static final String INPUT_ACTION = "value";
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private BlockKit() {
 	}
@@ -156,6 +163,15 @@ final class BlockKit {
 	 * @param metadata what the submission must carry back (session, page, where it was opened)
 	 */
 	static Map<String, Object> modal(FormView view, String metadata) {
+		return modal(view, metadata, personId -> null);
+	}
+
+	/**
+	 * A form page as a modal view.
+	 * @param metadata what the submission must carry back (session, page, where it was opened)
+	 * @param slackUser a directory person's Slack user id, or {@code null}: a person input's initial user
+	 */
+	static Map<String, Object> modal(FormView view, String metadata, Function<String, String> slackUser) {
 		var spec = view.spec();
 		var blocks = new ArrayList<Map<String, Object>>();
 		var page = view.currentPage();
@@ -165,7 +181,7 @@ final class BlockKit {
 			blocks.add(Map.of("type", "context", "elements", List.of(mrkdwn(heading.strip(), SECTION_TEXT))));
 		}
 		for (var input : page.inputs()) {
-			blocks.add(input(input, view.value(input.key())));
+			blocks.add(input(input, view.value(input.key()), view.label(input.key()), slackUser));
 			var error = view.errors().get(input.key());
 			if (error != null) {
 				// a modal can only show errors inline in answer to a submission; a page reached with
@@ -184,29 +200,53 @@ final class BlockKit {
 		return modal;
 	}
 
-	private static Map<String, Object> input(Input input, String value) {
+	private static Map<String, Object> input(Input input, String value, String label,
+			Function<String, String> slackUser) {
 		var element = new LinkedHashMap<String, Object>();
 		element.put("action_id", INPUT_ACTION);
-		if (input.type() == Input.Type.CHOICE) {
-			element.put("type", "static_select");
-			var options = input.choices()
-				.stream()
-				.limit(SELECT_OPTIONS)
-				.map(choice -> Map.<String, Object>of("text", plain(choice.label(), OPTION_TEXT), "value",
-						cut(choice.value(), OPTION_VALUE)))
-				.toList();
-			element.put("options", options);
-			options.stream()
-				.filter(option -> option.get("value").equals(value))
-				.findFirst()
-				.ifPresent(option -> element.put("initial_option", option));
-		}
-		else {
-			element.put("type", "plain_text_input");
-			element.put("multiline", input.type() == Input.Type.LONG_TEXT);
-			element.put("max_length", input.maxLength());
-			if (value != null && !value.isEmpty()) {
-				element.put("initial_value", cut(value, input.maxLength()));
+		boolean filled = value != null && !value.isEmpty();
+		switch (input.type()) {
+			case CHOICE -> {
+				element.put("type", "static_select");
+				var options = input.choices()
+					.stream()
+					.limit(SELECT_OPTIONS)
+					.map(choice -> option(choice.value(), choice.label()))
+					.toList();
+				element.put("options", options);
+				options.stream()
+					.filter(option -> option.get("value").equals(value))
+					.findFirst()
+					.ifPresent(option -> element.put("initial_option", option));
+			}
+			case PERSON -> {
+				element.put("type", "users_select");
+				var user = filled ? slackUser.apply(value) : null;
+				if (user != null) {
+					element.put("initial_user", user);
+				}
+			}
+			case DATE -> {
+				element.put("type", "datepicker");
+				if (filled && ISO_DATE.matcher(value).matches()) {
+					element.put("initial_date", value);
+				}
+			}
+			case SEARCH -> {
+				// options come from the block_suggestion request (SlackInteractions), as the person types
+				element.put("type", "external_select");
+				element.put("min_query_length", 0);
+				if (filled && value.length() <= OPTION_VALUE) {
+					element.put("initial_option", option(value, label == null || label.isBlank() ? value : label));
+				}
+			}
+			default -> {
+				element.put("type", "plain_text_input");
+				element.put("multiline", input.type() == Input.Type.LONG_TEXT);
+				element.put("max_length", input.maxLength());
+				if (filled) {
+					element.put("initial_value", cut(value, input.maxLength()));
+				}
 			}
 		}
 		if (input.hint() != null && !input.hint().isBlank()) {
@@ -219,6 +259,11 @@ final class BlockKit {
 		block.put("optional", !input.required());
 		block.put("element", element);
 		return block;
+	}
+
+	/** One option of a select menu, or of a block_suggestion answer. */
+	static Map<String, Object> option(String value, String label) {
+		return Map.of("text", plain(label, OPTION_TEXT), "value", cut(value, OPTION_VALUE));
 	}
 
 	private static Map<String, Object> section(String markdown) {

@@ -25,6 +25,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 
 import dev.steward.conversation.Texts;
+import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.ChatGateway;
 import dev.steward.firm.FirmDefaults;
 
@@ -83,11 +84,11 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, Slack slack,
-			MethodsClient slackMethods,
+	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, CallerDirectory directory,
+			Slack slack, MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
 			FirmDefaults firm) {
-		return new SlackInteractions(gateway, slack, slackMethods, slackUsers, texts, slackWorkers, firm.locale(),
+		return new SlackInteractions(gateway, directory, slack, slackMethods, slackUsers, texts, slackWorkers, firm.locale(),
 				properties.ackBudget());
 	}
 

@@ -32,11 +32,13 @@ import dev.steward.conversation.InteractionId;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.ChatGateway;
 
 /**
  * Bolt's handlers: every slash command, button click and modal submission goes to the
- * {@link ChatGateway} as neutral types, and its {@link Reply} comes back as Block Kit. Each is
+ * {@link ChatGateway} as neutral types (and an external select's options are asked of it as the
+ * person types), and its {@link Reply} comes back as Block Kit. Each is
  * worked on by a worker while Slack's request waits at most the ack budget (Slack gives up after
  * 3 seconds): a quick answer rides in the acknowledgement (a command's ephemeral reply, a modal
  * page's errors or next page), a slow one follows through the response URL.
@@ -46,6 +48,8 @@ class SlackInteractions {
 	private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
 
 	private final ChatGateway gateway;
+
+	private final CallerDirectory directory;
 
 	private final Slack slack;
 
@@ -63,10 +67,11 @@ class SlackInteractions {
 
 	private final Gson gson = new Gson();
 
-	SlackInteractions(ChatGateway gateway, Slack slack, MethodsClient methods, SlackUsers users, Texts texts,
-			ExecutorService workers, Locale defaultLocale, java.time.Duration ackBudget) {
+	SlackInteractions(ChatGateway gateway, CallerDirectory directory, Slack slack, MethodsClient methods,
+			SlackUsers users, Texts texts, ExecutorService workers, Locale defaultLocale, java.time.Duration ackBudget) {
 		this.ackBudget = ackBudget;
 		this.gateway = gateway;
+		this.directory = directory;
 		this.slack = slack;
 		this.methods = methods;
 		this.users = users;
@@ -121,6 +126,12 @@ class SlackInteractions {
 			}
 			return actions.isEmpty() ? Response.ok()
 					: answer(origin, () -> click(origin, actions.get(0).getActionId()), false);
+		});
+		app.blockSuggestion(Pattern.compile(".+"), (request, context) -> {
+			var payload = request.getPayload();
+			var view = payload.getView();
+			return suggest(payload.getUser() == null ? null : payload.getUser().getId(),
+					view == null ? null : view.getPrivateMetadata(), payload.getBlockId(), payload.getValue());
 		});
 		app.viewSubmission(BlockKit.FORM_CALLBACK, (request, context) -> {
 			var payload = request.getPayload();
@@ -235,12 +246,45 @@ class SlackInteractions {
 		}
 		if (reply instanceof Reply.ShowForm form) {
 			return json(Map.of("response_action", "update", "view", BlockKit.modal(form.view(),
-					metadata(origin, form.view().session(), form.view().page()))));
+					metadata(origin, form.view().session(), form.view().page()), this::slackUser)));
 		}
 		if (reply instanceof Reply.Ephemeral ephemeral) {
 			later(() -> respond(origin, ephemeral.message()));
 		}
 		return Response.ok();
+	}
+
+	/**
+	 * Answers an external select's options for what the person typed, within Slack's 3 seconds: the
+	 * kernel's choices for that input of the form (the block id is the input's key), only those the
+	 * person may see; none when the modal is not one of ours or the kernel is too slow.
+	 */
+	Response suggest(String userId, String privateMetadata, String key, String query) {
+		FormMetadata metadata;
+		try {
+			metadata = gson.fromJson(privateMetadata, FormMetadata.class);
+		}
+		catch (JsonParseException ex) {
+			metadata = null;
+		}
+		var options = new ArrayList<Map<String, Object>>();
+		if (userId != null && metadata != null && metadata.session() != null && key != null) {
+			var actor = actor(userId, false);
+			var session = metadata.session();
+			try {
+				CompletableFuture.supplyAsync(() -> gateway.formChoices(actor, session, key,
+						query == null ? "" : query, BlockKit.SUGGESTED_OPTIONS), workers)
+					.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS)
+					.forEach(choice -> options.add(BlockKit.option(choice.value(), choice.label())));
+			}
+			catch (TimeoutException | java.util.concurrent.ExecutionException | RejectedExecutionException ex) {
+				log.warn("No options for {} in time: {}", key, ex.toString());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return json(Map.of("options", options));
 	}
 
 	private Response json(Map<String, Object> body) {
@@ -262,7 +306,8 @@ class SlackInteractions {
 
 	/** Opens a form as a modal with the interaction's trigger id. */
 	private void open(Origin origin, Reply.ShowForm form) {
-		var view = BlockKit.modal(form.view(), metadata(origin, form.view().session(), form.view().page()));
+		var view = BlockKit.modal(form.view(), metadata(origin, form.view().session(), form.view().page()),
+				this::slackUser);
 		var json = gson.toJson(view);
 		try {
 			var response = methods.viewsOpen(request -> request.triggerId(origin.triggerId()).viewAsString(json));
@@ -344,6 +389,11 @@ class SlackInteractions {
 		return new Actor(SlackDoor.NAME, userId, profile.locale(), profile.zone());
 	}
 
+	/** A directory person's Slack user id, to show them picked in a person input; {@code null} if none. */
+	private String slackUser(String personId) {
+		return directory.address(personId, SlackDoor.NAME).orElse(null);
+	}
+
 	private Locale locale(Locale platform) {
 		return platform == null ? defaultLocale : platform;
 	}
@@ -370,8 +420,15 @@ class SlackInteractions {
 			if (value == null) {
 				return;
 			}
+			// a select sends its option, a users_select its user, a datepicker its date; a text input its value
 			if (value.getSelectedOption() != null) {
 				values.put(blockId, value.getSelectedOption().getValue());
+			}
+			else if (value.getSelectedUser() != null) {
+				values.put(blockId, value.getSelectedUser());
+			}
+			else if (value.getSelectedDate() != null) {
+				values.put(blockId, value.getSelectedDate());
 			}
 			else {
 				values.put(blockId, value.getValue() == null ? "" : value.getValue());

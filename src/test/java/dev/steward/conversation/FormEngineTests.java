@@ -14,11 +14,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.conversation.spi.ChatGateway;
+import dev.steward.support.PickerFixtures;
 
 /** The form engine: pages, each input's own rules, values kept to the end, errors on the right page. */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(FormEngineTests.SurveyForm.class)
+@Import({ FormEngineTests.SurveyForm.class, PickerFixtures.class })
 class FormEngineTests {
 
 	@Autowired

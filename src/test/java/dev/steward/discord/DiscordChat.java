@@ -110,6 +110,7 @@ public final class DiscordChat {
 			throw new AssertionError("Not a modal: " + modal);
 		}
 		var components = DataArray.empty();
+		var resolvedUsers = DataObject.empty();
 		var shown = modal.data().getArray("components");
 		int ids = 1;
 		for (int i = 0; i < shown.length(); i++) {
@@ -120,6 +121,14 @@ public final class DiscordChat {
 			if (input.getInt("type") == 4) {
 				child.put("value", values.getOrDefault(key, input.getString("value", "")));
 			}
+			else if (input.getInt("type") == 5) {
+				// a user select sends the picked user ids, and Discord resolves them
+				var chosen = values.containsKey(key) ? values.get(key) : defaultUser(input);
+				child.put("values", chosen == null || chosen.isEmpty() ? DataArray.empty() : DataArray.empty().add(chosen));
+				if (chosen != null && !chosen.isEmpty()) {
+					resolvedUsers.put(chosen, FakeDiscord.user(chosen, "user" + chosen));
+				}
+			}
 			else {
 				var chosen = values.containsKey(key) ? values.get(key) : defaultOption(input);
 				child.put("values", chosen == null || chosen.isEmpty() ? DataArray.empty() : DataArray.empty().add(chosen));
@@ -127,6 +136,9 @@ public final class DiscordChat {
 			components.add(DataObject.empty().put("type", label.getInt("type")).put("id", ++ids).put("component", child));
 		}
 		var data = DataObject.empty().put("custom_id", modal.data().getString("custom_id")).put("components", components);
+		if (resolvedUsers.keys().size() > 0) {
+			data.put("resolved", DataObject.empty().put("users", resolvedUsers));
+		}
 		var interaction = context(5).put("data", data);
 		DataObject origin = null;
 		if (modal.origin() != null) {
@@ -283,6 +295,27 @@ public final class DiscordChat {
 			tokens.add(current.toString());
 		}
 		return tokens;
+	}
+
+	/**
+	 * Types into a command option with autocomplete, as Discord sends it while the person types, e.g.
+	 * {@code autocomplete("pick", "project", "project", "Project 004")}; answers Steward's choices.
+	 */
+	public Answer autocomplete(String word, String sub, String option, String typed) {
+		var command = registered(word);
+		var focused = DataObject.empty().put("name", option).put("type", 3).put("value", typed).put("focused", true);
+		var data = DataObject.empty().put("id", command.getString("id")).put("name", word).put("type", 1)
+			.put("options", DataArray.empty().add(DataObject.empty().put("type", 1).put("name", sub)
+				.put("options", DataArray.empty().add(focused))));
+		if (channel != null) {
+			data.put("guild_id", FakeDiscord.GUILD_ID);
+		}
+		return await(discord.interact(context(4).put("data", data)));
+	}
+
+	private static String defaultUser(DataObject select) {
+		var defaults = select.optArray("default_values").orElseGet(DataArray::empty);
+		return defaults.isEmpty() ? null : defaults.getObject(0).getString("id");
 	}
 
 	private static String defaultOption(DataObject select) {

@@ -117,9 +117,46 @@ final class DiscordLimits {
 					max(problems, "option value", options.getObject(j).getString("value", ""), 100);
 				}
 			}
+			else if (input.getInt("type") == 5) {
+				// a user select: Discord checks its range and that each default is a user
+				max(problems, "select placeholder", input.getString("placeholder", ""), 150);
+				int min = input.getInt("min_values", 1);
+				int most = input.getInt("max_values", 1);
+				if (min < 0 || min > 25 || most < 1 || most > 25 || min > most) {
+					problems.add("a user select's range " + min + ".." + most);
+				}
+				var defaults = input.optArray("default_values").orElseGet(DataArray::empty);
+				if (defaults.length() > most) {
+					problems.add("more default users than max_values");
+				}
+				for (int j = 0; j < defaults.length(); j++) {
+					if (!"user".equals(defaults.getObject(j).getString("type", ""))
+							|| !defaults.getObject(j).getString("id", "").matches("\\d{17,20}")) {
+						problems.add("a default value that is not a user: " + defaults.getObject(j));
+					}
+				}
+			}
 			else {
 				problems.add("an input of type " + input.getInt("type"));
 			}
+		}
+		return problems;
+	}
+
+	/** Everything wrong with an autocomplete answer: at most 25 choices, names 1–100, values up to 100. */
+	static List<String> autocomplete(DataObject data) {
+		var problems = new ArrayList<String>();
+		var choices = data.getArray("choices");
+		if (choices.length() > 25) {
+			problems.add("more than 25 autocomplete choices");
+		}
+		for (int i = 0; i < choices.length(); i++) {
+			var name = choices.getObject(i).getString("name", "");
+			if (name.isEmpty()) {
+				problems.add("an autocomplete choice without a name");
+			}
+			max(problems, "choice name", name, 100);
+			max(problems, "choice value", choices.getObject(i).getString("value", ""), 100);
 		}
 		return problems;
 	}

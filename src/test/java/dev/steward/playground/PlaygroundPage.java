@@ -205,6 +205,40 @@ public class PlaygroundPage {
 		return this;
 	}
 
+	/**
+	 * Types into a searchable input's filter and answers the choices it then lists (their labels),
+	 * once the list answers what was typed.
+	 */
+	public List<String> search(String inputKey, String typed) {
+		var picker = form().findElement(By.cssSelector("[data-picker][data-picker-key='" + inputKey + "']"));
+		var filter = picker.findElement(By.cssSelector("[data-picker-filter]"));
+		filter.clear();
+		filter.sendKeys(typed);
+		await(d -> typed.equals(picker.getDomAttribute("data-query")));
+		return retrying(d -> picker.findElements(By.cssSelector("[data-choice-value]"))
+			.stream()
+			.map(WebElement::getText)
+			.toList());
+	}
+
+	/** Picks a listed choice of a searchable input, by what it says. */
+	public PlaygroundPage pick(String inputKey, String label) {
+		form().findElements(By.cssSelector("[data-picker-key='" + inputKey + "'] [data-choice-value]"))
+			.stream()
+			.filter(option -> option.getText().equals(label))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No choice " + label + " for " + inputKey))
+			.click();
+		return this;
+	}
+
+	/** Sets a date input of the open form (what a date picker sends is always {@code yyyy-MM-dd}). */
+	public PlaygroundPage date(String inputKey, String isoDate) {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+				input(inputKey), isoDate);
+		return this;
+	}
+
 	/** Submits the open form's page and waits for the answer (next page, errors, or closing). */
 	public PlaygroundPage submitForm() {
 		var submit = form().findElement(By.cssSelector("[data-form-submit]"));

@@ -113,4 +113,38 @@ class BlockKitTests {
 		assertThat(modal.toString()).contains("\"initial_option\"").contains("Not a number").contains("(1/2)");
 	}
 
+	@Test
+	void pickersBecomeUsersSelectDatepickerAndExternalSelectShowingWhatIsPicked() {
+		var spec = FormSpec.single("Pickers", "Save", List.of(Input.person("owner", "Owner", true),
+				Input.date("due", "Due", true), Input.search("project", "Project", true, "projects"),
+				Input.person("deputy", "Deputy", false), Input.search("client", "Client", false, "clients")));
+		var view = new FormView("session-2", spec, 0,
+				Map.of("owner", "li.na", "due", "2026-03-31", "project", "P-0044", "client", "c".repeat(200)),
+				Map.of(), "Save", "Cancel", Map.of("owner", "Li Na", "project", "Project " + "x".repeat(100)));
+		var modal = JsonParser.parseString(gson.toJson(BlockKit.modal(view, "{\"session\":\"session-2\"}",
+				personId -> personId.equals("li.na") ? "U01LINA" : null)))
+			.getAsJsonObject();
+		checker.checkView(modal);
+		assertThat(checker.violations()).isEmpty();
+		var elements = new java.util.LinkedHashMap<String, com.google.gson.JsonObject>();
+		modal.getAsJsonArray("blocks").forEach(block -> {
+			var object = block.getAsJsonObject();
+			if ("input".equals(object.get("type").getAsString())) {
+				elements.put(object.get("block_id").getAsString(), object.getAsJsonObject("element"));
+			}
+		});
+		assertThat(elements.get("owner").get("type").getAsString()).isEqualTo("users_select");
+		assertThat(elements.get("owner").get("initial_user").getAsString()).isEqualTo("U01LINA");
+		assertThat(elements.get("deputy").has("initial_user")).isFalse();
+		assertThat(elements.get("due").get("type").getAsString()).isEqualTo("datepicker");
+		assertThat(elements.get("due").get("initial_date").getAsString()).isEqualTo("2026-03-31");
+		var project = elements.get("project");
+		assertThat(project.get("type").getAsString()).isEqualTo("external_select");
+		assertThat(project.getAsJsonObject("initial_option").get("value").getAsString()).isEqualTo("P-0044");
+		assertThat(project.getAsJsonObject("initial_option").getAsJsonObject("text").get("text").getAsString())
+			.startsWith("Project xxx").hasSize(75);
+		// a value longer than an option may hold is not shown as picked: the person picks again
+		assertThat(elements.get("client").has("initial_option")).isFalse();
+	}
+
 }

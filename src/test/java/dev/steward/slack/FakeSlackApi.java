@@ -631,6 +631,26 @@ final class FakeSlackApi implements AutoCloseable {
 							limit(method + " option value", string(o.getAsJsonObject(), "value"), 150);
 						}
 					}
+					else if ("users_select".equals(kind)) {
+						if (input.has("initial_user")) {
+							require(method, "initial_user is a user id", string(input, "initial_user").matches("[UW][A-Z0-9]+"));
+						}
+					}
+					else if ("datepicker".equals(kind)) {
+						if (input.has("initial_date")) {
+							require(method, "initial_date is YYYY-MM-DD",
+									string(input, "initial_date").matches("\\d{4}-\\d{2}-\\d{2}"));
+						}
+					}
+					else if ("external_select".equals(kind)) {
+						if (input.has("min_query_length")) {
+							require(method, "min_query_length >= 0", input.get("min_query_length").getAsInt() >= 0);
+						}
+						require(method, "an external select lists no options of its own", !input.has("options"));
+						if (input.has("initial_option")) {
+							checkOptions(method, List.of(input.getAsJsonObject("initial_option")));
+						}
+					}
 					else {
 						violations.add(method + ": unexpected input element " + kind);
 					}
@@ -640,6 +660,17 @@ final class FakeSlackApi implements AutoCloseable {
 				}
 				default -> violations.add(method + ": unknown block type " + type);
 			}
+		}
+	}
+
+	/** Slack's limits for options: in a select, or answering a block_suggestion (at most 100). */
+	void checkOptions(String method, List<JsonObject> options) {
+		require(method, "at most 100 options", options.size() <= 100);
+		for (var option : options) {
+			require(method, "option text is plain_text",
+					"plain_text".equals(string(option.getAsJsonObject("text"), "type")));
+			limit(method + " option text", textOf(option.getAsJsonObject("text")), 75);
+			limit(method + " option value", string(option, "value"), 150);
 		}
 	}
 

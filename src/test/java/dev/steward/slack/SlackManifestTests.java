@@ -77,6 +77,9 @@ class SlackManifestTests {
 		var manifest = read(file);
 		assertThat(manifest.getSettings().getSocketModeEnabled()).isFalse();
 		assertThat(manifest.getSettings().getInteractivity().getRequestUrl()).endsWith(SlackConfiguration.EVENTS_PATH);
+		assertThat(manifest.getSettings().getInteractivity().getMessageMenuOptionsUrl())
+			.as("external selects load their options from the same endpoint")
+			.isEqualTo(manifest.getSettings().getInteractivity().getRequestUrl());
 		assertThat(manifest.getFeatures().getSlashCommands()).isNotEmpty()
 			.allSatisfy(command -> assertThat(command.getUrl())
 				.isEqualTo(manifest.getSettings().getInteractivity().getRequestUrl()));
@@ -88,8 +91,9 @@ class SlackManifestTests {
 		var manifest = read(file);
 		assertThat(manifest.getSettings().getSocketModeEnabled()).isTrue();
 		assertThat(manifest.getSettings().getInteractivity().getRequestUrl()).isNull();
-		assertThat(manifest.getFeatures().getSlashCommands()).isNotEmpty()
-			.allSatisfy(command -> assertThat(command.getUrl()).isNull());
+		assertThat(manifest.getSettings().getInteractivity().getMessageMenuOptionsUrl())
+			.as("options come over the socket").isNull();
+		assertThat(manifest.getFeatures().getSlashCommands()).isNotEmpty().allSatisfy(command -> assertThat(command.getUrl()).isNull());
 	}
 
 }

@@ -123,7 +123,8 @@ final class SlackWorkspace {
 			var value = new JsonObject();
 			value.addProperty("type", input.get("type").getAsString());
 			var entered = values.getOrDefault(key, "");
-			if ("static_select".equals(input.get("type").getAsString())) {
+			var type = input.get("type").getAsString();
+			if ("static_select".equals(type)) {
 				JsonObject selected = null;
 				for (var option : input.getAsJsonArray("options")) {
 					if (option.getAsJsonObject().get("value").getAsString().equals(entered)) {
@@ -131,6 +132,36 @@ final class SlackWorkspace {
 					}
 				}
 				value.add("selected_option", selected);
+			}
+			else if ("external_select".equals(type)) {
+				// Slack sends back the option picked from what the app suggested (its label is what was shown)
+				JsonObject selected = null;
+				if (!entered.isEmpty()) {
+					selected = new JsonObject();
+					var text = new JsonObject();
+					text.addProperty("type", "plain_text");
+					text.addProperty("text", entered);
+					text.addProperty("emoji", true);
+					selected.add("text", text);
+					selected.addProperty("value", entered);
+				}
+				value.add("selected_option", selected);
+			}
+			else if ("users_select".equals(type)) {
+				if (entered.isEmpty()) {
+					value.add("selected_user", null);
+				}
+				else {
+					value.addProperty("selected_user", entered);
+				}
+			}
+			else if ("datepicker".equals(type)) {
+				if (entered.isEmpty()) {
+					value.add("selected_date", null);
+				}
+				else {
+					value.addProperty("selected_date", entered);
+				}
 			}
 			else {
 				// Slack sends null for an input left empty
@@ -158,6 +189,35 @@ final class SlackWorkspace {
 		payload.add("view", submitted);
 		payload.add("response_urls", new JsonArray());
 		payload.addProperty("is_enterprise_install", false);
+		return post(formBody(Map.of("payload", payload.toString())));
+	}
+
+	/**
+	 * What Slack posts when a person types in an external select of an open modal: the view (with
+	 * its private metadata), the input's block and action ids, and the typed text.
+	 */
+	HttpResponse<String> blockSuggestion(String userId, JsonObject view, String blockId, String typed) {
+		var payload = new JsonObject();
+		payload.addProperty("type", "block_suggestion");
+		payload.add("user", user(userId));
+		payload.add("container", null);
+		payload.addProperty("api_app_id", "A01STEWARD");
+		payload.addProperty("token", "legacy-verification-token");
+		payload.addProperty("action_id", "value");
+		payload.addProperty("block_id", blockId);
+		payload.addProperty("value", typed);
+		payload.add("team", team());
+		payload.add("enterprise", null);
+		payload.addProperty("is_enterprise_install", false);
+		var shown = view.deepCopy();
+		shown.addProperty("id", "V" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+		shown.addProperty("team_id", TEAM);
+		shown.addProperty("app_id", "A01STEWARD");
+		payload.add("view", shown);
+		var container = new JsonObject();
+		container.addProperty("type", "view");
+		container.addProperty("view_id", shown.get("id").getAsString());
+		payload.add("container", container);
 		return post(formBody(Map.of("payload", payload.toString())));
 	}
 

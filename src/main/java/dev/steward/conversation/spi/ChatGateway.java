@@ -9,6 +9,7 @@ import dev.steward.conversation.ChatAction;
 import dev.steward.conversation.ChatCommand;
 import dev.steward.conversation.CommandSpec;
 import dev.steward.conversation.FormSubmission;
+import dev.steward.conversation.Input;
 import dev.steward.conversation.Reply;
 
 /**
@@ -29,6 +30,22 @@ public interface ChatGateway {
 	 * cannot move to the next page in the same dialog (Discord opens it from a Continue button).
 	 */
 	Reply showForm(Actor actor, ChannelRef channel, String session, int page);
+
+	/**
+	 * What a person may pick in a form's searchable input (or person, or choice input) for the text
+	 * typed so far, best first, at most {@code limit}: for doors that load a picker's options as the
+	 * person types (Slack's external select, the playground's filtered list). Empty when the form is
+	 * not this person's, the input has no such list, or anything goes wrong; never throws. The
+	 * kernel checks the submitted value again whatever was offered.
+	 */
+	List<Input.Choice> formChoices(Actor actor, String session, String key, String query, int limit);
+
+	/**
+	 * What a person may pick for a command option of type {@link CommandSpec.Option.Type#SEARCH} (or
+	 * {@code CHOICE}) for the text typed so far: Discord's autocomplete. Empty when the person may not
+	 * use the command or anything goes wrong; never throws.
+	 */
+	List<Input.Choice> optionChoices(Actor actor, String word, String sub, String option, String query, int limit);
 
 	/** Every registered command, described in the given language (for help, autocomplete, manifests). */
 	List<CommandInfo> commands(Locale locale);
