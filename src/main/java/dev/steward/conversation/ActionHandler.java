@@ -9,8 +9,11 @@ package dev.steward.conversation;
  */
 public interface ActionHandler<A extends Record> {
 
-	/** The kind of button handled. */
-	Class<A> kind();
+	/** The kind of button handled: the type argument, unless a handler says otherwise. */
+	@SuppressWarnings("unchecked")
+	default Class<A> kind() {
+		return (Class<A>) TypeArguments.of(getClass(), ActionHandler.class);
+	}
 
 	/**
 	 * Whether people outside the directory may click its buttons (they lead from an

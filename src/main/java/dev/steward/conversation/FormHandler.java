@@ -15,8 +15,14 @@ import java.util.Map;
  */
 public interface FormHandler<A extends Record> {
 
-	/** The record of the form's arguments; its {@link Interaction} name is the form's name. */
-	Class<A> arguments();
+	/**
+	 * The record of the form's arguments (the type argument, unless a handler says otherwise); its
+	 * {@link Interaction} name is the form's name.
+	 */
+	@SuppressWarnings("unchecked")
+	default Class<A> arguments() {
+		return (Class<A>) TypeArguments.of(getClass(), FormHandler.class);
+	}
 
 	/** The form's name, as open forms record it. */
 	default String name() {

@@ -10,8 +10,11 @@ package dev.steward.conversation;
  */
 public interface RefusalKeys<R extends Enum<R>> {
 
-	/** The reasons this mapping covers. */
-	Class<R> reasons();
+	/** The reasons this mapping covers: the type argument, unless a mapping says otherwise. */
+	@SuppressWarnings("unchecked")
+	default Class<R> reasons() {
+		return (Class<R>) TypeArguments.of(getClass(), RefusalKeys.class);
+	}
 
 	/** The message key that says the reason to the person. */
 	String key(R reason);

@@ -45,17 +45,11 @@ class PlaygroundFiles {
 	}
 
 	void save(long messageId, List<Attachment> files) {
-		int seq = 0;
-		for (var file : files) {
-			jdbc.sql("""
-					insert into playground_file (message_id, seq, name, media_type, title, content)
-					values (:message, :seq, :name, :type, :title, :content)""")
-				.param("message", messageId)
-				.param("seq", seq++)
-				.param("name", file.name())
-				.param("type", file.mediaType())
-				.param("title", file.title())
-				.param("content", file.bytes())
+		for (int seq = 0; seq < files.size(); seq++) {
+			var file = files.get(seq);
+			jdbc.sql("insert into playground_file (message_id, seq, name, media_type, title, content) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+				.params(messageId, seq, file.name(), file.mediaType(), file.title(), file.bytes())
 				.update();
 		}
 	}

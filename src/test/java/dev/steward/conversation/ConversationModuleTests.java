@@ -100,11 +100,6 @@ class ConversationModuleTests {
 		}
 
 		@Override
-		public Class<Click> kind() {
-			return Click.class;
-		}
-
-		@Override
 		public Reply handle(ActionRequest<Click> request) {
 			clicks.add(request);
 			return Reply.say("clicked " + request.args().number());

@@ -144,11 +144,6 @@ class FormEngineTests {
 		}
 
 		@Override
-		public Class<Survey> arguments() {
-			return Survey.class;
-		}
-
-		@Override
 		public FormSpec spec(Caller caller, Survey args) {
 			return new FormSpec("Survey", "Send", List.of(
 					new FormSpec.Page("One", List.of(Input.shortText("name", "Name", true, 40),

@@ -97,11 +97,6 @@ public class DemoCommands {
 		return new FormHandler<>() {
 
 			@Override
-			public Class<Demo> arguments() {
-				return Demo.class;
-			}
-
-			@Override
 			public FormSpec spec(Caller caller, Demo args) {
 				return new FormSpec("Demo request", "Send request", List.of(
 						new FormSpec.Page(null, List.of(Input.shortText("title", "Title", true, 80),
@@ -130,11 +125,6 @@ public class DemoCommands {
 		return new FormHandler<>() {
 
 			@Override
-			public Class<Why> arguments() {
-				return Why.class;
-			}
-
-			@Override
 			public FormSpec spec(Caller caller, Why args) {
 				return FormSpec.single("Why reject?", "Reject", List.of(Input.longText("reason", "Reason", true, 300)));
 			}
@@ -153,11 +143,6 @@ public class DemoCommands {
 	@Bean
 	ActionHandler<Decide> demoActions(Outbox outbox, Requests requests) {
 		return new ActionHandler<>() {
-
-			@Override
-			public Class<Decide> kind() {
-				return Decide.class;
-			}
 
 			@Override
 			public Reply handle(ActionRequest<Decide> request) {

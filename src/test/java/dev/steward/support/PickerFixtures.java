@@ -157,11 +157,6 @@ public class PickerFixtures {
 		return new FormHandler<>() {
 
 			@Override
-			public Class<Pickers> arguments() {
-				return Pickers.class;
-			}
-
-			@Override
 			public FormSpec spec(Caller caller, Pickers args) {
 				return FormSpec.single("Pickers", "Save",
 						List.of(Input.person("owner", "Owner", true), Input.date("due", "Due", true),
@@ -183,11 +178,6 @@ public class PickerFixtures {
 	@Bean
 	FormHandler<GuestForm> pickerGuestForm(Received received) {
 		return new FormHandler<>() {
-
-			@Override
-			public Class<GuestForm> arguments() {
-				return GuestForm.class;
-			}
 
 			@Override
 			public boolean open() {

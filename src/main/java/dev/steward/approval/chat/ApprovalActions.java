@@ -35,11 +35,6 @@ class ApprovalActions implements ActionHandler<Decide> {
 	}
 
 	@Override
-	public Class<Decide> kind() {
-		return Decide.class;
-	}
-
-	@Override
 	public Reply handle(ActionRequest<Decide> request) {
 		var caller = request.caller();
 		long id = request.args().request();

@@ -10,11 +10,6 @@ import dev.steward.conversation.RefusalKeys;
 class ApprovalRefusalKeys implements RefusalKeys<Reason> {
 
 	@Override
-	public Class<Reason> reasons() {
-		return Reason.class;
-	}
-
-	@Override
 	public String key(Reason reason) {
 		return switch (reason) {
 			case NOT_APPROVER -> "approval.refused.not-approver";

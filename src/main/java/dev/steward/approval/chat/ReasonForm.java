@@ -41,11 +41,6 @@ class ReasonForm implements FormHandler<ReasonForm.Why> {
 	}
 
 	@Override
-	public Class<Why> arguments() {
-		return Why.class;
-	}
-
-	@Override
 	public FormSpec spec(Caller caller, Why args) {
 		var rejecting = args.decision() == Decision.REJECT;
 		return FormSpec.single(

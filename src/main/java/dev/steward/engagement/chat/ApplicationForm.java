@@ -46,11 +46,6 @@ class ApplicationForm implements FormHandler<Apply> {
 		this.texts = texts;
 	}
 
-	@Override
-	public Class<Apply> arguments() {
-		return Apply.class;
-	}
-
 	/** Opens an empty application, the applicant's department chosen. */
 	Reply open(Caller caller) {
 		var initial = new HashMap<String, String>();

@@ -31,11 +31,6 @@ class EditAction implements ActionHandler<Edit> {
 		this.texts = texts;
 	}
 
-	@Override
-	public Class<Edit> kind() {
-		return Edit.class;
-	}
-
 	/** "Edit and resubmit": the application form again, filled in as it was. */
 	@Override
 	public Reply handle(ActionRequest<Edit> request) {

@@ -13,11 +13,6 @@ import dev.steward.engagement.ApplicationRefused.Reason;
 class EngagementRefusalKeys implements RefusalKeys<Reason> {
 
 	@Override
-	public Class<Reason> reasons() {
-		return Reason.class;
-	}
-
-	@Override
 	public String key(Reason reason) {
 		return switch (reason) {
 			case NOT_FOUND -> "engagement.refused.not-found";

@@ -34,11 +34,6 @@ class DigestActions implements ActionHandler<Forward> {
 	}
 
 	@Override
-	public Class<Forward> kind() {
-		return Forward.class;
-	}
-
-	@Override
 	public Reply handle(ActionRequest<Forward> request) {
 		long cycleId = request.args().cycle();
 		if (request.args().how() == Forward.How.COMMENT) {
@@ -73,11 +68,6 @@ class DigestActions implements ActionHandler<Forward> {
 		CommentForm(DigestActions actions, Texts texts) {
 			this.actions = actions;
 			this.texts = texts;
-		}
-
-		@Override
-		public Class<Comment> arguments() {
-			return Comment.class;
 		}
 
 		@Override

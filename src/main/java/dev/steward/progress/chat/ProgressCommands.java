@@ -35,7 +35,6 @@ import dev.steward.progress.ProgressRefused;
 @Component
 class ProgressCommands implements ChatCommands, FormHandler<Schedule> {
 
-
 	private final ProgressManagement progress;
 
 	private final EngagementManagement engagements;
@@ -157,11 +156,6 @@ class ProgressCommands implements ChatCommands, FormHandler<Schedule> {
 	}
 
 	// --- the schedule form ----------------------------------------------------------------------
-
-	@Override
-	public Class<Schedule> arguments() {
-		return Schedule.class;
-	}
 
 	@Override
 	public FormSpec spec(Caller caller, Schedule args) {

@@ -13,11 +13,6 @@ import dev.steward.progress.ProgressRefused;
 class ProgressRefusals implements RefusalKeys<ProgressRefused.Reason> {
 
 	@Override
-	public Class<ProgressRefused.Reason> reasons() {
-		return ProgressRefused.Reason.class;
-	}
-
-	@Override
 	public String key(ProgressRefused.Reason reason) {
 		return keyOf(reason);
 	}

@@ -37,11 +37,6 @@ class ReportForm implements FormHandler<Report> {
 		this.texts = texts;
 	}
 
-	@Override
-	public Class<Report> arguments() {
-		return Report.class;
-	}
-
 	/** Opens the form, filled with this week's report if there is one. */
 	Reply open(Caller caller, long projectId) {
 		var project = engagements.project(projectId).orElseThrow();
@@ -112,11 +107,6 @@ class ReportForm implements FormHandler<Report> {
 		OpenButton(ReportForm form, Texts texts) {
 			this.form = form;
 			this.texts = texts;
-		}
-
-		@Override
-		public Class<Report> kind() {
-			return Report.class;
 		}
 
 		@Override

@@ -75,11 +75,6 @@ class JobCommands implements ChatCommands, ActionHandler<JobCommands.RunNow> {
 	}
 
 	@Override
-	public Class<RunNow> kind() {
-		return RunNow.class;
-	}
-
-	@Override
 	public Reply handle(ActionRequest<RunNow> request) {
 		var caller = request.caller();
 		requireAdmin(caller);
