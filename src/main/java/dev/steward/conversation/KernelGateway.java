@@ -1,15 +1,11 @@
 package dev.steward.conversation;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -43,9 +39,9 @@ class KernelGateway implements ChatGateway {
 
 	private final Map<String, FormHandler<?>> forms = new LinkedHashMap<>();
 
-	private final Map<String, ChoiceSource> sources = new LinkedHashMap<>();
-
 	private final FormSessions sessions;
+
+	private final Inputs inputs;
 
 	private final List<RefusalKeys<?>> refusalKeys;
 
@@ -62,16 +58,16 @@ class KernelGateway implements ChatGateway {
 	private final ZoneId defaultZone;
 
 	KernelGateway(CommandRouter router, List<ActionHandler<?>> actionHandlers, List<FormHandler<?>> formHandlers,
-			List<ChoiceSource> choiceSources, FormSessions sessions, List<RefusalKeys<?>> refusalKeys,
+			Inputs inputs, FormSessions sessions, List<RefusalKeys<?>> refusalKeys,
 			CallerDirectory directory, Texts texts, TransactionTemplate tx, FirmDefaults firm, ReplyFiles files) {
 		this.files = files;
 		this.router = router;
 		actionHandlers.forEach(handler -> register(actions, handler.name(), handler));
 		formHandlers.forEach(handler -> register(forms, handler.name(), handler));
-		choiceSources.forEach(source -> register(sources, source.name(), source));
+		this.inputs = inputs;
 		for (var spec : router.specs()) {
 			for (var option : spec.options()) {
-				if (option.source() != null && !sources.containsKey(option.source())) {
+				if (option.source() != null && !inputs.hasSource(option.source())) {
 					throw new IllegalStateException("/" + spec.word() + " " + spec.sub() + " option " + option.name()
 							+ " names no choice source: " + option.source());
 				}
@@ -169,7 +165,7 @@ class KernelGateway implements ChatGateway {
 			var errors = new LinkedHashMap<String, String>();
 			for (var input : spec.pages().get(page).inputs()) {
 				var value = submission.values().getOrDefault(input.key(), "");
-				var checked = check(submission.actor(), caller, input, value == null ? "" : value.strip());
+				var checked = inputs.check(submission.actor(), caller, input, value == null ? "" : value.strip());
 				values.put(input.key(), checked.value());
 				if (checked.error() != null) {
 					errors.put(input.key(), checked.error());
@@ -234,7 +230,7 @@ class KernelGateway implements ChatGateway {
 				.flatMap(page -> page.inputs().stream())
 				.filter(input -> input.key().equals(key))
 				.findFirst()
-				.map(input -> choices(caller, input.type(), input.choices(), input.source(), query, limit))
+				.map(input -> inputs.choices(caller, input.type(), input.choices(), input.source(), query, limit))
 				.orElse(List.of());
 		}
 		catch (RuntimeException ex) {
@@ -257,11 +253,11 @@ class KernelGateway implements ChatGateway {
 				.filter(candidate -> candidate.name().equals(option))
 				.findFirst()
 				.map(found -> found.type() == CommandSpec.Option.Type.CHOICE
-						? choices(caller, Input.Type.CHOICE,
+						? inputs.choices(caller, Input.Type.CHOICE,
 								found.choices().stream().map(choice -> new Input.Choice(choice, choice)).toList(), null,
 								query, limit)
 						: found.type() == CommandSpec.Option.Type.SEARCH
-								? choices(caller, Input.Type.SEARCH, List.of(), found.source(), query, limit)
+								? inputs.choices(caller, Input.Type.SEARCH, List.of(), found.source(), query, limit)
 								: List.<Input.Choice>of())
 				.orElse(List.of());
 		}
@@ -269,42 +265,6 @@ class KernelGateway implements ChatGateway {
 			log.warn("Could not list the choices of /{} {} {}", abbreviate(word), abbreviate(sub), abbreviate(option), ex);
 			return List.of();
 		}
-	}
-
-	/** What a picker offers for the typed text: a source's search, or the matching fixed choices or people. */
-	private List<Input.Choice> choices(Caller caller, Input.Type type, List<Input.Choice> fixed, String source,
-			String query, int limit) {
-		int most = Math.max(1, Math.min(limit, 100));
-		var typed = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-		return switch (type) {
-			case SEARCH -> source(source).search(caller, typed.isEmpty() ? "" : query.strip(), most)
-				.stream()
-				.limit(most)
-				.toList();
-			case CHOICE -> fixed.stream().filter(choice -> matches(choice, typed)).limit(most).toList();
-			// the directory is for its own people, not for guests to browse
-			case PERSON -> caller.guest() ? List.of()
-					: directory.everyone()
-						.stream()
-						.map(person -> new Input.Choice(person.personId(), person.name()))
-						.filter(choice -> matches(choice, typed))
-						.limit(most)
-						.toList();
-			default -> List.of();
-		};
-	}
-
-	private static boolean matches(Input.Choice choice, String typed) {
-		return typed.isEmpty() || choice.label().toLowerCase(Locale.ROOT).contains(typed)
-				|| choice.value().toLowerCase(Locale.ROOT).contains(typed);
-	}
-
-	private ChoiceSource source(String name) {
-		var source = sources.get(name);
-		if (source == null) {
-			throw new IllegalStateException("No choice source named " + name);
-		}
-		return source;
 	}
 
 	private static boolean everything(String word) {
@@ -433,7 +393,7 @@ class KernelGateway implements ChatGateway {
 		for (int i = 0; i < Math.min(resolved.size(), options.size()); i++) {
 			var option = options.get(i);
 			if (option.type() == CommandSpec.Option.Type.PERSON) {
-				var person = person(actor.door(), resolved.get(i));
+				var person = inputs.person(actor.door(), resolved.get(i));
 				if (person.isPresent()) {
 					resolved.set(i, person.get());
 				}
@@ -445,7 +405,7 @@ class KernelGateway implements ChatGateway {
 					resolved.add(rest);
 				}
 				var typed = resolved.get(i);
-				var value = resolve(caller, option.source(), typed);
+				var value = inputs.resolve(caller, option.source(), typed);
 				if (value.isEmpty()) {
 					throw new Refusal(texts.get(caller, "kernel.option.search", typed, option.name(),
 							"/" + spec.word() + " " + spec.sub()));
@@ -492,41 +452,6 @@ class KernelGateway implements ChatGateway {
 
 	}
 
-	/** The directory person a platform user id, mention, directory id or full name names, if exactly one. */
-	private Optional<String> person(String door, String text) {
-		var mention = text.strip().replaceAll("^<@!?|>$|\\|.*$", "").replaceFirst("^@", "").strip();
-		if (mention.isEmpty()) {
-			return Optional.empty();
-		}
-		var found = directory.find(new Actor(door, mention)).or(() -> directory.person(mention)).map(Caller::personId);
-		if (found.isPresent()) {
-			return found;
-		}
-		var named = directory.everyone().stream().filter(person -> person.name().equalsIgnoreCase(mention)).toList();
-		return named.size() == 1 ? Optional.of(named.get(0).personId()) : Optional.empty();
-	}
-
-	/**
-	 * A typed or picked value of a choice source, as the caller may choose it: the exact value, or
-	 * the one choice whose whole label it is. Always confirmed with {@link ChoiceSource#find}, so what
-	 * a door offered (or a person forged) counts for nothing.
-	 */
-	private Optional<String> resolve(Caller caller, String sourceName, String typed) {
-		var source = source(sourceName);
-		var text = typed.strip();
-		var exact = source.find(caller, text);
-		if (exact.isPresent()) {
-			return exact.map(Input.Choice::value);
-		}
-		var labelled = source.search(caller, text, 26)
-			.stream()
-			.filter(choice -> choice.label().strip().equalsIgnoreCase(text))
-			.map(Input.Choice::value)
-			.distinct()
-			.toList();
-		return labelled.size() == 1 ? source.find(caller, labelled.get(0)).map(Input.Choice::value) : Optional.empty();
-	}
-
 	/** Turns a handler's request to open a form into the form itself. */
 	private Reply open(Caller caller, Reply reply) {
 		if (!(reply instanceof Reply.OpenForm open)) {
@@ -551,72 +476,7 @@ class KernelGateway implements ChatGateway {
 		var next = page == spec.pages().size() - 1 ? spec.submitLabel()
 				: texts.get(caller, "kernel.form.next", page + 2, spec.pages().size());
 		return new FormView(session, spec, page, values, errors, next, texts.get(caller, "kernel.form.cancel"),
-				labels(caller, spec.pages().get(page), values));
-	}
-
-	/** What the person sees for the page's values that are ids: names of people, labels of choices. */
-	private Map<String, String> labels(Caller caller, FormSpec.Page page, Map<String, String> values) {
-		var labels = new LinkedHashMap<String, String>();
-		for (var input : page.inputs()) {
-			var value = values.getOrDefault(input.key(), "");
-			if (value.isBlank()) {
-				continue;
-			}
-			Optional<String> label = switch (input.type()) {
-				case PERSON -> directory.person(value).map(Caller::name);
-				case SEARCH -> source(input.source()).find(caller, value).map(Input.Choice::label);
-				case CHOICE -> input.choices().stream().filter(choice -> choice.value().equals(value)).findFirst()
-					.map(Input.Choice::label);
-				default -> Optional.empty();
-			};
-			label.ifPresent(text -> labels.put(input.key(), text));
-		}
-		return labels;
-	}
-
-	/** A submitted value as the handler will get it, or why it breaks its input's own rule. */
-	private record Checked(String value, String error) {
-
-		static Checked ok(String value) {
-			return new Checked(value, null);
-		}
-
-	}
-
-	/** Checks a value against its input's own rule; a person, date or searchable choice is also normalized. */
-	private Checked check(Actor actor, Caller caller, Input input, String value) {
-		if (value.isEmpty()) {
-			return new Checked(value, input.required() ? texts.get(caller, "kernel.form.required") : null);
-		}
-		if (value.length() > input.maxLength()) {
-			return new Checked(value, texts.get(caller, "kernel.form.too-long", input.maxLength(), value.length()));
-		}
-		return switch (input.type()) {
-			case NUMBER -> {
-				try {
-					new BigDecimal(value.replace(",", ""));
-					yield Checked.ok(value);
-				}
-				catch (NumberFormatException ex) {
-					yield new Checked(value, texts.get(caller, "kernel.form.number"));
-				}
-			}
-			case CHOICE -> input.choices().stream().anyMatch(choice -> choice.value().equals(value)) ? Checked.ok(value)
-					: new Checked(value, texts.get(caller, "kernel.form.choice"));
-			case PERSON -> person(actor.door(), value).map(Checked::ok)
-				.orElseGet(() -> new Checked(value, texts.get(caller, "kernel.form.person")));
-			case DATE -> {
-				try {
-					yield Checked.ok(LocalDate.parse(value).toString());
-				}
-				catch (DateTimeParseException ex) {
-					yield new Checked(value, texts.get(caller, "kernel.form.date", LocalDate.now(caller.zone()).toString()));
-				}
-			}
-			case SEARCH -> resolve(caller, input.source(), value).map(Checked::ok)
-				.orElseGet(() -> new Checked(value, texts.get(caller, "kernel.form.search", value)));
-			default -> Checked.ok(value);
-		};
+				inputs.labels(caller, spec.pages().get(page), values));
 	}
 
 }

@@ -145,7 +145,7 @@ public class ProgressManagement {
 			var team = memberIds(project);
 			// the zone's prompts, their messages and the channel's line together: all of them or none,
 			// and a member already prompted this week (a run again after a crash) is not prompted twice
-			step(cycle.id(), week -> !week.prompt(members, now, isLate).isEmpty() | week.announce(team, now));
+			step(cycle, week -> !week.prompt(members, now, isLate).isEmpty() | week.announce(team, now));
 			planning.scheduleFollowUps(projectId, cycle.deadlineAt());
 		}
 		finally {
@@ -165,14 +165,14 @@ public class ProgressManagement {
 			return;
 		}
 		var team = memberIds(project);
-		step(cycle.id(), week -> week.remind(team, clock.instant()));
+		step(cycle, week -> week.remind(team, clock.instant()));
 	}
 
 	/** Closes the current week at its deadline: the project manager gets the digest, once. */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED) // the step has a transaction of its own
 	public void close(long projectId) {
 		cycles.findFirstByProjectIdOrderByWeekDesc(projectId)
-			.ifPresent(cycle -> step(cycle.id(), week -> week.close(clock.instant())));
+			.ifPresent(cycle -> step(cycle, week -> week.close(clock.instant())));
 	}
 
 	/** Announces management's weekly roll-up and schedules the next one. */
@@ -313,7 +313,8 @@ public class ProgressManagement {
 	 * with another change of the week (a report, another zone's prompts) runs again on what won, so
 	 * the job neither fails nor does its step twice.
 	 */
-	private void step(long cycleId, Predicate<Cycle> step) {
+	private void step(Cycle read, Predicate<Cycle> step) {
+		long cycleId = read.id();
 		for (int attempt = 1;; attempt++) {
 			try {
 				separately.executeWithoutResult(status -> {

@@ -28,6 +28,7 @@ import dev.steward.scheduling.Scheduling;
 import dev.steward.support.Chat;
 import dev.steward.support.RecordingDoor;
 import dev.steward.support.TestDoorConfiguration;
+import dev.steward.support.WeeklyTiming;
 
 /**
  * The weekly cycle (§2.3.2) end to end through the kernel, with jobs run now from the JDBC store
@@ -81,6 +82,7 @@ class ProgressCycleTests {
 		var channel = "weekly-" + System.nanoTime();
 		var project = project("Weekly " + System.nanoTime(), channel);
 		var code = project.code();
+		WeeklyTiming.keepTheDeadlineDaysAway(progress, project);
 		var zhang = new Chat(gateway, door, "zhang.wei", channel);
 		var sun = new Chat(gateway, door, "sun.li", channel);
 		var emma = new Chat(gateway, door, "emma.wilson", channel);

@@ -27,6 +27,7 @@ import dev.steward.progress.ProgressEvents.DigestForwarded;
 import dev.steward.progress.ProgressEvents.MembersPrompted;
 import dev.steward.progress.ProgressEvents.ReportSubmitted;
 import dev.steward.progress.ProgressRefused.Reason;
+import dev.steward.support.WeeklyTiming;
 
 /** The progress module with what it depends on: each step of the week announces itself, once. */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
@@ -62,6 +63,7 @@ class ProgressModuleTests {
 	@Test
 	void aZonesMembersArePromptedInOneEventAndTheWholeTeamIsAnnounced(Scenario scenario) {
 		var project = project("Module prompt");
+		WeeklyTiming.keepTheDeadlineDaysAway(progress, project);
 		scenario.stimulate(() -> progress.prompt(project.id(), SHANGHAI, Instant.now()))
 			.andWaitForEventOfType(MembersPrompted.class)
 			.matching(prompted -> prompted.projectId() == project.id())
@@ -83,6 +85,7 @@ class ProgressModuleTests {
 	@Test
 	void theFirstPromptAnnouncesTheWeekToTheWholeTeam(Scenario scenario) {
 		var project = project("Module announce");
+		WeeklyTiming.keepTheDeadlineDaysAway(progress, project);
 		scenario.stimulate(() -> progress.prompt(project.id(), SHANGHAI, Instant.now()))
 			.andWaitForEventOfType(CycleAnnounced.class)
 			.matching(announced -> announced.projectId() == project.id())
@@ -92,6 +95,7 @@ class ProgressModuleTests {
 	@Test
 	void aReportIsEditableUntilTheDigestGoesOn(Scenario scenario) {
 		var project = project("Module report");
+		WeeklyTiming.keepTheDeadlineDaysAway(progress, project);
 		progress.prompt(project.id(), SHANGHAI, Instant.now());
 		var first = progress.submit(project.id(), "sun.li", "Interviews", "Synthesis", "", 40, Rag.GREEN);
 		assertThat(first.submittedAt()).isEqualTo(first.updatedAt());

@@ -26,6 +26,7 @@ import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Home;
 import dev.steward.engagement.Project;
 import dev.steward.support.PostgresDatabase;
+import dev.steward.support.WeeklyTiming;
 
 /**
  * The weekly cycle's aggregates on PostgreSQL: a week with its prompts and reports saved and read
@@ -73,6 +74,7 @@ class ProgressPostgresTests {
 	@Test
 	void aWholeWeekIsSavedAndReadBackWhole() {
 		var project = project("Postgres week");
+		WeeklyTiming.keepTheDeadlineDaysAway(progress, project);
 		var due = Instant.now().minus(Duration.ofMinutes(30));
 		progress.prompt(project.id(), SHANGHAI, due);
 		progress.prompt(project.id(), SHANGHAI, due);

@@ -18,7 +18,9 @@ import dev.steward.approval.Decision;
 import dev.steward.engagement.ApplicationDetails;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Home;
+import dev.steward.progress.ProgressManagement;
 import dev.steward.scheduling.Scheduling;
+import dev.steward.support.WeeklyTiming;
 import dev.steward.slack.SlackChat.Outcome;
 
 /**
@@ -36,6 +38,9 @@ class SlackProgressCycleTests {
 
 	@Autowired
 	ApprovalManagement approvals;
+
+	@Autowired
+	ProgressManagement progress;
 
 	@Autowired
 	Scheduling scheduling;
@@ -59,6 +64,7 @@ class SlackProgressCycleTests {
 		var project = await().atMost(Duration.ofSeconds(10))
 			.until(() -> engagements.projectOf(application.id()).orElse(null), p -> p != null);
 		var code = project.code();
+		WeeklyTiming.keepTheDeadlineDaysAway(progress, project);
 		var zhang = new SlackChat(slack, "U01ZHANGWEI", channel);
 		var sun = new SlackChat(slack, "U01SUNLI", channel);
 		var emma = new SlackChat(slack, "U01EMMAWILSON", channel);
