@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.data.DataArray;
 
-import dev.steward.conversation.ChatCommands;
-import dev.steward.conversation.CommandRequest;
-import dev.steward.conversation.CommandSpec;
-import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
-import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.support.EchoCommands;
 import dev.steward.support.TestCallers;
 
 /**
@@ -64,34 +59,7 @@ class DiscordModuleTests {
 		 */
 		@Bean
 		EchoCommands echoCommands(Outbox outbox) {
-			return new EchoCommands(outbox);
-		}
-
-	}
-
-	/** {@code /echo say …} answers the person; {@code /echo post …} posts to the channel through the outbox. */
-	static class EchoCommands implements ChatCommands {
-
-		final List<CommandRequest> received = new CopyOnWriteArrayList<>();
-
-		private final Outbox outbox;
-
-		EchoCommands(Outbox outbox) {
-			this.outbox = outbox;
-		}
-
-		@Override
-		public List<CommandSpec> commands() {
-			// Discord sends only typed options: the words are one, taking the rest of the line
-			var words = List.of(CommandSpec.Option.required("words", CommandSpec.Option.Type.TEXT, "kernel.help.all"));
-			return List.of(new CommandSpec("echo", "say", words, "kernel.help.all", request -> {
-				received.add(request);
-				return Reply.say(request.caller().name() + " said: " + request.argText());
-			}), new CommandSpec("echo", "post", words, "kernel.help.all", request -> {
-				received.add(request);
-				outbox.toChannel(request.channel(), Message.text(request.argText()), null);
-				return Reply.say("posted");
-			}));
+			return new EchoCommands(outbox, true);
 		}
 
 	}

@@ -9,9 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,13 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.steward.StewardApplication;
-import dev.steward.conversation.ChatCommands;
-import dev.steward.conversation.CommandRequest;
-import dev.steward.conversation.CommandSpec;
-import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
-import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.support.EchoCommands;
 import dev.steward.support.TestCallers;
 
 /**
@@ -58,32 +52,7 @@ class PlaygroundModuleTests {
 
 		@Bean
 		EchoCommands echoCommands(Outbox outbox) {
-			return new EchoCommands(outbox);
-		}
-
-	}
-
-	/** {@code /echo say …} answers the person; {@code /echo post …} posts to the channel through the outbox. */
-	static class EchoCommands implements ChatCommands {
-
-		final List<CommandRequest> received = new CopyOnWriteArrayList<>();
-
-		private final Outbox outbox;
-
-		EchoCommands(Outbox outbox) {
-			this.outbox = outbox;
-		}
-
-		@Override
-		public List<CommandSpec> commands() {
-			return List.of(new CommandSpec("echo", "say", "kernel.help.all", request -> {
-				received.add(request);
-				return Reply.say(request.caller().name() + " said: " + request.argText());
-			}), new CommandSpec("echo", "post", "kernel.help.all", request -> {
-				received.add(request);
-				outbox.toChannel(request.channel(), Message.text(request.argText()), null);
-				return Reply.silent();
-			}));
+			return new EchoCommands(outbox, false);
 		}
 
 	}

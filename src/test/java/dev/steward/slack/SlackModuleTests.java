@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.steward.conversation.ChatCommands;
-import dev.steward.conversation.CommandRequest;
-import dev.steward.conversation.CommandSpec;
-import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
-import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
+import dev.steward.support.EchoCommands;
 import dev.steward.support.TestCallers;
 
 /**
@@ -59,32 +53,7 @@ class SlackModuleTests {
 
 		@Bean
 		EchoCommands echoCommands(Outbox outbox) {
-			return new EchoCommands(outbox);
-		}
-
-	}
-
-	/** {@code /echo say …} answers the person; {@code /echo post …} posts to the channel through the outbox and says so. */
-	static class EchoCommands implements ChatCommands {
-
-		final List<CommandRequest> received = new CopyOnWriteArrayList<>();
-
-		private final Outbox outbox;
-
-		EchoCommands(Outbox outbox) {
-			this.outbox = outbox;
-		}
-
-		@Override
-		public List<CommandSpec> commands() {
-			return List.of(new CommandSpec("echo", "say", "kernel.help.all", request -> {
-				received.add(request);
-				return Reply.say(request.caller().name() + " said: " + request.argText());
-			}), new CommandSpec("echo", "post", "kernel.help.all", request -> {
-				received.add(request);
-				outbox.toChannel(request.channel(), Message.text(request.argText()), null);
-				return Reply.say("posted");
-			}));
+			return new EchoCommands(outbox, true);
 		}
 
 	}
