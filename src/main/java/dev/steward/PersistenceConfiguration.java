@@ -2,6 +2,7 @@ package dev.steward;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -9,27 +10,21 @@ import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 
-import dev.steward.approval.ApproverRule;
-
 /**
- * How typed values that are not plain columns are stored: each module's value types with their
- * converters (a rule as its words). Boot's own conversions back off for these.
+ * How typed values that are not plain columns are stored: every module declares its value types'
+ * converters as beans, marked {@link ReadingConverter} or {@link WritingConverter}, and they are
+ * collected here, so a new module edits nothing outside itself. Boot's own conversions back off.
  */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
 
-	/** Every module's converters, each marked as reading or writing. */
-	static final List<Converter<?, ?>> CONVERTERS = List.of(ApproverRule.Writing.INSTANCE, ApproverRule.Reading.INSTANCE);
-
 	@Bean
-	JdbcCustomConversions jdbcCustomConversions() {
-		CONVERTERS.forEach(converter -> {
-			var type = converter.getClass();
-			if (!type.isAnnotationPresent(ReadingConverter.class) && !type.isAnnotationPresent(WritingConverter.class)) {
-				throw new IllegalStateException(type + " must say whether it reads or writes");
-			}
-		});
-		return new JdbcCustomConversions(CONVERTERS);
+	JdbcCustomConversions jdbcCustomConversions(ObjectProvider<Converter<?, ?>> converters) {
+		List<Converter<?, ?>> marked = converters.orderedStream()
+			.filter(converter -> converter.getClass().isAnnotationPresent(ReadingConverter.class)
+					|| converter.getClass().isAnnotationPresent(WritingConverter.class))
+			.toList();
+		return new JdbcCustomConversions(marked);
 	}
 
 }
