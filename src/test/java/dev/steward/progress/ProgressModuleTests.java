@@ -2,10 +2,7 @@ package dev.steward.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -16,8 +13,6 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.approval.ApprovalManagement;
-import dev.steward.approval.Decision;
-import dev.steward.engagement.ApplicationDetails;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Home;
 import dev.steward.engagement.Project;
@@ -27,6 +22,7 @@ import dev.steward.progress.ProgressEvents.DigestForwarded;
 import dev.steward.progress.ProgressEvents.MembersPrompted;
 import dev.steward.progress.ProgressEvents.ReportSubmitted;
 import dev.steward.progress.ProgressRefused.Reason;
+import dev.steward.support.ApprovedProjects;
 import dev.steward.support.WeeklyTiming;
 
 /** The progress module with what it depends on: each step of the week announces itself, once. */
@@ -47,17 +43,7 @@ class ProgressModuleTests {
 
 	/** An approved project of Zhang Wei's, with Sun Li (Shanghai) and Emma Wilson (London) on its team. */
 	Project project(String title) {
-		var application = engagements.apply("zhang.wei", new ApplicationDetails(title, "Acme", "strategy", "",
-				"Background", "Needs", "Scale", new BigDecimal("1000"), "Risks", "Reason", "Solution"),
-				new Home("test", "general", false));
-		var request = engagements.approvalOf(application).orElseThrow();
-		approvals.decide(request.id(), "1.0", Decision.APPROVE, "li.na", null);
-		approvals.decide(request.id(), "1.1", Decision.APPROVE, "wang.fang", null);
-		var project = await().atMost(Duration.ofSeconds(10))
-			.until(() -> engagements.projectOf(application.id()).orElse(null), p -> p != null);
-		engagements.addMember(project.code(), "sun.li", "Research", "zhang.wei");
-		engagements.addMember(project.code(), "emma.wilson", "Interviews", "zhang.wei");
-		return engagements.project(project.id()).orElseThrow();
+		return ApprovedProjects.approved(engagements, approvals, title, new Home("test", "general", false), "sun.li", "emma.wilson");
 	}
 
 	@Test

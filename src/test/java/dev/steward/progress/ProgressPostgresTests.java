@@ -2,9 +2,7 @@ package dev.steward.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +18,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import dev.steward.approval.ApprovalManagement;
-import dev.steward.approval.Decision;
-import dev.steward.engagement.ApplicationDetails;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Home;
 import dev.steward.engagement.Project;
 import dev.steward.support.PostgresDatabase;
+import dev.steward.support.ApprovedProjects;
 import dev.steward.support.WeeklyTiming;
 
 /**
@@ -53,17 +50,7 @@ class ProgressPostgresTests {
 	JdbcClient jdbc;
 
 	Project project(String title) {
-		var application = engagements.apply("zhang.wei", new ApplicationDetails(title, "Acme", "strategy", "",
-				"Background", "Needs", "Scale", new BigDecimal("1000"), "Risks", "Reason", "Solution"),
-				new Home("playground", "general", false));
-		var request = engagements.approvalOf(application).orElseThrow();
-		approvals.decide(request.id(), "1.0", Decision.APPROVE, "li.na", null);
-		approvals.decide(request.id(), "1.1", Decision.APPROVE, "wang.fang", null);
-		var project = await().atMost(Duration.ofSeconds(10))
-			.until(() -> engagements.projectOf(application.id()).orElse(null), p -> p != null);
-		engagements.addMember(project.code(), "sun.li", "Research", "zhang.wei");
-		engagements.addMember(project.code(), "chen.jie", "Data", "zhang.wei");
-		return project;
+		return ApprovedProjects.approved(engagements, approvals, title, new Home("playground", "general", false), "sun.li", "chen.jie");
 	}
 
 	int prompts(long cycleId) {
