@@ -1,0 +1,246 @@
+package dev.steward.risk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.risk.RiskEvents.Card;
+import dev.steward.risk.RiskEvents.ReviewEscalated;
+import dev.steward.risk.RiskEvents.ReviewReminded;
+import dev.steward.risk.RiskEvents.ReviewsDue;
+import dev.steward.scheduling.WorkingCalendars;
+
+/**
+ * Scheduled reviews (§6.3): each day, at the review time in each owner's zone, every owner gets
+ * the reviews due that day (missed days caught up); a review not done by its deadline reminds the
+ * owner once, then goes to the next person up, then the one above, in working time. One job a time
+ * zone asks for reviews, one job follows up every review: never a trigger a risk.
+ */
+@Service
+class RiskReviews {
+
+	private static final Logger log = LoggerFactory.getLogger(RiskReviews.class);
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+
+	private final Risks risks;
+
+	private final RiskManagement management;
+
+	private final RiskSettings settings;
+
+	private final RiskPlanning planning;
+
+	private final DirectoryManagement directory;
+
+	private final WorkingCalendars calendars;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate separately;
+
+	RiskReviews(Risks risks, RiskManagement management, RiskSettings settings, RiskPlanning planning,
+			DirectoryManagement directory, WorkingCalendars calendars, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.risks = risks;
+		this.management = management;
+		this.settings = settings;
+		this.planning = planning;
+		this.directory = directory;
+		this.calendars = calendars;
+		this.events = events;
+		this.clock = clock;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Asks the owners who live in a zone for their reviews due by today there: one transaction an
+	 * owner, so one owner's trouble never holds up another's.
+	 * @return how many reviews were asked for
+	 */
+	int askForReviews(ZoneId zone) {
+		var now = clock.instant();
+		var today = LocalDate.ofInstant(now, zone);
+		var byOwner = new LinkedHashMap<String, List<Long>>();
+		for (var risk : risks.findDueBy(today)) {
+			if (zone.equals(management.zoneOf(risk.ownerId()))) {
+				byOwner.computeIfAbsent(risk.ownerId(), owner -> new ArrayList<>()).add(risk.id());
+			}
+		}
+		int asked = 0;
+		for (var entry : byOwner.entrySet()) {
+			try {
+				asked += separately.execute(status -> askOwner(entry.getKey(), entry.getValue(), now, today));
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not ask {} for their {} due risk reviews; the next run asks again", entry.getKey(),
+						entry.getValue().size(), ex);
+			}
+		}
+		planning.planFollowUps(risks.nextFollowUp());
+		return asked;
+	}
+
+	private int askOwner(String ownerId, List<Long> riskIds, Instant now, LocalDate today) {
+		var due = new ArrayList<Risk>();
+		for (var risk : risks.findAllById(riskIds)) {
+			// changed since the query (reviewed, closed, handed over): leave it
+			if (risk.open() && !risk.awaitingReview() && ownerId.equals(risk.ownerId()) && risk.nextReview() != null
+					&& !risk.nextReview().isAfter(today)) {
+				due.add(risk);
+			}
+		}
+		if (due.isEmpty()) {
+			return 0;
+		}
+		due.sort(java.util.Comparator.comparing(Risk::level).reversed().thenComparing(Risk::id));
+		var dueAt = calendars.afterWorkingTime(now, settings.reviewWithin());
+		var stamp = MINUTE.format(now.atZone(java.time.ZoneOffset.UTC));
+		var cards = new ArrayList<Card>();
+		int per = settings.reviewsPerMessage();
+		for (int start = 0, n = 1; start < due.size(); start += per, n++) {
+			var key = cardKey(ownerId, stamp, n);
+			var group = due.subList(start, Math.min(due.size(), start + per));
+			group.forEach(risk -> risk.reviewDue(now, dueAt, key));
+			cards.add(new Card(key, group.stream().map(Risk::id).toList()));
+		}
+		risks.saveAll(due);
+		events.publishEvent(new ReviewsDue(ownerId, today, cards));
+		return due.size();
+	}
+
+	/** The outbox key of an owner's message of due reviews: {@code risk-reviews:<owner>:<minute>:<n>}. */
+	static String cardKey(String ownerId, String stamp, int n) {
+		return "risk-reviews:" + ownerId + ":" + stamp + ":" + n;
+	}
+
+	/**
+	 * Follows up every review past its next follow-up time: the owner is reminded once, then the
+	 * review goes up the chain a step each {@code escalate-after} of working time.
+	 * @return how many follow-ups were made
+	 */
+	int followUp() {
+		var now = clock.instant();
+		int done = 0;
+		for (var risk : risks.findFollowUpsDueBy(now)) {
+			try {
+				done += separately.execute(status -> followUp(risk.id(), now));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				log.debug("Risk {} changed while it was followed up; the next run looks again", risk.id());
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not follow up the review of risk {}", risk.id(), ex);
+			}
+		}
+		planning.planFollowUps(risks.nextFollowUp());
+		return done;
+	}
+
+	private int followUp(long riskId, Instant now) {
+		var risk = risks.findById(riskId).orElse(null);
+		if (risk == null || !risk.open() || !risk.awaitingReview() || risk.followUpAt() == null
+				|| risk.followUpAt().isAfter(now)) {
+			return 0;
+		}
+		int stage = risk.followUpStage();
+		var chain = risk.followUpStage() == 0 ? List.<List<String>>of() : management.chain(risk);
+		var already = new LinkedHashSet<String>(Set.of(risk.ownerId()));
+		if (stage == 0) {
+			var next = calendars.afterWorkingTime(risk.followUpAt(), settings.escalateAfter());
+			risk.followedUp(Risk.REMINDED, now, next, risk.ownerId());
+			risks.save(risk);
+			events.publishEvent(new ReviewReminded(riskId, risk.reviewRound(), risk.ownerId()));
+			return 1;
+		}
+		// the next level of the chain that has someone new; each level once
+		int level = stage - Risk.REMINDED;
+		for (int i = 0; i < level && i < chain.size(); i++) {
+			already.addAll(chain.get(i));
+		}
+		List<String> to = List.of();
+		int reached = level;
+		while (reached < chain.size() && to.isEmpty()) {
+			var fresh = chain.get(reached).stream().filter(id -> !already.contains(id)).toList();
+			already.addAll(chain.get(reached));
+			to = fresh;
+			reached++;
+		}
+		if (to.isEmpty()) {
+			risk.followedUp(stage, now, null, null);
+			risks.save(risk);
+			return 0;
+		}
+		int newStage = Math.min(Risk.REMINDED + reached, Risk.TO_HEAD);
+		var next = reached < chain.size() ? calendars.afterWorkingTime(risk.followUpAt(), settings.escalateAfter()) : null;
+		risk.followedUp(newStage, now, next, String.join(",", to));
+		risks.save(risk);
+		events.publishEvent(new ReviewEscalated(riskId, risk.reviewRound(), newStage, to, risk.ownerId()));
+		return 1;
+	}
+
+	/** The zones the owners of open risks live in (and the firm's), so each has its daily job. */
+	Set<ZoneId> ownerZones() {
+		var zones = new LinkedHashSet<ZoneId>();
+		risks.openOwners().forEach(owner -> zones.add(management.zoneOf(owner)));
+		return zones;
+	}
+
+	/** The weekly digest: what each department head should know of the week. */
+	void digest(Instant until) {
+		var since = until.minus(java.time.Duration.ofDays(7));
+		var byDepartment = new LinkedHashMap<String, RiskEvents.DigestReady.Builder>();
+		for (var risk : risks.findForDigest(since, until)) {
+			var department = risk.departmentId();
+			if (department == null) {
+				continue;
+			}
+			var digest = byDepartment.computeIfAbsent(department, RiskEvents.DigestReady::builder);
+			if (!risk.createdAt().isBefore(since)) {
+				digest.added(risk.id());
+			}
+			if (risk.closedAt() != null && !risk.closedAt().isBefore(since)) {
+				digest.closed(risk.id());
+			}
+			if (risk.open() && risk.awaitingReview() && risk.reviewDueAt() != null && risk.reviewDueAt().isBefore(until)) {
+				digest.overdue(risk.id());
+			}
+			if (risk.createdAt().isBefore(since) && risk.level().above(levelAt(risk, since))) {
+				digest.rising(risk.id());
+			}
+		}
+		byDepartment.forEach((department, digest) -> directory.headOf(department)
+			.ifPresent(head -> events.publishEvent(digest.build(head.id(), since, until))));
+	}
+
+	private static RiskLevel levelAt(Risk risk, Instant at) {
+		var level = risk.level();
+		for (var entry : risk.history()) {
+			if (entry.at().isBefore(at)) {
+				level = entry.level();
+			}
+		}
+		return level;
+	}
+
+}
