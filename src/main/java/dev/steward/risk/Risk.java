@@ -321,7 +321,8 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 			throw new RiskRefused(round < reviewRound ? Reason.STALE_REVIEW : Reason.NOT_FOUND);
 		}
 		if (!awaitingReview) {
-			throw new RiskRefused(Reason.ALREADY_REVIEWED);
+			throw new RiskRefused(Reason.ALREADY_REVIEWED,
+					settlement(round).map(RiskEntry::actorId).orElse(null));
 		}
 	}
 

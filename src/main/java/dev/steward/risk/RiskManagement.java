@@ -237,6 +237,23 @@ public class RiskManagement {
 		return risks.save(risk);
 	}
 
+	/** Checks the person may register a risk there, before they fill in the form; throws if not. */
+	@Transactional(readOnly = true)
+	public void checkMayRegister(String actorId, Target target) {
+		scopeFor(actorId, target);
+	}
+
+	/** The risks on one message of due reviews, by its outbox key. */
+	@Transactional(readOnly = true)
+	public List<Risk> onCard(String cardKey) {
+		return risks.findByReviewCard(cardKey);
+	}
+
+	/** What a target names as people read it: a project's code, {@code #12}, or empty for the firm. */
+	public Optional<Project> project(Long projectId) {
+		return projectId == null ? Optional.empty() : engagements.project(projectId);
+	}
+
 	/** Checks the person may answer a risk's reviews; throws {@link RiskRefused} if not. */
 	@Transactional(readOnly = true)
 	public Risk checkMayReview(long riskId, String actorId) {

@@ -32,7 +32,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class MessageKeysTests {
 
 	/** Prefixes that configuration completes (chain types and steps): checked against the config file below. */
-	static final Set<String> NAMED_BY_CONFIGURATION = Set.of("approval.type.", "approval.step.");
+	static final Set<String> NAMED_BY_CONFIGURATION = Set.of("approval.type.", "approval.step.", "risk.category.");
 
 	static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[A-Za-z0-9_-]+)*\\.?)\"");
 
@@ -163,6 +163,14 @@ class MessageKeysTests {
 		assertThat(steps).isNotEmpty();
 		types.forEach(type -> assertSaid("approval.type." + type, "config/approvals.yaml"));
 		steps.forEach(step -> assertSaid("approval.step." + step, "config/approvals.yaml"));
+	}
+
+	@Test
+	void everyConfiguredRiskCategoryHasWords() throws IOException {
+		load();
+		var policy = dev.steward.risk.RiskPolicy.read(Path.of("config/risk.yaml"));
+		assertThat(policy.categories()).isNotEmpty();
+		policy.categories().forEach(category -> assertSaid("risk.category." + category, "config/risk.yaml"));
 	}
 
 	@Test
