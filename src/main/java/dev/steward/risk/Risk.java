@@ -330,6 +330,11 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		history.add(new RiskEntry(at, actorId, action, likelihood, impact, level, strategy, round, comment));
 	}
 
+	/** The events waiting to be published with the next save. */
+	java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+
 	/** The entry that settled a review round, if any. */
 	public Optional<RiskEntry> settlement(int round) {
 		return history.stream().filter(entry -> entry.round() == round && entry.action().reviews()).findFirst();
