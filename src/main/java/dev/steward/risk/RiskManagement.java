@@ -367,6 +367,18 @@ public class RiskManagement {
 		return new ApplicationRisks(open.size(), highest, avoid);
 	}
 
+	/**
+	 * How many open risks each cell of the matrix holds, counted by the database: {@code
+	 * counts[likelihood - 1][impact - 1]}, of a project or, with {@code null}, of the whole firm.
+	 */
+	@Transactional(readOnly = true)
+	public int[][] openCounts(Long projectId) {
+		var counts = new int[Assessment.MAX][Assessment.MAX];
+		var cells = projectId == null ? risks.countOpenByCell() : risks.countOpenByCell(projectId);
+		cells.forEach(cell -> counts[cell.likelihood() - 1][cell.impact() - 1] = (int) cell.risks());
+		return counts;
+	}
+
 	/** The open risks of a project (or, with {@code null}, of everything), for the matrix. */
 	@Transactional(readOnly = true)
 	public List<Risk> openRisks(Long projectId) {

@@ -42,6 +42,22 @@ interface Risks extends ListCrudRepository<Risk, Long> {
 
 	List<Risk> findByReviewCard(String reviewCard);
 
+	/** How many open risks each likelihood × impact cell holds: one row a cell that has any. */
+	@Query("""
+			select likelihood, impact, count(*) as risks from risk where status = 'OPEN'
+			group by likelihood, impact""")
+	List<Cell> countOpenByCell();
+
+	/** {@link #countOpenByCell()} for one project. */
+	@Query("""
+			select likelihood, impact, count(*) as risks from risk where status = 'OPEN' and project_id = :projectId
+			group by likelihood, impact""")
+	List<Cell> countOpenByCell(long projectId);
+
+	/** One cell of the matrix and how many open risks it holds. */
+	record Cell(int likelihood, int impact, long risks) {
+	}
+
 	@Query("select distinct owner_id from risk where status = 'OPEN'")
 	List<String> openOwners();
 

@@ -71,6 +71,12 @@ class RiskPostgresTests {
 		assertThat(read.history()).hasSize(1);
 		assertThat(read.history().get(0).strategy()).isEqualTo(Strategy.TRANSFER);
 
+		// the heat map's counts come from the database
+		var counts = risks.openCounts(project.id());
+		assertThat(counts[3][3]).isEqualTo(1);
+		assertThat(java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum()).isEqualTo(1);
+		assertThat(risks.openCounts(null)[3][3]).isGreaterThanOrEqualTo(1);
+
 		assertThat(register.findDueBy(today)).extracting(Risk::id).contains(risk.id());
 		assertThat(reviews.askForReviews(SHANGHAI)).isEqualTo(1);
 		assertThat(events.stream(ReviewsDue.class)).singleElement()
