@@ -33,6 +33,12 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 	/** Who the bot itself is in the history (due reviews, reminders). */
 	public static final String STEWARD = "steward";
 
+	/** Why Steward closed a risk whose application was rejected: readers see it in their words. */
+	public static final String APPLICATION_REJECTED = "application-rejected";
+
+	/** Why Steward closed a risk whose application was withdrawn. */
+	public static final String APPLICATION_WITHDRAWN = "application-withdrawn";
+
 	/** Whether a risk is still watched. */
 	public enum Status {
 

@@ -15,6 +15,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.steward.approval.ApprovalEvents;
 import dev.steward.approval.ApprovalStatus;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Role;
@@ -427,6 +428,27 @@ public class RiskManagement {
 		risks.saveAll(moved);
 		events.publishEvent(new MovedToProject(moved.stream().map(Risk::id).toList(), created.applicationId(),
 				created.projectId()));
+	}
+
+	/**
+	 * An application rejected or withdrawn never becomes a project: its open risks are closed, so
+	 * nobody is asked to review them.
+	 */
+	@ApplicationModuleListener
+	void on(ApprovalEvents.Completed completed) {
+		if (!EngagementManagement.APPLICATION.equals(completed.type())
+				|| completed.outcome() == ApprovalStatus.APPROVED) {
+			return;
+		}
+		var now = clock.instant();
+		var reason = completed.outcome() == ApprovalStatus.WITHDRAWN ? Risk.APPLICATION_WITHDRAWN
+				: Risk.APPLICATION_REJECTED;
+		var open = risks.findByApplicationIdAndProjectIdIsNull(Long.parseLong(completed.subjectId()))
+			.stream()
+			.filter(Risk::open)
+			.toList();
+		open.forEach(risk -> risk.close(reason, Risk.STEWARD, now, 0));
+		risks.saveAll(open);
 	}
 
 	// --- helpers ----------------------------------------------------------------------------------------

@@ -174,6 +174,25 @@ class RiskModuleTests {
 	}
 
 	@Test
+	void theRisksOfARejectedApplicationAreClosed() {
+		var application = engagements.apply("zhang.wei", new dev.steward.engagement.ApplicationDetails("Doomed", "Acme",
+				"strategy", "", "b", "n", "s", new java.math.BigDecimal("1"), "r", "why", "how"),
+				new Home("test", "general", false));
+		var risk = risks.register("zhang.wei", new Target.OfApplication(application.id()),
+				details("Client insolvent", 4, 5, Strategy.AVOID), null, null);
+		assertThat(risk.ofApplication()).isTrue();
+		assertThat(risks.ofApplication(application.id()).open()).isEqualTo(1);
+		var request = engagements.approvalOf(application).orElseThrow();
+		approvals.decide(request.id(), "1.0", dev.steward.approval.Decision.REJECT, "li.na", "Too risky");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> !risks.find(risk.id()).orElseThrow().open());
+		assertThat(risks.find(risk.id()).orElseThrow().history()).last()
+			.satisfies(entry -> assertThat(entry.comment()).isEqualTo(Risk.APPLICATION_REJECTED));
+		assertThat(risks.ofApplication(application.id()).open()).isZero();
+	}
+
+	@Test
 	void typedTargetsAreRead() {
 		assertThat(risks.target("")).isInstanceOf(Target.FirmWide.class);
 		assertThat(risks.target("#12")).isEqualTo(new Target.OfApplication(12));

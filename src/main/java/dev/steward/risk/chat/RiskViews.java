@@ -164,12 +164,18 @@ class RiskViews {
 			.append(" L").append(entry.likelihood()).append("×I").append(entry.impact())
 			.append(" · ").append(strategy(reader, entry.strategy()));
 		if (entry.comment() != null && !entry.comment().isBlank()) {
-			line.append(" — ").append(comment(entry));
+			line.append(" — ").append(comment(reader, entry));
 		}
 		return line.toString();
 	}
 
-	private String comment(RiskEntry entry) {
+	private String comment(Caller reader, RiskEntry entry) {
+		if (Risk.STEWARD.equals(entry.actorId()) && Risk.APPLICATION_REJECTED.equals(entry.comment())) {
+			return texts.get(reader, "risk.closed.application-rejected");
+		}
+		if (Risk.STEWARD.equals(entry.actorId()) && Risk.APPLICATION_WITHDRAWN.equals(entry.comment())) {
+			return texts.get(reader, "risk.closed.application-withdrawn");
+		}
 		if (entry.action() == RiskEntry.Action.OWNER_CHANGED || entry.action() == RiskEntry.Action.REMINDED
 				|| entry.action() == RiskEntry.Action.REVIEW_ESCALATED) {
 			return java.util.Arrays.stream(entry.comment().split("[,→]"))
