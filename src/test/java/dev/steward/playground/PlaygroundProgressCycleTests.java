@@ -60,7 +60,7 @@ class PlaygroundProgressCycleTests {
 
 	/** An admin presses Run now on one scheduled job. */
 	void runNow(String job) {
-		var admin = as("admin").openChannel("general").command("/steward jobs");
+		var admin = as("admin").openChannel("general").command("/steward jobs " + job);
 		assertThat(admin.lastEphemeral()).contains(job);
 		admin.clickAction("job-run:progress:" + job);
 		assertThat(admin.lastEphemeral()).contains(job).contains("running now");

@@ -44,7 +44,9 @@ class JobCommands implements ChatCommands, ActionHandler<JobCommands.RunNow> {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("steward", "jobs", "steward.jobs.description", this::jobs));
+		return List.of(new CommandSpec("steward", "jobs",
+				List.of(CommandSpec.Option.optional("filter", CommandSpec.Option.Type.TEXT, "steward.jobs.option.filter")),
+				"steward.jobs.description", this::jobs));
 	}
 
 	private void requireAdmin(Caller caller) {
@@ -56,7 +58,12 @@ class JobCommands implements ChatCommands, ActionHandler<JobCommands.RunNow> {
 	private Reply jobs(CommandRequest request) {
 		var caller = request.caller();
 		requireAdmin(caller);
-		var jobs = scheduling.jobs();
+		var filter = request.argText().strip().toLowerCase(java.util.Locale.ROOT);
+		var jobs = scheduling.jobs()
+			.stream()
+			.filter(job -> filter.isEmpty() || (job.group() + " · " + job.name()).toLowerCase(java.util.Locale.ROOT)
+				.contains(filter))
+			.toList();
 		var title = texts.get(caller, "steward.jobs.title", jobs.size());
 		var builder = Message.builder(title).header(title);
 		if (jobs.isEmpty()) {
