@@ -69,6 +69,28 @@ public final class HeatMap {
 			return new Counts();
 		}
 
+		/**
+		 * Counts as {@link RiskManagement#openCounts} gives them: {@code cells[likelihood - 1][impact - 1]}.
+		 */
+		public static Counts of(int[][] cells) {
+			if (cells.length != N) {
+				throw new IllegalArgumentException("Counts are " + N + " rows of likelihood, not " + cells.length);
+			}
+			var counts = new Counts();
+			for (int l = 0; l < N; l++) {
+				if (cells[l].length != N) {
+					throw new IllegalArgumentException("Counts are " + N + " impacts a row, not " + cells[l].length);
+				}
+				for (int i = 0; i < N; i++) {
+					if (cells[l][i] < 0) {
+						throw new IllegalArgumentException("A count is never negative: " + cells[l][i]);
+					}
+					counts.cells[l][i] = cells[l][i];
+				}
+			}
+			return counts;
+		}
+
 		/** The open risks among these, each in its cell; closed ones are left out. */
 		public static Counts ofOpen(Collection<Risk> risks) {
 			var counts = new Counts();

@@ -1,6 +1,7 @@
 package dev.steward.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -128,6 +129,20 @@ class HeatMapTests {
 		// the number is in the cell's middle; its corners keep the level's colour
 		var cell = picture.cell(4, 5);
 		assertThat(image.getRGB(cell.x + 4, cell.y + 4) & 0xFFFFFF).isEqualTo(high.getRGB() & 0xFFFFFF);
+	}
+
+	@Test
+	void countsAsTheDatabaseGroupsThemAreCopiedCellByCell() {
+		var cells = new int[5][5];
+		cells[3][4] = 2;
+		cells[0][0] = 1;
+		var counts = Counts.of(cells);
+		cells[3][4] = 9;
+		assertThat(counts.at(4, 5)).as("a copy").isEqualTo(2);
+		assertThat(counts.at(1, 1)).isEqualTo(1);
+		assertThat(counts.total()).isEqualTo(3);
+		assertThatThrownBy(() -> Counts.of(new int[4][5])).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Counts.of(new int[5][4])).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

@@ -92,13 +92,13 @@ class RiskReports implements ChatCommands {
 				throw new Refusal(texts.get(caller, "risk.reports.matrix.firm-only"));
 			}
 			var firm = texts.get(caller, "risk.reports.matrix.firm");
-			var counts = HeatMap.Counts.ofOpen(risks.openRisks(null));
+			var counts = HeatMap.Counts.of(risks.openCounts(null));
 			var map = heatMap(caller, firm, "risk-heat-map-firm.png", counts);
 			var caption = texts.get(caller, "risk.reports.matrix.caption", firm, counts.total());
 			return Reply.say(Message.builder(caption).text(caption).file(map).build());
 		}
 		var project = visibleProject(caller, code);
-		var counts = HeatMap.Counts.ofOpen(risks.openRisks(project.id()));
+		var counts = HeatMap.Counts.of(risks.openCounts(project.id()));
 		var map = heatMap(caller, project.code(), "risk-heat-map-" + project.code() + ".png", counts);
 		if (atHome(project, request.channel())) {
 			var shared = texts.get(caller, "risk.reports.matrix.shared", project.code(), project.title(), caller.name(),
