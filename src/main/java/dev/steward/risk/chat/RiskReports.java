@@ -214,7 +214,7 @@ class RiskReports implements ChatCommands {
 		var names = new HashMap<String, String>();
 		var rows = new ArrayList<List<String>>();
 		for (var risk : register) {
-			rows.add(List.of(String.valueOf(risk.id()), scope(caller, risk, codes), CsvFile.text(risk.category()),
+			rows.add(List.of(String.valueOf(risk.id()), scope(caller, risk, codes), CsvFile.text(texts.named(caller.locale(), "risk.category." + risk.category(), risk.category())),
 					CsvFile.text(risk.title()), CsvFile.text(risk.description()), CsvFile.text(risk.cause()),
 					String.valueOf(risk.likelihood()), String.valueOf(risk.impact()), String.valueOf(risk.score()),
 					level(caller, risk.level()), strategy(caller, risk.strategy()), CsvFile.text(risk.actions()),

@@ -250,7 +250,7 @@ class RiskReportsTests {
 		assertThat(late.get("标题")).isEqualTo("客户数据延迟");
 		assertThat(late.get("描述")).as("commas and lines survive").isEqualTo("Data arrives late, in parts,\nand unchecked");
 		assertThat(late.get("原因")).isEqualTo("客户内部审批流程长");
-		assertThat(late.get("类别")).isEqualTo("client");
+		assertThat(late.get("类别")).isEqualTo("客户风险");
 		assertThat(late.get("可能性")).isEqualTo("4");
 		assertThat(late.get("影响程度")).isEqualTo("5");
 		assertThat(late.get("分值")).isEqualTo("20");
@@ -266,7 +266,7 @@ class RiskReportsTests {
 		assertThat(closed.get("标题")).isEqualTo("Interviewer ill");
 		assertThat(closed.get("关闭时间（Asia/Shanghai）")).isNotEmpty();
 		assertThat(closed.get("下次复核")).isEmpty();
-		var formula = row(rows, "类别", "legal"::equals);
+		var formula = row(rows, "类别", "法律合规风险"::equals);
 		assertThat(formula.get("标题")).as("a formula is shown, never run").isEqualTo("'=HYPERLINK(\"x\")");
 		assertThat(formula.get("应对措施")).isEqualTo("'+insurance");
 	}
