@@ -71,7 +71,9 @@ class RiskActions implements ActionHandler<Review> {
 			throw new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.STALE_REVIEW);
 		}
 		if (!risk.awaitingReview()) {
-			throw new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.ALREADY_REVIEWED);
+			// named as the Unchanged and Escalate buttons name them: who answered the review
+			throw new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.ALREADY_REVIEWED,
+					risk.settlement(args.round()).map(dev.steward.risk.RiskEntry::actorId).orElse(null));
 		}
 	}
 
