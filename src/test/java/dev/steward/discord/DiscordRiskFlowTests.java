@@ -155,6 +155,24 @@ class DiscordRiskFlowTests extends DiscordTest {
 		assertThat(reviewed.score()).isEqualTo(25);
 		assertThat(reviewed.awaitingReview()).isFalse();
 		assertThat(reviewed.nextReview()).isAfter(today);
+
+		// the heat map asked for in the project's channel arrives there as the message's attachment
+		emma.command("/risk matrix " + code);
+		var channelId = FakeDiscord.channel("delivery");
+		var png = "risk-heat-map-" + code + ".png";
+		var posted = org.awaitility.Awaitility.await().atMost(DiscordChat.PATIENCE)
+			.until(() -> discord.calls("POST", "/channels/" + channelId + "/messages")
+				.stream()
+				.filter(call -> call.files().stream().anyMatch(part -> part.filename().equals(png)))
+				.findFirst()
+				.orElse(null), call -> call != null);
+		var part = posted.files().stream().filter(p -> p.filename().equals(png)).findFirst().orElseThrow();
+		assertThat(part.bytes()).startsWith(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+		var shown = discord.messagesIn(channelId).stream()
+			.filter(message -> message.hasKey("attachments") && message.getArray("attachments").length() > 0
+					&& message.getArray("attachments").getObject(0).getString("filename").equals(png))
+			.findFirst();
+		assertThat(shown).isPresent();
 	}
 
 	/** Waits for a DM to the person that says all of these, as it now stands. */

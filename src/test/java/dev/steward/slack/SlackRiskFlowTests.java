@@ -166,6 +166,29 @@ class SlackRiskFlowTests {
 			.containsExactly(tuple(RiskEntry.Action.REVIEWED_UNCHANGED, "sun.li"));
 		assertThat(reviewed.awaitingReview()).isFalse();
 		assertThat(reviewed.nextReview()).isAfter(today);
+
+		// the project manager asks for the heat map in the project's channel: it is posted there,
+		// the PNG going up Slack's three steps (announce, upload the bytes, complete to the channel)
+		var map = zhang.command("/risk matrix " + code);
+		assertThat(map.kind()).isEqualTo(Outcome.Kind.EPHEMERAL);
+		var png = "risk-heat-map-" + code + ".png";
+		await().atMost(Duration.ofSeconds(15)).until(() -> slack.api.messages(CHANNEL)
+			.stream()
+			.anyMatch(message -> message.files != null
+					&& message.files.stream().anyMatch(file -> file.name().equals(png))));
+		var shared = slack.api.messages(CHANNEL).stream()
+			.filter(message -> message.files != null)
+			.flatMap(message -> message.files.stream())
+			.filter(file -> file.name().equals(png))
+			.findFirst()
+			.orElseThrow();
+		assertThat(shared.bytes()).startsWith(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+		var announced = slack.api.calls("files.getUploadURLExternal", call -> png.equals(call.params().get("filename")));
+		assertThat(announced).hasSize(1);
+		assertThat(announced.get(0).params().get("length")).isEqualTo(String.valueOf(shared.bytes().length));
+		assertThat(slack.api.calls("files.completeUploadExternal",
+				call -> CHANNEL.equals(call.params().get("channel_id"))))
+			.hasSize(1);
 	}
 
 	static long riskId(String text) {
