@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +14,7 @@ import dev.steward.approval.ApprovalRequest;
 import dev.steward.approval.Decision;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.spi.ChatGateway;
-import dev.steward.engagement.ApplicationDetails;
 import dev.steward.engagement.EngagementManagement;
-import dev.steward.engagement.Home;
 import dev.steward.risk.Assessment;
 import dev.steward.risk.Risk;
 import dev.steward.risk.RiskEntry;
@@ -30,10 +29,10 @@ import dev.steward.support.SampleApplication;
 
 /**
  * Risks before approval (policy §6.2.1), driven through the kernel the way a door drives it: the
- * applicant is offered "Register a risk", approvers see the application's open risks and their
- * highest level on the card (and a recommendation to decline a high risk to be avoided), the open
- * cards follow the register in place, and the final approval hands the risks to the new project.
- * Subclasses pick the database.
+ * applicant is offered "Register a risk", which opens the risk form on the application; approvers
+ * see the application's open risks and their highest level on the card (and a recommendation to
+ * decline a high risk to be avoided), the open cards follow the register in place, and the final
+ * approval hands the risks to the new project. Subclasses pick the database.
  */
 abstract class RiskApprovalScenario {
 
@@ -107,30 +106,52 @@ abstract class RiskApprovalScenario {
 	}
 
 	@Test
-	void risksRegisteredOnAnApplicationBecomeItsProjectsOnFinalApproval() {
-		var values = SampleApplication.values("Risks carried over " + System.nanoTime());
-		var application = engagements.apply("zhang.wei", ApplicationDetails.fromMap(values),
-				new Home(RecordingDoor.NAME, "consulting", false));
-		var risk = register(application.id(), "Key expert may leave", new Assessment(4, 4), Strategy.REDUCE);
-		assertThat(risk.ofApplication()).isTrue();
-		assertThat(risks.ofApplication(application.id()).open()).isEqualTo(1);
+	void aRiskRegisteredFromTheConfirmationBecomesTheProjectsOnFinalApproval() {
+		var zhang = new Chat(gateway, door, "zhang.wei", "consulting");
+		var liNa = new Chat(gateway, door, "li.na", "consulting");
+		var title = "Risks carried over " + System.nanoTime();
+		var confirmation = ((Reply.Ephemeral) zhang.fill(zhang.command("/project apply"),
+				SampleApplication.values(title))).message();
+		long application = Long.parseLong(requestFor("zhang.wei", title).subjectId());
+		liNa.awaitDirect(title);
+		var cardId = onlyCard(liNa, title).id();
 
-		var request = engagements.approvalOf(application).orElseThrow();
+		// the button opens the risk form on this application; what is typed is registered there
+		var opened = zhang.click(confirmation, "登记风险");
+		assertThat(opened).isInstanceOf(Reply.ShowForm.class);
+		assertThat(((Reply.ShowForm) opened).view().spec().title()).contains("#" + application);
+		var registered = zhang.fill(opened, Map.of("category", "people", "title", "Key expert may leave",
+				"description", "Our only SAP specialist is interviewing elsewhere.", "likelihood", "4", "impact",
+				"4", "strategy", "reduce", "actions", "Pair a second consultant from week one"));
+		assertThat(Chat.text(registered)).contains("Key expert may leave").contains("已登记");
+		var risk = risks.list("zhang.wei", new Filter(new Target.OfApplication(application), null, false, null))
+			.stream()
+			.reduce((one, another) -> {
+				throw new AssertionError("more than one risk on the application");
+			})
+			.orElseThrow();
+		assertThat(risk.ofApplication()).isTrue();
+		awaitCard(liNa, cardId, "风险: 1 项未关闭，最高：高");
+
+		// final approval: the risk is the new project's, its history says so
+		var request = requestFor("zhang.wei", title);
 		approvals.decide(request.id(), "1.0", Decision.APPROVE, "li.na", null);
 		approvals.decide(request.id(), "1.1", Decision.APPROVE, "wang.fang", null);
 		var project = await().atMost(Duration.ofSeconds(10))
-			.until(() -> engagements.projectOf(application.id()).orElse(null), found -> found != null);
-
+			.until(() -> engagements.projectOf(application).orElse(null), found -> found != null);
 		var moved = await().atMost(Duration.ofSeconds(10))
 			.until(() -> risks.find(risk.id()).orElseThrow(), found -> found.projectId() != null);
 		assertThat(moved.projectId()).isEqualTo(project.id());
-		assertThat(moved.applicationId()).isEqualTo(application.id());
+		assertThat(moved.applicationId()).isEqualTo(application);
 		assertThat(moved.ofApplication()).isFalse();
 		assertThat(moved.history()).extracting(RiskEntry::action)
 			.containsExactly(RiskEntry.Action.REGISTERED, RiskEntry.Action.MOVED_TO_PROJECT);
 		assertThat(risks.list("zhang.wei", new Filter(new Target.OfProject(project.code()), null, false, null)))
 			.extracting(Risk::id)
 			.containsExactly(risk.id());
+
+		// the old button now registers nothing: the application is no longer in review
+		assertThat(Chat.text(zhang.click(confirmation, "登记风险"))).contains("没有评审中的立项申请 #" + application);
 	}
 
 	private Risk register(long application, String title, Assessment assessment, Strategy strategy) {
