@@ -38,6 +38,20 @@ public final class ApprovalEvents {
 			String requesterId) {
 	}
 
+	/**
+	 * What approvers should see of a subject in review changed (another module's
+	 * {@link ApprovalNotes}): the open step's cards are to be shown again, in place.
+	 * @param token the open round and step, e.g. {@code 1.0}, whose cards these are
+	 */
+	public record CardsOutdated(long requestId, String type, String subjectId, String token, int step,
+			List<String> approverIds) {
+
+		public CardsOutdated {
+			approverIds = List.copyOf(approverIds);
+		}
+
+	}
+
 	/** The requester withdrew a request; the open step's approvers need not decide. */
 	public record Withdrawn(long requestId, String type, String subjectId, String token, int step,
 			List<String> approverIds,

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +43,13 @@ public class ApprovalManagement {
 
 	private final WorkingCalendars calendars;
 
+	private final ApplicationEventPublisher events;
+
 	ApprovalManagement(ApprovalRequests requests, ApprovalChains chains, DirectoryManagement directory, Clock clock,
 			Delegations delegations, FirmDefaults firm,
-			WorkingCalendars calendars) {
+			WorkingCalendars calendars, ApplicationEventPublisher events) {
 		this.calendars = calendars;
+		this.events = events;
 		this.requests = requests;
 		this.chains = chains;
 		this.directory = directory;
@@ -160,6 +164,25 @@ public class ApprovalManagement {
 		var request = load(requestId);
 		request.withdraw(personId, isAdmin(personId), reason, now());
 		return requests.save(request);
+	}
+
+	/**
+	 * What approvers should see of a subject changed (another module's {@link ApprovalNotes}, e.g. a
+	 * risk registered against an application in review): the open step's cards are shown again, in
+	 * place, with buttons. Nothing happens unless the subject's latest request is in review.
+	 * <p>
+	 * The request's row stays locked until the caller's transaction ends, so a decision on the step
+	 * made meanwhile waits for it: its own card update (buttons taken away) then always comes after
+	 * this one, never before.
+	 * @return whether an open step's cards are to be shown again
+	 */
+	public boolean refreshCards(String type, String subjectId) {
+		var request = requests.findLatestForSubject(type, subjectId)
+			.flatMap(latest -> requests.findLockedById(latest.id()))
+			.filter(found -> found.status() == ApprovalStatus.IN_REVIEW);
+		request.ifPresent(open -> events.publishEvent(new ApprovalEvents.CardsOutdated(open.id(), open.type(),
+				open.subjectId(), open.token(), open.currentStep(), open.current().approvers())));
+		return request.isPresent();
 	}
 
 	@Transactional(readOnly = true)

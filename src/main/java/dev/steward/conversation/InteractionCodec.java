@@ -26,15 +26,23 @@ final class InteractionCodec {
 
 	static InteractionId encode(Record interaction) {
 		var args = new ArrayList<String>();
+		String ended = null;
 		for (var component : interaction.getClass().getRecordComponents()) {
 			try {
 				var accessor = component.getAccessor();
 				accessor.setAccessible(true);
 				var value = accessor.invoke(interaction);
+				if (value instanceof Optional<?> optional && optional.isEmpty()) {
+					// only the last arguments may be optional: an empty one ends the id
+					ended = ended == null ? component.getName() : ended;
+					continue;
+				}
+				if (ended != null) {
+					// it would be read back as empty, and the handler would act on something else
+					throw new IllegalArgumentException("Cannot write " + interaction + ": its " + component.getName()
+							+ " follows the empty " + ended + ", and an empty optional argument ends the id");
+				}
 				if (value instanceof Optional<?> optional) {
-					if (optional.isEmpty()) {
-						break; // only the last arguments may be optional: an empty one ends the id
-					}
 					value = optional.get();
 				}
 				args.add(write(value));

@@ -8,6 +8,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.steward.approval.ApprovalEvents.CardsOutdated;
 import dev.steward.approval.ApprovalEvents.Completed;
 import dev.steward.approval.ApprovalEvents.StepOpened;
 
@@ -40,6 +41,29 @@ class ApprovalModuleTests {
 			.andWaitForEventOfType(Completed.class)
 			.matching(completed -> completed.requestId() == request.id())
 			.toArriveAndVerify(completed -> assertThat(completed.outcome()).isEqualTo(ApprovalStatus.APPROVED));
+	}
+
+	@Test
+	void refreshingASubjectInReviewAnnouncesTheCardsOfItsOpenStep(Scenario scenario) {
+		var request = approvals.submit("test-request", "s-4", "zhang.wei", "strategy", "Module test");
+		approvals.decide(request.id(), "1.0", Decision.APPROVE, "li.na", null);
+		scenario.stimulate(() -> approvals.refreshCards("test-request", "s-4"))
+			.andWaitForEventOfType(CardsOutdated.class)
+			.matching(outdated -> outdated.requestId() == request.id())
+			.toArriveAndVerify(outdated -> {
+				assertThat(outdated.token()).isEqualTo("1.1");
+				assertThat(outdated.step()).isEqualTo(1);
+				assertThat(outdated.approverIds()).containsExactlyInAnyOrder("wang.fang", "david.miller");
+			});
+	}
+
+	@Test
+	void aSubjectNotInReviewHasNoCardsToRefresh() {
+		assertThat(approvals.refreshCards("test-request", "no-such-subject")).isFalse();
+		var request = approvals.submit("test-request", "s-5", "zhang.wei", "strategy", "Module test");
+		assertThat(approvals.refreshCards("test-request", "s-5")).isTrue();
+		approvals.withdraw(request.id(), "zhang.wei", null);
+		assertThat(approvals.refreshCards("test-request", "s-5")).isFalse();
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import dev.steward.approval.ApprovalEntry;
+import dev.steward.approval.ApprovalNotes;
+import dev.steward.approval.ApprovalNotes.Note;
 import dev.steward.approval.ApprovalRequest;
 import dev.steward.approval.ApprovalSubject;
 import dev.steward.approval.ApprovalSubject.Summary;
@@ -28,6 +30,8 @@ class ApprovalCards {
 
 	private final Map<String, ApprovalSubject> subjects;
 
+	private final List<ApprovalNotes> notes;
+
 	private final DirectoryManagement directory;
 
 	private final Texts texts;
@@ -36,8 +40,9 @@ class ApprovalCards {
 
 	private final ApprovalRefusalKeys refusalKeys;
 
-	ApprovalCards(List<ApprovalSubject> subjects, DirectoryManagement directory, Texts texts, ApprovalLines lines,
-			ApprovalRefusalKeys refusalKeys) {
+	ApprovalCards(List<ApprovalSubject> subjects, List<ApprovalNotes> notes, DirectoryManagement directory,
+			Texts texts, ApprovalLines lines, ApprovalRefusalKeys refusalKeys) {
+		this.notes = List.copyOf(notes);
 		this.lines = lines;
 		this.refusalKeys = refusalKeys;
 		this.subjects = subjects.stream().collect(Collectors.toMap(ApprovalSubject::type, Function.identity()));
@@ -49,6 +54,13 @@ class ApprovalCards {
 		var subject = subjects.get(request.type());
 		return subject == null ? new Summary(request.title(), List.of(), List.of())
 				: subject.describe(request.subjectId(), reader.locale());
+	}
+
+	/** What other modules note on the request's subject, for this reader. */
+	List<Note> notes(ApprovalRequest request, Caller reader) {
+		return notes.stream()
+			.flatMap(source -> source.notes(request.type(), request.subjectId(), reader.locale()).stream())
+			.toList();
 	}
 
 	String editAction(String type) {
@@ -68,7 +80,10 @@ class ApprovalCards {
 		return personIds.stream().map(directory::name).collect(Collectors.joining(", "));
 	}
 
-	/** The card an approver decides on; with buttons while the step is open. */
+	/**
+	 * The card an approver decides on; with buttons while the step is open. Other modules' notes on
+	 * the subject follow its facts, warnings marked apart.
+	 */
 	Message card(ApprovalRequest request, Caller reader, int step, boolean withButtons, String outcome) {
 		var summary = summary(request, reader);
 		var header = texts.get(reader, "approval.card.header", typeLabel(reader, request.type()));
@@ -79,6 +94,12 @@ class ApprovalCards {
 					directory.departmentName(request.departmentId(), reader.locale()),
 					texts.when(reader, request.submittedAt())))
 			.fields(summary.items().stream().map(item -> new Field(item.label(), item.value())).toList());
+		var noted = notes(request, reader);
+		builder.fields(noted.stream().filter(note -> !note.warning()).map(note -> new Field(note.label(), note.text()))
+			.toList());
+		noted.stream()
+			.filter(Note::warning)
+			.forEach(note -> builder.text(texts.get(reader, "approval.card.warning", note.label(), note.text())));
 		if (!summary.changes().isEmpty()) {
 			var changes = new StringBuilder("*" + texts.get(reader, "approval.card.changes") + "*");
 			summary.changes().forEach(change -> changes.append("\n• *").append(change.label()).append("*: ")

@@ -1,5 +1,6 @@
 package dev.steward.approval.chat;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
@@ -7,12 +8,14 @@ import org.springframework.stereotype.Component;
 
 import dev.steward.approval.ApprovalEntry;
 import dev.steward.approval.ApprovalEvents;
+import dev.steward.approval.ApprovalEvents.CardsOutdated;
 import dev.steward.approval.ApprovalEvents.StepDecided;
 import dev.steward.approval.ApprovalEvents.StepOpened;
 import dev.steward.approval.ApprovalEvents.Withdrawn;
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.approval.ApprovalRequest;
 import dev.steward.conversation.Button;
+import dev.steward.conversation.Caller;
 import dev.steward.conversation.InteractionId;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
@@ -138,6 +141,40 @@ class ApprovalMessages {
 			outbox.toPerson(approver, Message.text(texts.get(reader, "approval.notice.escalated-away", request.title(),
 					cards.names(event.addedApproverIds()))), null);
 		}
+	}
+
+	/**
+	 * Shows the open step's cards again, in place, with what other modules now note on the subject;
+	 * each keeps the line it was sent with (the reminder, or the escalation that brought its reader).
+	 */
+	@EventListener
+	void on(CardsOutdated event) {
+		var request = approvals.find(event.requestId()).orElseThrow();
+		for (var approver : event.approverIds()) {
+			var reader = recipients.of(approver);
+			outbox.update(cardKey(event.requestId(), event.token(), approver),
+					cards.card(request, reader, event.step(), true, openLine(request, event.token(), approver, reader)));
+		}
+	}
+
+	/** The line an open card was last sent with: escalated to its reader, or a reminder; else none. */
+	private String openLine(ApprovalRequest request, String token, String approver, Caller reader) {
+		var entries = request.history().stream().filter(entry -> token.equals(entry.token())).toList();
+		var escalation = entries.stream()
+			.filter(entry -> entry.action() == ApprovalEntry.Action.ESCALATED && entry.comment() != null)
+			.findFirst();
+		if (escalation.isPresent()) {
+			var added = Arrays.asList(escalation.get().comment().split(","));
+			if (added.contains(approver)) {
+				var earlier = request.current().approvers().stream().filter(id -> !added.contains(id)).toList();
+				return texts.get(reader, "approval.notice.escalated", cards.names(earlier),
+						texts.when(reader, request.current().openedAt()));
+			}
+		}
+		if (entries.stream().anyMatch(entry -> entry.action() == ApprovalEntry.Action.REMINDED)) {
+			return texts.get(reader, "approval.notice.reminder", texts.when(reader, request.current().openedAt()));
+		}
+		return null;
 	}
 
 	@EventListener

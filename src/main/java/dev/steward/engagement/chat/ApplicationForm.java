@@ -15,6 +15,7 @@ import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
 import dev.steward.conversation.Input;
 import dev.steward.conversation.Input.Choice;
+import dev.steward.conversation.Message;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
@@ -40,10 +41,14 @@ class ApplicationForm implements FormHandler<Apply> {
 
 	private final Texts texts;
 
-	ApplicationForm(EngagementManagement engagements, DirectoryManagement directory, Texts texts) {
+	private final List<ApplicationFollowUps> followUps;
+
+	ApplicationForm(EngagementManagement engagements, DirectoryManagement directory, Texts texts,
+			List<ApplicationFollowUps> followUps) {
 		this.engagements = engagements;
 		this.directory = directory;
 		this.texts = texts;
+		this.followUps = List.copyOf(followUps);
 	}
 
 	/** Opens an empty application, the applicant's department chosen. */
@@ -110,13 +115,22 @@ class ApplicationForm implements FormHandler<Apply> {
 			var application = engagements.apply(caller.personId(), details, home);
 			var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
 				.map(directory::name).toList();
-			return Reply.say(texts.get(caller, "engagement.applied", details.title(), application.id(),
-					String.join(", ", approvers)));
+			return Reply.say(confirmation(caller, application.id(), texts.get(caller, "engagement.applied",
+					details.title(), application.id(), String.join(", ", approvers))));
 		}
 		var application = engagements.revise(request.args().revising().get(), caller.personId(), details);
 		var approvers = engagements.approvalOf(application).orElseThrow().current().approvers().stream()
 			.map(directory::name).toList();
-		return Reply.say(texts.get(caller, "engagement.resubmitted", details.title(), String.join(", ", approvers)));
+		return Reply.say(confirmation(caller, application.id(), texts.get(caller, "engagement.resubmitted",
+				details.title(), String.join(", ", approvers))));
+	}
+
+	/** The applicant's confirmation, with the buttons other modules offer on an application in review. */
+	private Message confirmation(Caller caller, long applicationId, String text) {
+		return Message.builder(text)
+			.text(text)
+			.actions(followUps.stream().flatMap(followUp -> followUp.buttons(caller, applicationId).stream()).toList())
+			.build();
 	}
 
 }

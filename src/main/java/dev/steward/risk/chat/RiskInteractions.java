@@ -13,20 +13,41 @@ final class RiskInteractions {
 	/**
 	 * The form that registers a risk: on a project, on an application still in review, or (neither)
 	 * firm-wide.
+	 * <p>
+	 * One argument, what {@code RiskManagement.target} reads: a project code, {@code APP-12} for an
+	 * application, nothing for the firm. (Two optional arguments could not name an application
+	 * without a project: an empty optional argument ends an id.)
+	 * @param target a project code or {@code APP-<id>}; empty: the firm
 	 */
 	@Interaction("risk-register")
-	record Register(Optional<String> project, Optional<Long> application) {
+	record Register(Optional<String> target) {
+
+		/** How an application is written in the target, as {@code /risk add APP-12} takes it too. */
+		static final String APPLICATION = "APP-";
 
 		static Register onProject(String code) {
-			return new Register(Optional.of(code), Optional.empty());
+			return new Register(Optional.of(code));
 		}
 
 		static Register onApplication(long id) {
-			return new Register(Optional.empty(), Optional.of(id));
+			return new Register(Optional.of(APPLICATION + id));
 		}
 
 		static Register firmWide() {
-			return new Register(Optional.empty(), Optional.empty());
+			return new Register(Optional.empty());
+		}
+
+		/** The project's code, when it registers on a project. */
+		Optional<String> project() {
+			return target.filter(text -> application().isEmpty());
+		}
+
+		/** The application's number, when it registers on an application in review. */
+		Optional<Long> application() {
+			return target.filter(text -> text.startsWith(APPLICATION))
+				.map(text -> text.substring(APPLICATION.length()))
+				.filter(number -> number.matches("\\d{1,18}"))
+				.map(Long::parseLong);
 		}
 
 	}
