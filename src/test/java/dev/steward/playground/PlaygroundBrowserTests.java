@@ -169,7 +169,7 @@ class PlaygroundBrowserTests {
 		assertThat(emma.autocomplete("/")).isSorted().contains("/approvals", "/demo", "/project", "/steward").allMatch(word -> !word.contains(" "));
 		assertThat(emma.autocomplete("/ste")).containsExactly("/steward");
 		assertThat(emma.pressInComposer(Keys.TAB)).isEqualTo("/steward ");
-		assertThat(emma.suggestions()).containsExactly("/steward jobs", "/steward whoami", "/steward help");
+		assertThat(emma.suggestions()).containsExactly("/steward jobs [filter]", "/steward whoami", "/steward help");
 
 		emma.pressInComposer(Keys.ARROW_DOWN);
 		assertThat(emma.pressInComposer(Keys.ENTER)).as("Enter takes the chosen suggestion").isEqualTo("/steward whoami");
