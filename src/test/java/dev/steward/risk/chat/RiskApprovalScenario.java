@@ -116,6 +116,11 @@ abstract class RiskApprovalScenario {
 		liNa.awaitDirect(title);
 		var cardId = onlyCard(liNa, title).id();
 
+		// typed, the application opens the same form on it
+		var typed = zhang.command("/risk add APP-" + application);
+		assertThat(typed).isInstanceOf(Reply.ShowForm.class);
+		assertThat(((Reply.ShowForm) typed).view().spec().title()).contains("#" + application);
+
 		// the button opens the risk form on this application; what is typed is registered there
 		var opened = zhang.click(confirmation, "登记风险");
 		assertThat(opened).isInstanceOf(Reply.ShowForm.class);
