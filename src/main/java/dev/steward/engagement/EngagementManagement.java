@@ -124,6 +124,12 @@ public class EngagementManagement {
 		return projects.findById(id);
 	}
 
+	/** A project's code, without loading the project (for lists of many things of many projects). */
+	@Transactional(readOnly = true)
+	public Optional<String> code(long projectId) {
+		return projects.findCodeById(projectId);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Project> projectOf(long applicationId) {
 		return projects.findByApplicationId(applicationId);

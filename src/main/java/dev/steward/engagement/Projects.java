@@ -16,4 +16,7 @@ interface Projects extends ListCrudRepository<Project, Long> {
 
 	List<Project> findByManagerIdOrderByCodeDesc(String managerId);
 
+	@org.springframework.data.jdbc.repository.query.Query("select code from project where id = :id")
+	Optional<String> findCodeById(long id);
+
 }

@@ -247,7 +247,15 @@ public class RiskManagement {
 	/** The risks on one message of due reviews, by its outbox key. */
 	@Transactional(readOnly = true)
 	public List<Risk> onCard(String cardKey) {
-		return risks.findByReviewCard(cardKey);
+		var onCard = new ArrayList<>(risks.findByReviewCard(cardKey));
+		onCard.sort(Comparator.comparing(Risk::level).reversed().thenComparing(Risk::id));
+		return onCard;
+	}
+
+	/** A project's code, without loading the project. */
+	@Transactional(readOnly = true)
+	public Optional<String> projectCode(long projectId) {
+		return engagements.code(projectId);
 	}
 
 	/** What a target names as people read it: a project's code, {@code #12}, or empty for the firm. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,8 +36,6 @@ import dev.steward.scheduling.WorkingCalendars;
 class RiskReviews {
 
 	private static final Logger log = LoggerFactory.getLogger(RiskReviews.class);
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
 	private final Risks risks;
 
@@ -81,16 +78,18 @@ class RiskReviews {
 	int askForReviews(ZoneId zone) {
 		var now = clock.instant();
 		var today = LocalDate.ofInstant(now, zone);
-		var byOwner = new LinkedHashMap<String, List<Long>>();
-		for (var risk : risks.findDueBy(today)) {
-			if (zone.equals(management.zoneOf(risk.ownerId()))) {
-				byOwner.computeIfAbsent(risk.ownerId(), owner -> new ArrayList<>()).add(risk.id());
+		var dueAt = calendars.afterWorkingTime(now, settings.reviewWithin());
+		var byOwner = new LinkedHashMap<String, List<Risks.Due>>();
+		var zones = new java.util.HashMap<String, ZoneId>();
+		for (var due : risks.findDue(today)) {
+			if (zone.equals(zones.computeIfAbsent(due.ownerId(), management::zoneOf))) {
+				byOwner.computeIfAbsent(due.ownerId(), owner -> new ArrayList<>()).add(due);
 			}
 		}
 		int asked = 0;
 		for (var entry : byOwner.entrySet()) {
 			try {
-				asked += separately.execute(status -> askOwner(entry.getKey(), entry.getValue(), now, today));
+				asked += separately.execute(status -> askOwner(entry.getKey(), entry.getValue(), now, today, dueAt));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not ask {} for their {} due risk reviews; the next run asks again", entry.getKey(),
@@ -101,35 +100,35 @@ class RiskReviews {
 		return asked;
 	}
 
-	private int askOwner(String ownerId, List<Long> riskIds, Instant now, LocalDate today) {
-		var due = new ArrayList<Risk>();
-		for (var risk : risks.findAllById(riskIds)) {
-			// changed since the query (reviewed, closed, handed over): leave it
-			if (risk.open() && !risk.awaitingReview() && ownerId.equals(risk.ownerId()) && risk.nextReview() != null
-					&& !risk.nextReview().isAfter(today)) {
-				due.add(risk);
-			}
-		}
-		if (due.isEmpty()) {
-			return 0;
-		}
-		due.sort(java.util.Comparator.comparing(Risk::level).reversed().thenComparing(Risk::id));
-		var dueAt = calendars.afterWorkingTime(now, settings.reviewWithin());
-		var stamp = MINUTE.format(now.atZone(java.time.ZoneOffset.UTC));
+	/**
+	 * Opens the owner's due reviews, worst first, a card of a few at a time: one statement a card
+	 * opens them (only those still due, open and the owner's), one writes their history lines.
+	 */
+	private int askOwner(String ownerId, List<Risks.Due> due, Instant now, LocalDate today, Instant dueAt) {
+		var sorted = new ArrayList<>(due);
+		sorted.sort(java.util.Comparator.comparing(Risks.Due::level).reversed().thenComparing(Risks.Due::id));
+		var stamp = String.valueOf(now.toEpochMilli());
 		var cards = new ArrayList<Card>();
 		int per = settings.reviewsPerMessage();
-		for (int start = 0, n = 1; start < due.size(); start += per, n++) {
+		int asked = 0;
+		for (int start = 0, n = 1; start < sorted.size(); start += per) {
 			var key = cardKey(ownerId, stamp, n);
-			var group = due.subList(start, Math.min(due.size(), start + per));
-			group.forEach(risk -> risk.reviewDue(now, dueAt, key));
-			cards.add(new Card(key, group.stream().map(Risk::id).toList()));
+			var ids = sorted.subList(start, Math.min(sorted.size(), start + per)).stream().map(Risks.Due::id).toList();
+			if (risks.openReviews(ids, ownerId, today, dueAt, key) > 0) {
+				risks.recordReviewsDue(key, now);
+				var onCard = risks.idsOnCard(key);
+				cards.add(new Card(key, onCard));
+				asked += onCard.size();
+				n++;
+			}
 		}
-		risks.saveAll(due);
-		events.publishEvent(new ReviewsDue(ownerId, today, cards));
-		return due.size();
+		if (!cards.isEmpty()) {
+			events.publishEvent(new ReviewsDue(ownerId, today, cards));
+		}
+		return asked;
 	}
 
-	/** The outbox key of an owner's message of due reviews: {@code risk-reviews:<owner>:<minute>:<n>}. */
+	/** The outbox key of an owner's message of due reviews: {@code risk-reviews:<owner>:<run's epoch ms>:<n>}. */
 	static String cardKey(String ownerId, String stamp, int n) {
 		return "risk-reviews:" + ownerId + ":" + stamp + ":" + n;
 	}

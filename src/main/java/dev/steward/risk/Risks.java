@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -25,11 +26,45 @@ interface Risks extends ListCrudRepository<Risk, Long> {
 
 	List<Risk> findByProjectIdInOrderByIdDesc(Collection<Long> projectIds);
 
-	/** Open risks whose review is due by a day and not yet asked for. */
+	/**
+	 * Open risks whose review is due by a day and not yet asked for: only which, whose and how bad,
+	 * all the daily run reads.
+	 */
 	@Query("""
-			select * from risk where status = 'OPEN' and awaiting_review = false and next_review <= :day
+			select id, owner_id, level from risk where status = 'OPEN' and awaiting_review = false and next_review <= :day
 			order by owner_id, id""")
-	List<Risk> findDueBy(LocalDate day);
+	List<Due> findDue(LocalDate day);
+
+	/** A risk due for review, its owner and its level. */
+	record Due(long id, String ownerId, RiskLevel level) {
+	}
+
+	/**
+	 * Opens a review round on each of these risks still due, still open, not yet asked and still the
+	 * owner's, and puts them on one card: {@link Risk#reviewDue} for many risks in one statement,
+	 * without rewriting their histories. The version moves, so a change made meanwhile from a loaded
+	 * risk fails and is tried again.
+	 */
+	@Modifying
+	@Query("""
+			update risk set review_round = review_round + 1, awaiting_review = true, review_due_at = :dueAt,
+			  follow_up_stage = 0, follow_up_at = :dueAt, review_card = :card, version = version + 1
+			where id in (:ids) and owner_id = :ownerId and status = 'OPEN' and awaiting_review = false
+			  and next_review <= :day""")
+	int openReviews(Collection<Long> ids, String ownerId, LocalDate day, Instant dueAt, String card);
+
+	/** The history line of each review round just opened on a card, appended after the risk's last. */
+	@Modifying
+	@Query("""
+			insert into risk_entry (risk_id, seq, at, actor_id, action, likelihood, impact, level, strategy, round, comment)
+			select r.id, (select coalesce(max(e.seq), -1) + 1 from risk_entry e where e.risk_id = r.id), :at, 'steward',
+			  'REVIEW_DUE', r.likelihood, r.impact, r.level, r.strategy, r.review_round, null
+			from risk r where r.review_card = :card and not exists (select 1 from risk_entry e
+			  where e.risk_id = r.id and e.action = 'REVIEW_DUE' and e.round = r.review_round)""")
+	int recordReviewsDue(String card, Instant at);
+
+	@Query("select id from risk where review_card = :card order by id")
+	List<Long> idsOnCard(String card);
 
 	/** Reviews past a follow-up time, soonest first. */
 	@Query("""

@@ -77,12 +77,16 @@ class RiskPostgresTests {
 		assertThat(java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum()).isEqualTo(1);
 		assertThat(risks.openCounts(null)[3][3]).isGreaterThanOrEqualTo(1);
 
-		assertThat(register.findDueBy(today)).extracting(Risk::id).contains(risk.id());
+		assertThat(register.findDue(today)).extracting(Risks.Due::id).contains(risk.id());
 		assertThat(reviews.askForReviews(SHANGHAI)).isEqualTo(1);
 		assertThat(events.stream(ReviewsDue.class)).singleElement()
 			.satisfies(due -> assertThat(due.ownerId()).isEqualTo("sun.li"));
-		assertThat(register.findDueBy(today)).extracting(Risk::id).doesNotContain(risk.id());
+		assertThat(register.findDue(today)).extracting(Risks.Due::id).doesNotContain(risk.id());
 		var asked = register.findById(risk.id()).orElseThrow();
+		assertThat(asked.history()).extracting(RiskEntry::action).containsExactly(RiskEntry.Action.REGISTERED,
+				RiskEntry.Action.REVIEW_DUE);
+		assertThat(asked.reviewRound()).isEqualTo(1);
+		assertThat(asked.reviewCard()).startsWith("risk-reviews:sun.li:");
 		assertThat(register.nextFollowUp()).contains(asked.followUpAt());
 
 		// as if the deadline has passed

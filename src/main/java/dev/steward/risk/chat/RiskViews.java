@@ -75,7 +75,7 @@ class RiskViews {
 	/** Where a risk belongs, as people read it: a project code, an application, or the firm. */
 	String where(Caller reader, Risk risk) {
 		if (risk.projectId() != null) {
-			return risks.project(risk.projectId()).map(project -> project.code()).orElse("—");
+			return risks.projectCode(risk.projectId()).orElse("—");
 		}
 		if (risk.applicationId() != null) {
 			return texts.get(reader, "risk.where.application", risk.applicationId());
