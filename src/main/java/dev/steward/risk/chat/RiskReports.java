@@ -135,9 +135,48 @@ class RiskReports implements ChatCommands {
 				texts.get(caller, "risk.reports.matrix.subtitle", counts.total(), texts.when(caller, clock.instant())),
 				texts.get(caller, "risk.reports.matrix.likelihood"), texts.get(caller, "risk.reports.matrix.impact"),
 				likelihoods, impacts, levels);
-		var picture = HeatMap.render(counts, risks.policy(), labels);
 		return Attachment.png(fileName, texts.get(caller, "risk.reports.matrix.alt", scope, counts.total()),
-				picture.png());
+				pictures.of(counts, labels));
+	}
+
+	/**
+	 * The heat maps drawn lately, by what they show: the same counts with the same words (a minute's
+	 * subtitle, one language) are drawn once, however many people ask in that minute.
+	 */
+	private final Pictures pictures = new Pictures();
+
+	private final class Pictures {
+
+		/** How many pictures are kept: a firm's busiest minute asks for a few scopes in two languages. */
+		static final int KEPT = 32;
+
+		private final Map<String, byte[]> drawn = new java.util.LinkedHashMap<>(KEPT, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+				return size() > KEPT;
+			}
+		};
+
+		byte[] of(HeatMap.Counts counts, HeatMap.Labels labels) {
+			var key = new StringBuilder(labels.toString());
+			for (int l = Assessment.MIN; l <= Assessment.MAX; l++) {
+				for (int i = Assessment.MIN; i <= Assessment.MAX; i++) {
+					key.append(',').append(counts.at(l, i));
+				}
+			}
+			synchronized (drawn) {
+				var kept = drawn.get(key.toString());
+				if (kept != null) {
+					return kept;
+				}
+			}
+			var png = HeatMap.render(counts, risks.policy(), labels).png();
+			synchronized (drawn) {
+				drawn.put(key.toString(), png);
+			}
+			return png;
+		}
+
 	}
 
 	private String likelihood(Caller caller, int likelihood) {
