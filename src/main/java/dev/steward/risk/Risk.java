@@ -315,6 +315,18 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		registerEvent(new RiskReviewed(id, round, outcome, actorId, card));
 	}
 
+	/**
+	 * Checks the risk can be answered now: open and, for a review's answer, the round still
+	 * waiting (a button's form is refused before it opens, as its answer would be).
+	 * @param round the review round answered, or 0 outside a review
+	 */
+	void checkAnswerable(int round) {
+		checkOpen();
+		if (round > 0) {
+			checkRound(round);
+		}
+	}
+
 	private void checkOpen() {
 		if (status == Status.CLOSED) {
 			throw new RiskRefused(Reason.CLOSED);

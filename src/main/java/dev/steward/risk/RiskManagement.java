@@ -263,6 +263,18 @@ public class RiskManagement {
 		return projectId == null ? Optional.empty() : engagements.project(projectId);
 	}
 
+	/**
+	 * Checks the person may answer for the risk now, before a form opens: allowed, the risk open,
+	 * and for a review's round, that round still waiting; throws {@link RiskRefused} if not.
+	 * @param round the review round answered, or 0 outside a review
+	 */
+	@Transactional(readOnly = true)
+	public Risk checkMayAnswer(long riskId, int round, String actorId) {
+		var risk = reviewable(riskId, actorId);
+		risk.checkAnswerable(round);
+		return risk;
+	}
+
 	/** Checks the person may answer a risk's reviews; throws {@link RiskRefused} if not. */
 	@Transactional(readOnly = true)
 	public Risk checkMayReview(long riskId, String actorId) {
@@ -388,12 +400,6 @@ public class RiskManagement {
 		return counts;
 	}
 
-	/** The open risks of a project (or, with {@code null}, of everything), for the matrix. */
-	@Transactional(readOnly = true)
-	public List<Risk> openRisks(Long projectId) {
-		var all = projectId == null ? risks.findAllByOrderByIdDesc() : risks.findByProjectIdOrderByIdDesc(projectId);
-		return all.stream().filter(Risk::open).toList();
-	}
 
 	/** The project a code names, when the person may see it. */
 	@Transactional(readOnly = true)

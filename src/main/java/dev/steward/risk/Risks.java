@@ -24,8 +24,6 @@ interface Risks extends ListCrudRepository<Risk, Long> {
 
 	List<Risk> findAllByOrderByIdDesc();
 
-	List<Risk> findByProjectIdInOrderByIdDesc(Collection<Long> projectIds);
-
 	/**
 	 * Open risks whose review is due by a day and not yet asked for: only which, whose and how bad,
 	 * all the daily run reads.

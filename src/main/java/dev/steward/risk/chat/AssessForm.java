@@ -34,7 +34,7 @@ class AssessForm implements FormHandler<Reassess> {
 
 	/** Opens the form filled in, after checking the caller may answer for the risk. */
 	Reply open(Caller caller, long riskId, int round) {
-		var risk = risks.checkMayReview(riskId, caller.personId());
+		var risk = risks.checkMayAnswer(riskId, round, caller.personId());
 		return Reply.openForm(new Reassess(riskId, round), RiskForm.filled(risk));
 	}
 

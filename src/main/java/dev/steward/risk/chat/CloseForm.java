@@ -30,7 +30,7 @@ class CloseForm implements FormHandler<Close> {
 	}
 
 	Reply open(Caller caller, long riskId, int round) {
-		risks.checkMayReview(riskId, caller.personId());
+		risks.checkMayAnswer(riskId, round, caller.personId());
 		return Reply.openForm(new Close(riskId, round), Map.of());
 	}
 

@@ -46,35 +46,9 @@ class RiskActions implements ActionHandler<Review> {
 				var risk = risks.reviewEscalate(args.risk(), args.round(), caller.personId(), null);
 				yield Reply.say(texts.get(caller, "risk.reviewed.escalated", risk.id(), risk.title()));
 			}
-			case REASSESS -> {
-				checkWaiting(args);
-				yield assess.open(caller, args.risk(), args.round());
-			}
-			case CLOSE -> {
-				checkWaiting(args);
-				yield close.open(caller, args.risk(), args.round());
-			}
+			case REASSESS -> assess.open(caller, args.risk(), args.round());
+			case CLOSE -> close.open(caller, args.risk(), args.round());
 		};
-	}
-
-	/** A review button opens its form only while its round still waits. */
-	private void checkWaiting(Review args) {
-		if (args.round() == 0) {
-			return;
-		}
-		var risk = risks.find(args.risk()).orElseThrow(
-				() -> new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.NOT_FOUND, "#" + args.risk()));
-		if (!risk.open()) {
-			throw new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.CLOSED);
-		}
-		if (risk.reviewRound() != args.round()) {
-			throw new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.STALE_REVIEW);
-		}
-		if (!risk.awaitingReview()) {
-			// named as the Unchanged and Escalate buttons name them: who answered the review
-			throw new dev.steward.risk.RiskRefused(dev.steward.risk.RiskRefused.Reason.ALREADY_REVIEWED,
-					risk.settlement(args.round()).map(dev.steward.risk.RiskEntry::actorId).orElse(null));
-		}
 	}
 
 }
