@@ -9,10 +9,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.origin.OriginLookup;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
+
+import dev.steward.firm.ConfigFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,24 +67,12 @@ class ApprovalChains {
 				}
 				catch (IllegalArgumentException ex) {
 					throw new IllegalStateException("Approval chain " + type + ", step " + step.name() + " in "
-							+ where(sources.get(0), "chains." + type + ".steps[" + i + "].approver", file) + ": "
+							+ ConfigFiles.where(sources.get(0), "chains." + type + ".steps[" + i + "].approver", file) + ": "
 							+ ex.getMessage());
 				}
 			}
 			rules.put(type, List.copyOf(typed));
 		});
-	}
-
-	/** The file and line of a property, as Boot's YAML loader remembers it. */
-	private static String where(PropertySource<?> source, String property, Path file) {
-		if (source instanceof OriginLookup<?> lookup) {
-			@SuppressWarnings("unchecked")
-			var origin = ((OriginLookup<String>) lookup).getOrigin(property);
-			if (origin instanceof TextResourceOrigin text && text.getLocation() != null) {
-				return file + " line " + (text.getLocation().getLine() + 1);
-			}
-		}
-		return file.toString();
 	}
 
 	java.util.Optional<Chain> chain(String type) {

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.origin.OriginLookup;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
+
+import dev.steward.firm.ConfigFiles;
 
 /**
  * The firm's risk policy from {@code config/risk.yaml}: the level of each likelihood × impact cell,
@@ -161,16 +161,9 @@ public final class RiskPolicy {
 		return cause.getMessage();
 	}
 
-	/** The file and line of a property, as Boot's YAML loader remembers it. */
+	/** The file, line and property of a setting, as Boot's YAML loader remembers it. */
 	private static String where(PropertySource<?> source, String property, Path file) {
-		if (source instanceof OriginLookup<?> lookup) {
-			@SuppressWarnings("unchecked")
-			var origin = ((OriginLookup<String>) lookup).getOrigin(property);
-			if (origin instanceof TextResourceOrigin text && text.getLocation() != null) {
-				return file + " line " + (text.getLocation().getLine() + 1) + " (" + property + ")";
-			}
-		}
-		return file + " (" + property + ")";
+		return ConfigFiles.where(source, property, file) + " (" + property + ")";
 	}
 
 	/** The level of an assessment, from the matrix. */
