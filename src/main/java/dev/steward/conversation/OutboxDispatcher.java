@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Delivers outbox rows: woken after each commit that wrote a row, and polling for retries that
  * have come due. Conversations are delivered side by side by a few workers, each conversation's
- * messages in order. Records the platform's message id, so a later update rewrites the same
- * message.
+ * messages in order by one worker at a time; no conversation waits for another's to finish.
+ * Records the platform's message id, so a later update rewrites the same message.
  */
 @Component
 @org.springframework.boot.context.properties.EnableConfigurationProperties(OutboxSettings.class)
@@ -46,6 +45,9 @@ class OutboxDispatcher implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
 	static final int MAX_ATTEMPTS = 8;
+
+	/** How many conversations one look hands out at most; a finished one looks again. */
+	static final int PAGE = 256;
 
 	private final JdbcClient jdbc;
 
@@ -82,11 +84,18 @@ class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	private record Row(long id, String door, String address, boolean direct, String kind, Long target, String body,
-			int files, int attempts, OffsetDateTime triedAt) {
+			int files, int attempts, OffsetDateTime triedAt, OffsetDateTime nextAttemptAt) {
 	}
 
 	private record Target(String status, String platformId) {
 	}
+
+	/** A door's conversation: a channel, or a person's direct messages. */
+	private record Conversation(String door, String address) {
+	}
+
+	/** Conversations a worker is delivering now: each conversation has one worker at a time. */
+	private final Set<Conversation> busy = ConcurrentHashMap.newKeySet();
 
 	/** Asks for a delivery round soon; cheap, and many calls coalesce into one round. */
 	void wake() {
@@ -99,35 +108,82 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Delivers every due row; runs on the dispatcher's thread (tests may call it directly). */
+	/**
+	 * Hands every conversation with a due row to a worker, unless one is delivering it already; runs
+	 * on the dispatcher's thread and waits for no delivery. A worker that finishes a conversation
+	 * wakes the dispatcher again, so rows that came meanwhile, and conversations beyond this look's
+	 * page, are never left for the poll.
+	 */
 	synchronized void drain() {
 		try {
-			List<Row> due;
-			OffsetDateTime looked;
-			do {
-				looked = now();
-				due = jdbc.sql("""
-						select id, door, address, direct, kind, target_id, body, files, attempts, tried_at from outbox_message m
-						where status = 'PENDING' and next_attempt_at <= :now
-						  and not exists (select 1 from outbox_message e
-						    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
-						      and e.id < m.id and e.next_attempt_at > :now)
-						order by id
-						fetch first 64 rows only""")
-					.param("now", looked)
-					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
-							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
-							rs.getString("body"), rs.getInt("files"), rs.getInt("attempts"), rs.getObject("tried_at", OffsetDateTime.class)))
-					.list();
-				if (deliverByConversation(due) == 0) {
-					break;
+			var looked = now();
+			var due = jdbc.sql("""
+					select door, address, min(id) as first_id from outbox_message m
+					where status = 'PENDING' and next_attempt_at <= :now
+					  and not exists (select 1 from outbox_message e
+					    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
+					      and e.id < m.id and e.next_attempt_at > :now)
+					group by door, address
+					order by first_id
+					fetch first %d rows only""".formatted(PAGE))
+				.param("now", looked)
+				.query((rs, n) -> new Conversation(rs.getString("door"), rs.getString("address")))
+				.list();
+			java.util.concurrent.Executor pool = workers != null ? workers : Runnable::run;
+			for (var conversation : due) {
+				if (busy.add(conversation)) {
+					try {
+						pool.execute(() -> deliver(conversation));
+					}
+					catch (RejectedExecutionException stopping) {
+						busy.remove(conversation);
+						return;
+					}
 				}
 			}
-			while (!due.isEmpty());
 			setAlarm(looked);
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox round failed; will try again", ex);
+		}
+	}
+
+	/**
+	 * Delivers a conversation's due rows in order, read afresh now that this worker alone has it: one
+	 * that is not settled, or still waiting, holds back the ones after it.
+	 */
+	private void deliver(Conversation conversation) {
+		try {
+			boolean more;
+			do {
+				var now = now();
+				var rows = jdbc.sql("""
+						select id, door, address, direct, kind, target_id, body, files, attempts, tried_at, next_attempt_at
+						from outbox_message where door = :door and address = :address and status = 'PENDING'
+						order by id fetch first 64 rows only""")
+					.param("door", conversation.door())
+					.param("address", conversation.address())
+					.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("door"), rs.getString("address"),
+							rs.getBoolean("direct"), rs.getString("kind"), (Long) rs.getObject("target_id", Long.class),
+							rs.getString("body"), rs.getInt("files"), rs.getInt("attempts"),
+							rs.getObject("tried_at", OffsetDateTime.class), rs.getObject("next_attempt_at", OffsetDateTime.class)))
+					.list();
+				more = rows.size() == 64;
+				for (var row : rows) {
+					if (row.nextAttemptAt().isAfter(now) || !deliver(row)) {
+						more = false;
+						break;
+					}
+				}
+			}
+			while (more);
+		}
+		catch (RuntimeException ex) {
+			log.error("Outbox delivery to {} on {} failed; will try again", conversation.address(), conversation.door(), ex);
+		}
+		finally {
+			busy.remove(conversation);
+			wake();
 		}
 	}
 
@@ -171,29 +227,6 @@ class OutboxDispatcher implements SmartLifecycle {
 		catch (RejectedExecutionException stopping) {
 			// the dispatcher is stopping
 		}
-	}
-
-	/**
-	 * Delivers rows, conversations side by side (a channel paced or backing off holds up no other),
-	 * each conversation's rows in order: one that is not settled holds back the ones after it.
-	 * Answers how many were settled.
-	 */
-	private int deliverByConversation(List<Row> due) {
-		var conversations = new LinkedHashMap<String, List<Row>>();
-		due.forEach(row -> conversations.computeIfAbsent(row.door() + "\u0000" + row.address(), key -> new ArrayList<>())
-			.add(row));
-		var settled = new AtomicInteger();
-		java.util.concurrent.Executor pool = workers != null ? workers : Runnable::run;
-		var rounds = conversations.values().stream().map(rows -> CompletableFuture.runAsync(() -> {
-			for (var row : rows) {
-				if (!deliver(row)) {
-					return;
-				}
-				settled.incrementAndGet();
-			}
-		}, pool)).toArray(CompletableFuture[]::new);
-		CompletableFuture.allOf(rounds).join();
-		return settled.get();
 	}
 
 	/** Delivers one row; answers whether it is settled (sent or given up). */

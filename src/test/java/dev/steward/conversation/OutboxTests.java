@@ -87,6 +87,26 @@ class OutboxTests {
 	}
 
 	@Test
+	void aMessageWrittenWhileAnotherConversationIsSlowGoesOutAtOnce() {
+		var slow = channel("slow-first");
+		var later = channel("written-later");
+		door.holdNext(slow.id());
+		try {
+			tx.executeWithoutResult(status -> outbox.toChannel(slow, Message.text("takes its time"), null));
+			await().atMost(Duration.ofSeconds(10)).until(() -> door.attempts(slow.id()) == 1);
+
+			tx.executeWithoutResult(status -> outbox.toChannel(later, Message.text("does not wait for it"), null));
+			await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(later.id()).size() == 1);
+			assertThat(door.posted(slow.id())).as("still held by the platform").isEmpty();
+		}
+		finally {
+			door.release(slow.id());
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(slow.id()).size() == 1);
+		assertThat(door.attempts(slow.id())).as("delivered once, by one worker").isEqualTo(1);
+	}
+
+	@Test
 	void aConversationsMessagesKeepTheirOrderWhenOneMustWait() {
 		var channel = channel("order");
 		door.failNext(channel.id(), 1, false);
