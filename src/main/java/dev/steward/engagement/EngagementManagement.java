@@ -124,11 +124,22 @@ public class EngagementManagement {
 		return projects.findById(id);
 	}
 
-	/** A project's code, without loading the project (for lists of many things of many projects). */
-	@Transactional(readOnly = true)
+	/**
+	 * A project's code, without loading the project (for lists of many things of many projects). A
+	 * code never changes once given, so each is read once.
+	 */
 	public Optional<String> code(long projectId) {
-		return projects.findCodeById(projectId);
+		var known = codesById.get(projectId);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		var code = projects.findCodeById(projectId);
+		code.ifPresent(found -> codesById.put(projectId, found));
+		return code;
 	}
+
+	/** Project codes read so far, by project id: as many as the firm has projects. */
+	private final java.util.Map<Long, String> codesById = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@Transactional(readOnly = true)
 	public Optional<Project> projectOf(long applicationId) {

@@ -28,7 +28,7 @@ import dev.steward.risk.RiskRefused.Reason;
  * exactly one.
  */
 @Table("risk")
-public class Risk extends AbstractAggregateRoot<Risk> {
+public class Risk extends AbstractAggregateRoot<Risk> implements RiskLine {
 
 	/** Who the bot itself is in the history (due reviews, reminders). */
 	public static final String STEWARD = "steward";

@@ -68,11 +68,27 @@ public final class RiskEvents {
 
 	}
 
-	/** One message of due reviews: its key and its risks. */
-	public record Card(String key, List<Long> riskIds) {
+	/** One message of due reviews: its key and its risks as they stood when their rounds were opened. */
+	public record Card(String key, List<DueReview> reviews) {
 
 		public Card {
-			riskIds = List.copyOf(riskIds);
+			reviews = List.copyOf(reviews);
+		}
+
+		public List<Long> riskIds() {
+			return reviews.stream().map(DueReview::id).toList();
+		}
+
+	}
+
+	/** A risk whose review round has just been opened on a card: what the card's line shows. */
+	public record DueReview(Long id, String title, RiskLevel level, int likelihood, int impact, int score,
+			Strategy strategy, Long projectId, Long applicationId, String ownerId, LocalDate nextReview, int reviewRound)
+			implements RiskLine {
+
+		@Override
+		public boolean open() {
+			return true;
 		}
 
 	}

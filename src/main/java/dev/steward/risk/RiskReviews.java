@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.risk.RiskEvents.Card;
+import dev.steward.risk.RiskEvents.DueReview;
 import dev.steward.risk.RiskEvents.ReviewEscalated;
 import dev.steward.risk.RiskEvents.ReviewReminded;
 import dev.steward.risk.RiskEvents.ReviewsDue;
@@ -71,8 +77,9 @@ class RiskReviews {
 	}
 
 	/**
-	 * Asks the owners who live in a zone for their reviews due by today there: one transaction an
-	 * owner, so one owner's trouble never holds up another's.
+	 * Asks the owners who live in a zone for their reviews due by today there: a few owners side by
+	 * side ({@code review-threads}), each in a transaction of their own, so one owner's trouble never
+	 * holds up another's.
 	 * @return how many reviews were asked for
 	 */
 	int askForReviews(ZoneId zone) {
@@ -80,33 +87,47 @@ class RiskReviews {
 		var today = LocalDate.ofInstant(now, zone);
 		var dueAt = calendars.afterWorkingTime(now, settings.reviewWithin());
 		var byOwner = new LinkedHashMap<String, List<Risks.Due>>();
-		var zones = new java.util.HashMap<String, ZoneId>();
+		var zones = new HashMap<String, ZoneId>();
 		for (var due : risks.findDue(today)) {
 			if (zone.equals(zones.computeIfAbsent(due.ownerId(), management::zoneOf))) {
 				byOwner.computeIfAbsent(due.ownerId(), owner -> new ArrayList<>()).add(due);
 			}
 		}
-		int asked = 0;
-		for (var entry : byOwner.entrySet()) {
-			try {
-				asked += separately.execute(status -> askOwner(entry.getKey(), entry.getValue(), now, today, dueAt));
-			}
-			catch (RuntimeException ex) {
-				log.error("Could not ask {} for their {} due risk reviews; the next run asks again", entry.getKey(),
-						entry.getValue().size(), ex);
-			}
+		var asked = new AtomicInteger();
+		var threads = Math.min(settings.reviewThreads(), Math.max(1, byOwner.size()));
+		var numbers = new AtomicInteger();
+		var pool = Executors.newFixedThreadPool(threads, runnable -> {
+			var thread = new Thread(runnable, "risk-reviews-" + numbers.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			var asking = byOwner.entrySet().stream().map(entry -> CompletableFuture.runAsync(() -> {
+				try {
+					asked.addAndGet(separately.execute(status -> askOwner(entry.getKey(), entry.getValue(), now, today, dueAt)));
+				}
+				catch (RuntimeException ex) {
+					log.error("Could not ask {} for their {} due risk reviews; the next run asks again", entry.getKey(),
+							entry.getValue().size(), ex);
+				}
+			}, pool)).toArray(CompletableFuture[]::new);
+			CompletableFuture.allOf(asking).join();
+		}
+		finally {
+			pool.shutdown();
 		}
 		planning.planFollowUps(risks.nextFollowUp());
-		return asked;
+		return asked.get();
 	}
 
 	/**
 	 * Opens the owner's due reviews, worst first, a card of a few at a time: one statement a card
-	 * opens them (only those still due, open and the owner's), one writes their history lines.
+	 * opens them (only those still due, open and the owner's), one writes their history lines, one
+	 * reads what the card shows.
 	 */
 	private int askOwner(String ownerId, List<Risks.Due> due, Instant now, LocalDate today, Instant dueAt) {
 		var sorted = new ArrayList<>(due);
-		sorted.sort(java.util.Comparator.comparing(Risks.Due::level).reversed().thenComparing(Risks.Due::id));
+		sorted.sort(WORST_FIRST);
 		var stamp = String.valueOf(now.toEpochMilli());
 		var cards = new ArrayList<Card>();
 		int per = settings.reviewsPerMessage();
@@ -116,7 +137,8 @@ class RiskReviews {
 			var ids = sorted.subList(start, Math.min(sorted.size(), start + per)).stream().map(Risks.Due::id).toList();
 			if (risks.openReviews(ids, ownerId, today, dueAt, key) > 0) {
 				risks.recordReviewsDue(key, now);
-				var onCard = risks.idsOnCard(key);
+				var onCard = new ArrayList<>(risks.dueOnCard(key));
+				onCard.sort(Comparator.comparing(DueReview::level).reversed().thenComparing(DueReview::id));
 				cards.add(new Card(key, onCard));
 				asked += onCard.size();
 				n++;
@@ -127,6 +149,10 @@ class RiskReviews {
 		}
 		return asked;
 	}
+
+	private static final Comparator<Risks.Due> WORST_FIRST = Comparator.comparing(Risks.Due::level)
+		.reversed()
+		.thenComparing(Risks.Due::id);
 
 	/** The outbox key of an owner's message of due reviews: {@code risk-reviews:<owner>:<run's epoch ms>:<n>}. */
 	static String cardKey(String ownerId, String stamp, int n) {

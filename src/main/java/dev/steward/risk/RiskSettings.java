@@ -21,12 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rows of buttons a message)
  * @param digestDay the day of each department head's weekly digest, in the firm's zone
  * @param digestTime its time
+ * @param reviewThreads how many owners the daily run asks side by side, each in a transaction of
+ * their own
  */
 @ConfigurationProperties("steward.risk")
 public record RiskSettings(@DefaultValue("config/risk.yaml") Path policy, @DefaultValue("09:00") LocalTime reviewTime,
 		@DefaultValue("8h") Duration reviewWithin, @DefaultValue("8h") Duration escalateAfter,
 		@DefaultValue("5") int reviewsPerMessage, @DefaultValue("MONDAY") DayOfWeek digestDay,
-		@DefaultValue("09:30") LocalTime digestTime) {
+		@DefaultValue("09:30") LocalTime digestTime, @DefaultValue("4") int reviewThreads) {
 
 	public RiskSettings {
 		if (reviewWithin.isNegative() || reviewWithin.isZero()) {
@@ -38,6 +40,9 @@ public record RiskSettings(@DefaultValue("config/risk.yaml") Path policy, @Defau
 		if (reviewsPerMessage < 1 || reviewsPerMessage > 5) {
 			throw new IllegalArgumentException(
 					"steward.risk.reviews-per-message is 1 to 5 (Discord's rows of buttons), not " + reviewsPerMessage);
+		}
+		if (reviewThreads < 1) {
+			throw new IllegalArgumentException("steward.risk.review-threads must be at least 1, not " + reviewThreads);
 		}
 	}
 

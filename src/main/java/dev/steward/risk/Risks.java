@@ -61,8 +61,11 @@ interface Risks extends ListCrudRepository<Risk, Long> {
 			  where e.risk_id = r.id and e.action = 'REVIEW_DUE' and e.round = r.review_round)""")
 	int recordReviewsDue(String card, Instant at);
 
-	@Query("select id from risk where review_card = :card order by id")
-	List<Long> idsOnCard(String card);
+	/** The risks on a card, worst first, as their lines show them. */
+	@Query("""
+			select id, title, level, likelihood, impact, score, strategy, project_id, application_id, owner_id, next_review,
+			  review_round from risk where review_card = :card""")
+	List<RiskEvents.DueReview> dueOnCard(String card);
 
 	/** Reviews past a follow-up time, soonest first. */
 	@Query("""

@@ -72,11 +72,17 @@ class RiskMessages {
 		return people;
 	}
 
+	/** An owner's due reviews, each card written from what the run read, not loaded again. */
 	@EventListener
 	void on(ReviewsDue due) {
 		var reader = recipients.of(due.ownerId());
 		for (var card : due.cards()) {
-			outbox.toPerson(due.ownerId(), card(reader, card.key()), card.key());
+			var builder = cardTop(reader, card.reviews().size());
+			for (var review : card.reviews()) {
+				builder.divider();
+				views.waitingRow(builder, reader, review);
+			}
+			outbox.toPerson(due.ownerId(), builder.build(), card.key());
 		}
 	}
 
@@ -86,13 +92,18 @@ class RiskMessages {
 	 */
 	private Message card(Caller reader, String key) {
 		var onCard = risks.onCard(key);
-		var title = texts.get(reader, "risk.reviews.title", onCard.size());
-		var builder = Message.builder(title).header(title).context(texts.get(reader, "risk.reviews.intro"));
+		var builder = cardTop(reader, onCard.size());
 		for (var risk : onCard) {
 			builder.divider();
 			views.reviewRow(builder, reader, risk, risk.reviewRound());
 		}
 		return builder.build();
+	}
+
+	/** A card's title and how to answer it, before its rows. */
+	private Message.Builder cardTop(Caller reader, int risks) {
+		var title = texts.get(reader, "risk.reviews.title", risks);
+		return Message.builder(title).header(title).context(texts.get(reader, "risk.reviews.intro"));
 	}
 
 	@EventListener

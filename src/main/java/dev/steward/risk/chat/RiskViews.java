@@ -16,6 +16,7 @@ import dev.steward.directory.DirectoryManagement;
 import dev.steward.risk.Risk;
 import dev.steward.risk.RiskEntry;
 import dev.steward.risk.RiskLevel;
+import dev.steward.risk.RiskLine;
 import dev.steward.risk.RiskManagement;
 import dev.steward.risk.Strategy;
 import dev.steward.risk.chat.RiskInteractions.Answer;
@@ -73,7 +74,7 @@ class RiskViews {
 	}
 
 	/** Where a risk belongs, as people read it: a project code, an application, or the firm. */
-	String where(Caller reader, Risk risk) {
+	String where(Caller reader, RiskLine risk) {
 		if (risk.projectId() != null) {
 			return risks.projectCode(risk.projectId()).orElse("—");
 		}
@@ -84,7 +85,7 @@ class RiskViews {
 	}
 
 	/** L4×I5=20. */
-	static String score(Risk risk) {
+	static String score(RiskLine risk) {
 		return "L" + risk.likelihood() + "×I" + risk.impact() + "=" + risk.score();
 	}
 
@@ -93,7 +94,7 @@ class RiskViews {
 	}
 
 	/** One line: 🔴 *#12 Title* · P-2026-001 · L4×I5=20 · reduce · Owner. */
-	String line(Caller reader, Risk risk) {
+	String line(Caller reader, RiskLine risk) {
 		var line = new StringBuilder(badge(reader, risk.level())).append(" *#").append(risk.id()).append(' ')
 			.append(risk.title()).append("* · ").append(where(reader, risk)).append(" · ").append(score(risk))
 			.append(" · ").append(strategy(reader, risk.strategy())).append(" · ").append(directory.name(risk.ownerId()));
@@ -195,7 +196,7 @@ class RiskViews {
 	}
 
 	/** The buttons of a review waiting on a risk. */
-	List<Button> reviewButtons(Caller reader, Risk risk) {
+	List<Button> reviewButtons(Caller reader, RiskLine risk) {
 		int round = risk.reviewRound();
 		return List.of(
 				Button.primary(texts.get(reader, "risk.button.unchanged"),
@@ -213,17 +214,19 @@ class RiskViews {
 	 * it and how.
 	 */
 	void reviewRow(Message.Builder builder, Caller reader, Risk risk, int round) {
-		builder.text(line(reader, risk));
 		var settled = risk.settlement(round);
-		if (settled.isPresent()) {
-			builder.context(entry(reader, settled.get()));
+		if (settled.isEmpty() && risk.open() && risk.awaitingReview() && risk.reviewRound() == round) {
+			waitingRow(builder, reader, risk);
+			return;
 		}
-		else if (risk.open() && risk.awaitingReview() && risk.reviewRound() == round) {
-			builder.actions(reviewButtons(reader, risk));
-		}
-		else {
-			builder.context(texts.get(reader, "risk.review.no-longer"));
-		}
+		builder.text(line(reader, risk));
+		builder.context(settled.isPresent() ? entry(reader, settled.get()) : texts.get(reader, "risk.review.no-longer"));
+	}
+
+	/** A review waiting on a risk: its line and its buttons. */
+	void waitingRow(Message.Builder builder, Caller reader, RiskLine risk) {
+		builder.text(line(reader, risk));
+		builder.actions(reviewButtons(reader, risk));
 	}
 
 }
