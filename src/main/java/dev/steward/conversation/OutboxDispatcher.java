@@ -233,7 +233,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	private boolean deliver(Row row) {
 		var door = doors.get(row.door());
 		if (door == null) {
-			return settle(row.id(), "FAILED", null, "door " + row.door() + " is not active");
+			return settle(row, "FAILED", null, "door " + row.door() + " is not active");
 		}
 		var message = json.readValue(row.body(), Message.class);
 		if (row.files() > 0) {
@@ -250,7 +250,7 @@ class OutboxDispatcher implements SmartLifecycle {
 						.param("id", row.id())
 						.update();
 				}
-				return settle(row.id(), "SENT", door.post(delivery), null);
+				return settle(row, "SENT", door.post(delivery), null);
 			}
 			var target = jdbc.sql("select status, platform_message_id from outbox_message where id = :id")
 				.param("id", row.target())
@@ -263,10 +263,10 @@ class OutboxDispatcher implements SmartLifecycle {
 						.param("body", row.body())
 						.param("id", row.target())
 						.update();
-					return settle(row.id(), "SENT", target.platformId(), null);
+					return settle(row, "SENT", target.platformId(), null);
 				}
 				case "FAILED" -> {
-					return settle(row.id(), "FAILED", null, "the message it updates was never delivered");
+					return settle(row, "FAILED", null, "the message it updates was never delivered");
 				}
 				default -> {
 					return false; // the original is still waiting for its retry; this follows it
@@ -278,25 +278,36 @@ class OutboxDispatcher implements SmartLifecycle {
 			if (failure.permanent() || attempts >= MAX_ATTEMPTS) {
 				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
 						failure.getMessage());
-				return settle(row.id(), "FAILED", null, failure.getMessage());
+				return settle(row, "FAILED", null, failure.getMessage());
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
 					: Duration.ofMillis(500L * (1L << Math.min(attempts, 10)));
 			// a wait for pacing never reached the platform: the row is as untried as it was before
 			var untried = !failure.attempted() && row.triedAt() == null ? ", tried_at = null" : "";
+			var next = now().plus(wait);
 			jdbc.sql("""
 					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error%s
 					where id = :id""".formatted(untried))
 				.param("attempts", attempts)
-				.param("next", now().plus(wait))
+				.param("next", next)
 				.param("error", failure.attempted() ? truncate(failure.getMessage()) : null)
+				.param("id", row.id())
+				.update();
+			// the conversation's later rows cannot go before it: they wait as long, so a look for due
+			// rows passes over them instead of finding each held back
+			jdbc.sql("""
+					update outbox_message set next_attempt_at = :next
+					where door = :door and address = :address and status = 'PENDING' and id > :id and next_attempt_at < :next""")
+				.param("next", next)
+				.param("door", row.door())
+				.param("address", row.address())
 				.param("id", row.id())
 				.update();
 			return false;
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox message {} to {} failed", row.id(), row.door(), ex);
-			return settle(row.id(), "FAILED", null, ex.toString());
+			return settle(row, "FAILED", null, ex.toString());
 		}
 	}
 
@@ -310,8 +321,11 @@ class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	/** Settles a row; its files are no longer needed then, whether it went out or was given up. */
-	private boolean settle(long id, String status, String platformId, String error) {
-		jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
+	private boolean settle(Row row, String status, String platformId, String error) {
+		long id = row.id();
+		if (row.files() > 0) {
+			jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
+		}
 		jdbc.sql("""
 				update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
 				  sent_at = :now where id = :id""")

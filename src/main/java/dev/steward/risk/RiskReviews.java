@@ -117,6 +117,8 @@ class RiskReviews {
 			pool.shutdown();
 		}
 		planning.planFollowUps(risks.nextFollowUp());
+		log.info("Asked {} owners in {} for {} due risk reviews in {} ms", byOwner.size(), zone, asked.get(),
+				java.time.Duration.between(now, clock.instant()).toMillis());
 		return asked.get();
 	}
 
