@@ -57,15 +57,10 @@ public final class RiskEvents {
 	}
 
 	/**
-	 * An owner's reviews due today, one card a group of risks (what one message may carry).
-	 * @param cards each card's outbox key and the risks on it
+	 * Some of an owner's reviews due today: one card, a group of risks (what one message may carry).
+	 * @param card the card's outbox key and the risks on it
 	 */
-	public record ReviewsDue(String ownerId, LocalDate day, List<Card> cards) {
-
-		public ReviewsDue {
-			cards = List.copyOf(cards);
-		}
-
+	public record ReviewsDue(String ownerId, LocalDate day, Card card) {
 	}
 
 	/** One message of due reviews: its key and its risks as they stood when their rounds were opened. */

@@ -77,9 +77,11 @@ class RiskReviews {
 	}
 
 	/**
-	 * Asks the owners who live in a zone for their reviews due by today there: a few owners side by
-	 * side ({@code review-threads}), each in a transaction of their own, so one owner's trouble never
-	 * holds up another's.
+	 * Asks the owners who live in a zone for their reviews due by today there, a message (a card of
+	 * a few risks, worst first) at a time: every owner's first message, then every owner's second,
+	 * and so on, since one conversation takes about a message a second and everybody should hear
+	 * first. A few cards are asked side by side ({@code review-threads}), each in a transaction of
+	 * its own, so one owner's trouble never holds up another's.
 	 * @return how many reviews were asked for
 	 */
 	int askForReviews(ZoneId zone) {
@@ -93,25 +95,51 @@ class RiskReviews {
 				byOwner.computeIfAbsent(due.ownerId(), owner -> new ArrayList<>()).add(due);
 			}
 		}
+		var cards = new LinkedHashMap<String, List<List<Long>>>();
+		int rounds = 0;
+		for (var entry : byOwner.entrySet()) {
+			var sorted = new ArrayList<>(entry.getValue());
+			sorted.sort(WORST_FIRST);
+			var chunks = new ArrayList<List<Long>>();
+			for (int start = 0; start < sorted.size(); start += settings.reviewsPerMessage()) {
+				chunks.add(sorted.subList(start, Math.min(sorted.size(), start + settings.reviewsPerMessage()))
+					.stream()
+					.map(Risks.Due::id)
+					.toList());
+			}
+			cards.put(entry.getKey(), chunks);
+			rounds = Math.max(rounds, chunks.size());
+		}
 		var asked = new AtomicInteger();
-		var threads = Math.min(settings.reviewThreads(), Math.max(1, byOwner.size()));
+		var stamp = String.valueOf(now.toEpochMilli());
 		var numbers = new AtomicInteger();
-		var pool = Executors.newFixedThreadPool(threads, runnable -> {
-			var thread = new Thread(runnable, "risk-reviews-" + numbers.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		var pool = Executors.newFixedThreadPool(Math.min(settings.reviewThreads(), Math.max(1, byOwner.size())),
+				runnable -> {
+					var thread = new Thread(runnable, "risk-reviews-" + numbers.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		try {
-			var asking = byOwner.entrySet().stream().map(entry -> CompletableFuture.runAsync(() -> {
-				try {
-					asked.addAndGet(separately.execute(status -> askOwner(entry.getKey(), entry.getValue(), now, today, dueAt)));
-				}
-				catch (RuntimeException ex) {
-					log.error("Could not ask {} for their {} due risk reviews; the next run asks again", entry.getKey(),
-							entry.getValue().size(), ex);
-				}
-			}, pool)).toArray(CompletableFuture[]::new);
-			CompletableFuture.allOf(asking).join();
+			for (int round = 1; round <= rounds; round++) {
+				int n = round;
+				var asking = cards.entrySet()
+					.stream()
+					.filter(entry -> entry.getValue().size() >= n)
+					.map(entry -> CompletableFuture.runAsync(() -> {
+						var ownerId = entry.getKey();
+						var ids = entry.getValue().get(n - 1);
+						try {
+							asked.addAndGet(separately
+								.execute(status -> askCard(ownerId, ids, cardKey(ownerId, stamp, n), now, today, dueAt)));
+						}
+						catch (RuntimeException ex) {
+							log.error("Could not ask {} for {} due risk reviews; the next run asks again", ownerId, ids.size(),
+									ex);
+						}
+					}, pool))
+					.toArray(CompletableFuture[]::new);
+				CompletableFuture.allOf(asking).join();
+			}
 		}
 		finally {
 			pool.shutdown();
@@ -123,33 +151,18 @@ class RiskReviews {
 	}
 
 	/**
-	 * Opens the owner's due reviews, worst first, a card of a few at a time: one statement a card
-	 * opens them (only those still due, open and the owner's), one writes their history lines, one
-	 * reads what the card shows.
+	 * Opens the review rounds of one card's risks (only those still due, open and the owner's) in one
+	 * statement, writes their history lines in another, and reads what the card shows in a third.
 	 */
-	private int askOwner(String ownerId, List<Risks.Due> due, Instant now, LocalDate today, Instant dueAt) {
-		var sorted = new ArrayList<>(due);
-		sorted.sort(WORST_FIRST);
-		var stamp = String.valueOf(now.toEpochMilli());
-		var cards = new ArrayList<Card>();
-		int per = settings.reviewsPerMessage();
-		int asked = 0;
-		for (int start = 0, n = 1; start < sorted.size(); start += per) {
-			var key = cardKey(ownerId, stamp, n);
-			var ids = sorted.subList(start, Math.min(sorted.size(), start + per)).stream().map(Risks.Due::id).toList();
-			if (risks.openReviews(ids, ownerId, today, dueAt, key) > 0) {
-				risks.recordReviewsDue(key, now);
-				var onCard = new ArrayList<>(risks.dueOnCard(key));
-				onCard.sort(Comparator.comparing(DueReview::level).reversed().thenComparing(DueReview::id));
-				cards.add(new Card(key, onCard));
-				asked += onCard.size();
-				n++;
-			}
+	private int askCard(String ownerId, List<Long> ids, String key, Instant now, LocalDate today, Instant dueAt) {
+		if (risks.openReviews(ids, ownerId, today, dueAt, key) == 0) {
+			return 0;
 		}
-		if (!cards.isEmpty()) {
-			events.publishEvent(new ReviewsDue(ownerId, today, cards));
-		}
-		return asked;
+		risks.recordReviewsDue(key, now);
+		var onCard = new ArrayList<>(risks.dueOnCard(key));
+		onCard.sort(Comparator.comparing(DueReview::level).reversed().thenComparing(DueReview::id));
+		events.publishEvent(new ReviewsDue(ownerId, today, new Card(key, onCard)));
+		return onCard.size();
 	}
 
 	private static final Comparator<Risks.Due> WORST_FIRST = Comparator.comparing(Risks.Due::level)

@@ -72,18 +72,17 @@ class RiskMessages {
 		return people;
 	}
 
-	/** An owner's due reviews, each card written from what the run read, not loaded again. */
+	/** A card of an owner's due reviews, written from what the run read, not loaded again. */
 	@EventListener
 	void on(ReviewsDue due) {
 		var reader = recipients.of(due.ownerId());
-		for (var card : due.cards()) {
-			var builder = cardTop(reader, card.reviews().size());
-			for (var review : card.reviews()) {
-				builder.divider();
-				views.waitingRow(builder, reader, review);
-			}
-			outbox.toPerson(due.ownerId(), builder.build(), card.key());
+		var card = due.card();
+		var builder = cardTop(reader, card.reviews().size());
+		for (var review : card.reviews()) {
+			builder.divider();
+			views.waitingRow(builder, reader, review);
 		}
+		outbox.toPerson(due.ownerId(), builder.build(), card.key());
 	}
 
 	/**
