@@ -97,6 +97,12 @@ class OutboxDispatcher implements SmartLifecycle {
 	/** Conversations a worker is delivering now: each conversation has one worker at a time. */
 	private final Set<Conversation> busy = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Whether a look passed over due rows (their conversation was busy, or the page was full): the
+	 * next worker to finish then wakes the dispatcher, and otherwise a finished worker does not.
+	 */
+	private final AtomicBoolean passedOver = new AtomicBoolean();
+
 	/** Asks for a delivery round soon; cheap, and many calls coalesce into one round. */
 	void wake() {
 		var running = executor;
@@ -110,9 +116,9 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	/**
 	 * Hands every conversation with a due row to a worker, unless one is delivering it already; runs
-	 * on the dispatcher's thread and waits for no delivery. A worker that finishes a conversation
-	 * wakes the dispatcher again, so rows that came meanwhile, and conversations beyond this look's
-	 * page, are never left for the poll.
+	 * on the dispatcher's thread and waits for no delivery. When a look passes over due rows (their
+	 * conversation was busy, or there were more than a page), the next worker to finish wakes the
+	 * dispatcher again, so they are never left for the poll; a row told to wait sets an alarm.
 	 */
 	synchronized void drain() {
 		try {
@@ -130,8 +136,17 @@ class OutboxDispatcher implements SmartLifecycle {
 				.query((rs, n) -> new Conversation(rs.getString("door"), rs.getString("address")))
 				.list();
 			java.util.concurrent.Executor pool = workers != null ? workers : Runnable::run;
+			if (due.size() == PAGE) {
+				passedOver.set(true); // more than a page: the next worker to finish looks again
+			}
 			for (var conversation : due) {
-				if (busy.add(conversation)) {
+				boolean mine = busy.add(conversation);
+				if (!mine) {
+					// a worker has it and looks again when it finishes; if it finished meanwhile, this look takes it
+					passedOver.set(true);
+					mine = busy.add(conversation);
+				}
+				if (mine) {
 					try {
 						pool.execute(() -> deliver(conversation));
 					}
@@ -183,7 +198,9 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 		finally {
 			busy.remove(conversation);
-			wake();
+			if (passedOver.getAndSet(false)) {
+				wake();
+			}
 		}
 	}
 
@@ -204,17 +221,24 @@ class OutboxDispatcher implements SmartLifecycle {
 			.query(OffsetDateTime.class)
 			.optional()
 			.orElse(null);
-		if (due == null) {
+		if (due != null) {
+			alarmAt(due.toInstant());
+		}
+	}
+
+	/** Wakes the dispatcher at a moment, unless the poll or an alarm set already comes no later. */
+	private void alarmAt(Instant at) {
+		var running = executor;
+		if (running == null) {
 			return;
 		}
-		var now = now();
-		long delay = Duration.between(now, due).toMillis();
+		var now = clock.instant();
+		long delay = Duration.between(now, at).toMillis();
 		if (delay >= poll.toMillis()) {
 			return; // the poll comes first
 		}
-		var at = due.toInstant();
 		var set = alarm.get();
-		if (set != null && !set.isAfter(at) && set.isAfter(now.toInstant())) {
+		if (set != null && !set.isAfter(at) && set.isAfter(now)) {
 			return; // an alarm no later than this one is already set
 		}
 		alarm.set(at);
@@ -285,6 +309,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			// a wait for pacing never reached the platform: the row is as untried as it was before
 			var untried = !failure.attempted() && row.triedAt() == null ? ", tried_at = null" : "";
 			var next = now().plus(wait);
+			alarmAt(next.toInstant());
 			jdbc.sql("""
 					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error%s
 					where id = :id""".formatted(untried))
