@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -96,7 +97,6 @@ class RiskReviews {
 			}
 		}
 		var cards = new LinkedHashMap<String, List<List<Long>>>();
-		int rounds = 0;
 		for (var entry : byOwner.entrySet()) {
 			var sorted = new ArrayList<>(entry.getValue());
 			sorted.sort(WORST_FIRST);
@@ -108,10 +108,7 @@ class RiskReviews {
 					.toList());
 			}
 			cards.put(entry.getKey(), chunks);
-			rounds = Math.max(rounds, chunks.size());
 		}
-		var asked = new AtomicInteger();
-		var stamp = String.valueOf(now.toEpochMilli());
 		var numbers = new AtomicInteger();
 		var pool = Executors.newFixedThreadPool(Math.min(settings.reviewThreads(), Math.max(1, byOwner.size())),
 				runnable -> {
@@ -119,35 +116,83 @@ class RiskReviews {
 					thread.setDaemon(true);
 					return thread;
 				});
+		var run = new Run(pool, String.valueOf(now.toEpochMilli()), now, today, dueAt,
+				cards.values().stream().mapToInt(List::size).sum());
 		try {
-			for (int round = 1; round <= rounds; round++) {
-				int n = round;
-				var asking = cards.entrySet()
-					.stream()
-					.filter(entry -> entry.getValue().size() >= n)
-					.map(entry -> CompletableFuture.runAsync(() -> {
-						var ownerId = entry.getKey();
-						var ids = entry.getValue().get(n - 1);
-						try {
-							asked.addAndGet(separately
-								.execute(status -> askCard(ownerId, ids, cardKey(ownerId, stamp, n), now, today, dueAt)));
-						}
-						catch (RuntimeException ex) {
-							log.error("Could not ask {} for {} due risk reviews; the next run asks again", ownerId, ids.size(),
-									ex);
-						}
-					}, pool))
-					.toArray(CompletableFuture[]::new);
-				CompletableFuture.allOf(asking).join();
-			}
+			cards.forEach((ownerId, chunks) -> run.ask(ownerId, chunks, 1));
+			run.left.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			log.warn("The review run in {} was stopped; the next run asks the rest", zone);
 		}
 		finally {
-			pool.shutdown();
+			pool.shutdownNow();
 		}
+		var asked = run.asked;
 		planning.planFollowUps(risks.nextFollowUp());
 		log.info("Asked {} owners in {} for {} due risk reviews in {} ms", byOwner.size(), zone, asked.get(),
 				java.time.Duration.between(now, clock.instant()).toMillis());
 		return asked.get();
+	}
+
+	/**
+	 * One day's run in a zone. Each owner's first card is queued at once and each card queues the
+	 * owner's next when it is done: the queue takes them in order, so every first card goes before
+	 * anyone's second, and an owner's cards are asked one after another, worst first.
+	 */
+	private final class Run {
+
+		private final ExecutorService pool;
+
+		private final String stamp;
+
+		private final Instant now;
+
+		private final LocalDate today;
+
+		private final Instant dueAt;
+
+		private final AtomicInteger asked = new AtomicInteger();
+
+		private final CountDownLatch left;
+
+		Run(ExecutorService pool, String stamp, Instant now, LocalDate today, Instant dueAt, int cards) {
+			this.pool = pool;
+			this.stamp = stamp;
+			this.now = now;
+			this.today = today;
+			this.dueAt = dueAt;
+			this.left = new CountDownLatch(cards);
+		}
+
+		/** Queues an owner's card {@code n} (from 1). */
+		void ask(String ownerId, List<List<Long>> cards, int n) {
+			try {
+				pool.execute(() -> askNow(ownerId, cards, n));
+			}
+			catch (java.util.concurrent.RejectedExecutionException stopped) {
+				// the run was stopped; the next run asks what is left
+			}
+		}
+
+		private void askNow(String ownerId, List<List<Long>> cards, int n) {
+			var ids = cards.get(n - 1);
+			try {
+				asked.addAndGet(
+						separately.execute(status -> askCard(ownerId, ids, cardKey(ownerId, stamp, n), now, today, dueAt)));
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not ask {} for {} due risk reviews; the next run asks again", ownerId, ids.size(), ex);
+			}
+			finally {
+				left.countDown();
+				if (n < cards.size()) {
+					ask(ownerId, cards, n + 1);
+				}
+			}
+		}
+
 	}
 
 	/**
@@ -158,8 +203,8 @@ class RiskReviews {
 		if (risks.openReviews(ids, ownerId, today, dueAt, key) == 0) {
 			return 0;
 		}
-		risks.recordReviewsDue(key, now);
-		var onCard = new ArrayList<>(risks.dueOnCard(key));
+		risks.recordReviewsDue(ids, key, now);
+		var onCard = new ArrayList<>(risks.dueOnCard(ids, key));
 		onCard.sort(Comparator.comparing(DueReview::level).reversed().thenComparing(DueReview::id));
 		events.publishEvent(new ReviewsDue(ownerId, today, new Card(key, onCard)));
 		return onCard.size();

@@ -57,15 +57,15 @@ interface Risks extends ListCrudRepository<Risk, Long> {
 			insert into risk_entry (risk_id, seq, at, actor_id, action, likelihood, impact, level, strategy, round, comment)
 			select r.id, (select coalesce(max(e.seq), -1) + 1 from risk_entry e where e.risk_id = r.id), :at, 'steward',
 			  'REVIEW_DUE', r.likelihood, r.impact, r.level, r.strategy, r.review_round, null
-			from risk r where r.review_card = :card and not exists (select 1 from risk_entry e
+			from risk r where r.id in (:ids) and r.review_card = :card and not exists (select 1 from risk_entry e
 			  where e.risk_id = r.id and e.action = 'REVIEW_DUE' and e.round = r.review_round)""")
-	int recordReviewsDue(String card, Instant at);
+	int recordReviewsDue(Collection<Long> ids, String card, Instant at);
 
-	/** The risks on a card, worst first, as their lines show them. */
+	/** Which of these risks a card carries, as their lines show them. */
 	@Query("""
 			select id, title, level, likelihood, impact, score, strategy, project_id, application_id, owner_id, next_review,
-			  review_round from risk where review_card = :card""")
-	List<RiskEvents.DueReview> dueOnCard(String card);
+			  review_round from risk where id in (:ids) and review_card = :card""")
+	List<RiskEvents.DueReview> dueOnCard(Collection<Long> ids, String card);
 
 	/** Reviews past a follow-up time, soonest first. */
 	@Query("""

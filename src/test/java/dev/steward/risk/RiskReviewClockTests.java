@@ -44,6 +44,8 @@ import dev.steward.support.MutableClock;
  * to the project manager, then to the department head, in working hours only.
  */
 @SpringBootTest(properties = { "steward.default-time-zone=Asia/Shanghai",
+		// one owner's card at a time, so the order the run asks in is the order heard
+		"steward.risk.review-threads=1",
 		// the scheduler stays stopped: the jobs stay as planned, and the test runs their work itself
 		"spring.quartz.auto-startup=false" })
 @ActiveProfiles("test")
@@ -171,6 +173,24 @@ class RiskReviewClockTests {
 		assertThat(scheduling.nextFire("risk", "review-Asia.Shanghai")).contains(at("2026-09-25T09:00"));
 		assertThat(scheduling.nextFire("risk", "review-America.New_York"))
 			.contains(LocalDateTime.parse("2026-09-24T09:00").atZone(ZoneId.of("America/New_York")).toInstant());
+	}
+
+	@Test
+	void everyOwnersFirstMessageGoesBeforeAnyonesSecond() {
+		var onProject = new Target.OfProject(project.code());
+		var today = LocalDate.parse("2026-09-24");
+		for (int i = 0; i < 6; i++) {
+			register("zhang.wei", onProject, 2, 2, "zhang.wei", today);
+			register("sun.li", onProject, 2, 2, "sun.li", today);
+		}
+		register("sun.li", onProject, 5, 5, "sun.li", today);
+
+		assertThat(reviews.askForReviews(SHANGHAI)).isEqualTo(13);
+		var asked = heard.of(ReviewsDue.class);
+		assertThat(asked).extracting(due -> due.ownerId() + " " + due.card().reviews().size())
+			.containsExactly("sun.li 5", "zhang.wei 5", "sun.li 2", "zhang.wei 1");
+		// worst first: sun.li's high risk leads their first message
+		assertThat(asked.get(0).card().reviews().get(0).level()).isEqualTo(RiskLevel.HIGH);
 	}
 
 	@Test
