@@ -31,6 +31,9 @@ public class Application {
 
 	private int revision;
 
+	/** The client's profile the details' client names (the name is kept as written too). */
+	private Long clientId;
+
 	@Embedded.Empty(prefix = "home_")
 	private final Home home;
 
@@ -38,26 +41,33 @@ public class Application {
 
 	@PersistenceCreator
 	Application(Long id, Integer version, String applicantId, ApplicationDetails details, String previous,
-			int revision, Home home, Instant submittedAt) {
+			int revision, Long clientId, Home home, Instant submittedAt) {
 		this.id = id;
 		this.version = version;
 		this.applicantId = applicantId;
 		this.details = details;
 		this.previous = previous;
 		this.revision = revision;
+		this.clientId = clientId;
 		this.home = home;
 		this.submittedAt = submittedAt;
 	}
 
-	static Application submit(String applicantId, ApplicationDetails details, Home home, Instant now) {
-		return new Application(null, null, applicantId, details, null, 1, home, now);
+	static Application submit(String applicantId, ApplicationDetails details, long clientId, Home home, Instant now) {
+		return new Application(null, null, applicantId, details, null, 1, clientId, home, now);
 	}
 
 	/** Replaces the details, keeping the old ones (as given, serialised) to show what changed. */
-	void revise(ApplicationDetails details, String previousAsJson) {
+	void revise(ApplicationDetails details, long clientId, String previousAsJson) {
 		this.previous = previousAsJson;
 		this.details = details;
+		this.clientId = clientId;
 		this.revision++;
+	}
+
+	/** The client's profile. */
+	public Long clientId() {
+		return clientId;
 	}
 
 	public Long id() {

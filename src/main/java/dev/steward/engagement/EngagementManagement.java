@@ -13,6 +13,7 @@ import dev.steward.approval.ApprovalManagement;
 import dev.steward.approval.ApprovalRequest;
 import dev.steward.approval.ApprovalStatus;
 import dev.steward.approval.DecisionRefused;
+import dev.steward.client.ClientManagement;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
 import dev.steward.directory.Role;
@@ -38,6 +39,8 @@ public class EngagementManagement {
 
 	private final ApprovalManagement approvals;
 
+	private final ClientManagement clients;
+
 	private final DirectoryManagement directory;
 
 	private final JsonMapper json;
@@ -47,9 +50,10 @@ public class EngagementManagement {
 	private final ZoneId firmZone;
 
 	EngagementManagement(Applications applications, Projects projects, ProjectCodes codes,
-			ApprovalManagement approvals, DirectoryManagement directory, JsonMapper json, Clock clock,
-			FirmDefaults firm) {
+			ApprovalManagement approvals, DirectoryManagement directory, ClientManagement clients, JsonMapper json,
+			Clock clock, FirmDefaults firm) {
 		this.applications = applications;
+		this.clients = clients;
 		this.projects = projects;
 		this.codes = codes;
 		this.approvals = approvals;
@@ -61,8 +65,9 @@ public class EngagementManagement {
 
 	/** Files an application from a channel and starts its approval chain. */
 	public Application apply(String applicantId, ApplicationDetails details, Home from) {
-		var application = applications.save(Application.submit(applicantId, withManager(details, applicantId), from,
-				clock.instant()));
+		var client = clients.named(details.client(), applicantId);
+		var application = applications.save(Application.submit(applicantId, withManager(details, applicantId),
+				client.id(), from, clock.instant()));
 		approvals.submit(APPLICATION, String.valueOf(application.id()), applicantId,
 				application.details().departmentId(), application.details().title());
 		return application;
@@ -76,7 +81,8 @@ public class EngagementManagement {
 		var application = checkMayRevise(applicationId, personId);
 		var request = approvalOf(application).orElseThrow();
 		var revised = withManager(details, application.applicantId());
-		application.revise(revised, json.writeValueAsString(application.details()));
+		application.revise(revised, clients.named(revised.client(), personId).id(),
+				json.writeValueAsString(application.details()));
 		application = applications.save(application);
 		approvals.resubmit(request.id(), personId, revised.title());
 		return application;

@@ -37,6 +37,8 @@ public class Project extends AbstractAggregateRoot<Project> {
 
 	private final String client;
 
+	private final Long clientId;
+
 	private final String departmentId;
 
 	private final String managerId;
@@ -55,7 +57,7 @@ public class Project extends AbstractAggregateRoot<Project> {
 	private final List<TeamMember> team;
 
 	@PersistenceCreator
-	Project(Long id, Integer version, String code, Long applicationId, String title, String client,
+	Project(Long id, Integer version, String code, Long applicationId, String title, String client, Long clientId,
 			String departmentId, String managerId, Home home, Status status, Instant createdAt,
 			List<ProjectEntry> history, List<TeamMember> team) {
 		this.id = id;
@@ -64,6 +66,7 @@ public class Project extends AbstractAggregateRoot<Project> {
 		this.applicationId = applicationId;
 		this.title = title;
 		this.client = client;
+		this.clientId = clientId;
 		this.departmentId = departmentId;
 		this.managerId = managerId;
 		this.home = home;
@@ -76,7 +79,7 @@ public class Project extends AbstractAggregateRoot<Project> {
 	static Project create(String code, Application application, String approverId, Instant now) {
 		var details = application.details();
 		var project = new Project(null, null, code, application.id(), details.title(), details.client(),
-				details.departmentId(), details.managerId(), application.home(), Status.ACTIVE, now, List.of(), List.of());
+				application.clientId(), details.departmentId(), details.managerId(), application.home(), Status.ACTIVE, now, List.of(), List.of());
 		project.history.add(new ProjectEntry(now, approverId, ProjectEntry.Action.CREATED, null));
 		return project;
 	}
@@ -164,6 +167,11 @@ public class Project extends AbstractAggregateRoot<Project> {
 
 	public String client() {
 		return client;
+	}
+
+	/** The client's profile. */
+	public Long clientId() {
+		return clientId;
 	}
 
 	public String departmentId() {

@@ -16,6 +16,8 @@ interface Projects extends ListCrudRepository<Project, Long> {
 
 	List<Project> findByManagerIdOrderByCodeDesc(String managerId);
 
+	List<Project> findByClientId(long clientId);
+
 	@org.springframework.data.jdbc.repository.query.Query("select code from project where id = :id")
 	Optional<String> findCodeById(long id);
 

@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.approval.Decision;
+import dev.steward.client.ClientManagement;
 
 /** The engagement module: the final approval of an application creates its project, once. */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
@@ -23,6 +24,9 @@ class EngagementModuleTests {
 
 	@Autowired
 	ApprovalManagement approvals;
+
+	@Autowired
+	ClientManagement clients;
 
 	static ApplicationDetails details(String title) {
 		return new ApplicationDetails(title, "Beta Retail", "digital", "", "Background", "Needs", "Two people",
@@ -47,6 +51,35 @@ class EngagementModuleTests {
 				assertThat(project.home()).isEqualTo(new Home("test", "general", false));
 				assertThat(project.history()).extracting(ProjectEntry::actorId).containsExactly("david.miller");
 			});
+	}
+
+	@Test
+	void aProjectsClientIsAProfileWhoseCircleIsTheProjectsPeopleAndItsHead() {
+		var name = "Beta Wholesale " + System.nanoTime();
+		var details = new ApplicationDetails("Beta pricing", "  " + name.toUpperCase() + " ", "digital", "",
+				"Background", "Needs", "Two people", new BigDecimal("120000"), "Risks", "Reason", "Solution");
+		var application = engagements.apply("sun.li", details, new Home("test", "general", false));
+		var client = clients.byName(name).orElseThrow();
+		assertThat(application.clientId()).isEqualTo(client.id());
+		// the client's name as written first is kept; the application's text stays as typed
+		assertThat(client.name()).isEqualTo(name.toUpperCase());
+		assertThat(application.details().client()).isEqualTo("  " + name.toUpperCase() + " ");
+		// before approval there is no project: only management and admins may read the details
+		assertThat(clients.mayReadDetails(client.id(), "sun.li")).isFalse();
+
+		var request = engagements.approvalOf(application).orElseThrow();
+		approvals.decide(request.id(), "1.0", Decision.APPROVE, "chen.jie", null);
+		approvals.decide(request.id(), "1.1", Decision.APPROVE, "wang.fang", null);
+		var project = org.awaitility.Awaitility.await()
+			.until(() -> engagements.projectOf(application.id()).orElse(null), found -> found != null);
+		assertThat(project.clientId()).isEqualTo(client.id());
+		engagements.addMember(project.code(), "emma.wilson", "Research", "sun.li");
+
+		assertThat(clients.mayReadDetails(client.id(), "sun.li")).as("the project manager").isTrue();
+		assertThat(clients.mayReadDetails(client.id(), "emma.wilson")).as("on the team").isTrue();
+		assertThat(clients.mayReadDetails(client.id(), "chen.jie")).as("head of digital").isTrue();
+		assertThat(clients.mayReadDetails(client.id(), "li.na")).as("head of another department").isFalse();
+		assertThat(clients.mayReadDetails(client.id(), "zhang.wei")).as("on no project of the client").isFalse();
 	}
 
 	@Test

@@ -36,6 +36,25 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
 				() -> execute("drop database if exists " + name + " with (force)"));
 	}
 
+	/** Makes a database of its own for a test that runs without an application, and answers its URL. */
+	public static String create(String name) {
+		execute("create database " + name);
+		return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+	}
+
+	/** Drops a database {@link #create(String)} made. */
+	public static void drop(String name) {
+		execute("drop database if exists " + name + " with (force)");
+	}
+
+	public static String user() {
+		return USER;
+	}
+
+	public static String password() {
+		return PASSWORD;
+	}
+
 	private static void execute(String sql) {
 		try (var connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
 				var statement = connection.createStatement()) {
