@@ -78,8 +78,8 @@ class OutboxFilesTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 1);
 		assertThat(door.posted(channel.id()).get(0)).isEqualTo(report);
-		await().atMost(Duration.ofSeconds(10)).until(() -> files("k-restart") == 0);
-		assertThat(status("k-restart")).isEqualTo("SENT");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status("k-restart")));
+		assertThat(files("k-restart")).isZero();
 	}
 
 	@Test
