@@ -14,10 +14,13 @@ import java.util.List;
  * @param choices the allowed values, for {@link Type#CHOICE}
  * @param source the name of the {@link ChoiceSource} its values come from, for {@link Type#SEARCH};
  * otherwise {@code null}
+ * @param open for {@link Type#SEARCH}: whether a value the list does not hold may be typed (a new
+ * client, named as typed; the source's {@link ChoiceSource#find} accepts it), so a door that would
+ * show a short list as a fixed menu lets the person type instead
  */
 @org.springframework.modulith.NamedInterface("model")
 public record Input(String key, String label, Type type, boolean required, int maxLength, String hint,
-		List<Choice> choices, String source) {
+		List<Choice> choices, String source, boolean open) {
 
 	/** Longest text any door accepts in one input (Slack's plain text input holds 3000). */
 	public static final int MAX_TEXT = 3000;
@@ -60,12 +63,21 @@ public record Input(String key, String label, Type type, boolean required, int m
 		if ((type == Type.SEARCH) != (source != null && !source.isBlank())) {
 			throw new IllegalArgumentException("A searchable input, and only it, names a choice source: " + key);
 		}
+		if (open && type != Type.SEARCH) {
+			throw new IllegalArgumentException("Only a searchable input takes values its list does not hold: " + key);
+		}
 	}
 
 	/** An input of any kind but {@link Type#SEARCH}. */
 	public Input(String key, String label, Type type, boolean required, int maxLength, String hint,
 			List<Choice> choices) {
-		this(key, label, type, required, maxLength, hint, choices, null);
+		this(key, label, type, required, maxLength, hint, choices, null, false);
+	}
+
+	/** An input whose list, if any, is all it takes. */
+	public Input(String key, String label, Type type, boolean required, int maxLength, String hint,
+			List<Choice> choices, String source) {
+		this(key, label, type, required, maxLength, hint, choices, source, false);
 	}
 
 	public static Input shortText(String key, String label, boolean required, int maxLength) {
@@ -100,8 +112,17 @@ public record Input(String key, String label, Type type, boolean required, int m
 		return new Input(key, label, Type.SEARCH, required, MAX_CHOICE_VALUE, null, List.of(), source);
 	}
 
+	/**
+	 * One value of the named {@link ChoiceSource}, or a new one typed (of at most {@code maxLength}),
+	 * which the source's {@link ChoiceSource#find} accepts.
+	 */
+	public static Input searchOrNew(String key, String label, boolean required, String source, int maxLength) {
+		return new Input(key, label, Type.SEARCH, required, Math.min(maxLength, MAX_CHOICE_VALUE), null, List.of(), source,
+				true);
+	}
+
 	public Input withHint(String hint) {
-		return new Input(key, label, type, required, maxLength, hint, choices, source);
+		return new Input(key, label, type, required, maxLength, hint, choices, source, open);
 	}
 
 	/** One allowed value of a choice input and what the person sees for it. */

@@ -289,12 +289,12 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 
 	/**
 	 * Each searchable input's choices on the page, where all of them fit a select menu (a modal has no
-	 * autocomplete); a longer list is typed and resolved by the kernel.
+	 * autocomplete); a longer list, or one that takes a new value, is typed and resolved by the kernel.
 	 */
 	private Map<String, List<dev.steward.conversation.Input.Choice>> fewChoices(Actor actor, FormView view) {
 		var few = new LinkedHashMap<String, List<dev.steward.conversation.Input.Choice>>();
 		for (var input : view.currentPage().inputs()) {
-			if (input.type() == dev.steward.conversation.Input.Type.SEARCH) {
+			if (input.type() == dev.steward.conversation.Input.Type.SEARCH && !input.open()) {
 				var all = gateway.formChoices(actor, view.session(), input.key(), "",
 						DiscordRendering.SELECT_OPTIONS + 1);
 				if (!all.isEmpty() && all.size() <= DiscordRendering.SELECT_OPTIONS

@@ -82,6 +82,11 @@ class ApplicationFlowBrowserTests {
 		assertThat(zhang.formValue("title")).isEqualTo(title);
 		zhang.cancelForm();
 		zhang.command("/project apply");
+		// the client is picked from the firm's clients, or made new from what is typed
+		var newClient = "Acme " + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(zhang.search("client", newClient)).containsExactly("➕ 新客户：" + newClient);
+		zhang.cancelForm();
+		zhang.command("/project apply");
 		fillApplication(zhang, title, "Acme");
 		assertThat(zhang.lastEphemeral()).contains(title, "Li Na");
 
@@ -103,6 +108,8 @@ class ApplicationFlowBrowserTests {
 		assertThat(zhang.formTitle()).isEqualTo("修改立项申请");
 		assertThat(zhang.formValue("title")).isEqualTo(title);
 		assertThat(zhang.formValue("client")).isEqualTo("Acme");
+		// the application made "Acme" a client: it is offered as one, beside a new one for what is typed
+		assertThat(zhang.search("client", "acm")).contains("Acme", "➕ 新客户：acm");
 		zhang.fill("client", "Acme Group (CEO Mr. Lee decides)").submitForm().submitForm().submitForm();
 		assertThat(zhang.formIsOpen()).isFalse();
 		assertThat(zhang.lastEphemeral()).contains("重新提交");

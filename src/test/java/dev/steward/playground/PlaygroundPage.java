@@ -185,6 +185,13 @@ public class PlaygroundPage {
 		if ("select".equals(input.getTagName())) {
 			return choose(inputKey, value);
 		}
+		if ("hidden".equals(input.getDomAttribute("type"))) {
+			// a searchable input: typed into its filter, which the page copies into the value
+			var filter = form().findElement(By.cssSelector("[data-picker-key='" + inputKey + "'] [data-picker-filter]"));
+			filter.clear();
+			filter.sendKeys(value);
+			return this;
+		}
 		input.clear();
 		if (!value.isEmpty()) {
 			input.sendKeys(value);
@@ -210,7 +217,7 @@ public class PlaygroundPage {
 	 * once the list answers what was typed.
 	 */
 	public List<String> search(String inputKey, String typed) {
-		var picker = form().findElement(By.cssSelector("[data-picker][data-picker-key='" + inputKey + "']"));
+		var picker = await(d -> form().findElement(By.cssSelector("[data-picker][data-picker-key='" + inputKey + "']")));
 		var filter = picker.findElement(By.cssSelector("[data-picker-filter]"));
 		filter.clear();
 		filter.sendKeys(typed);
