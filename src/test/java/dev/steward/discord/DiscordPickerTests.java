@@ -107,6 +107,21 @@ class DiscordPickerTests {
 			.isEqualTo("Thanks " + STRANGER + " guest=true");
 	}
 
+	@Test
+	void anApplicationsClientIsTypedSoANewOneMayBeNamedHoweverFewClientsTheFirmHas() {
+		clients.add("zhang.wei", dev.steward.client.ClientDetails.named("Orbit Foods " + System.nanoTime()));
+		assertThat(clients.list()).hasSizeLessThanOrEqualTo(25);
+		var modal = chat(EMMA, "en-US").command("/project apply");
+		assertThat(modal.modal()).isTrue();
+		assertThat(DiscordLimits.modal(modal.data())).isEmpty();
+		var client = inputs(modal.data()).get(1);
+		assertThat(client.getString("custom_id")).endsWith("client");
+		assertThat(client.getInt("type")).as("a text input, not a menu of the clients there are").isEqualTo(4);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.steward.client.ClientManagement clients;
+
 	private static List<DataObject> inputs(DataObject modal) {
 		var inputs = new ArrayList<DataObject>();
 		var labels = modal.getArray("components");

@@ -110,6 +110,28 @@ class SlackPickerTests {
 		assertThat(emma.command("/pick project P-0014").text()).startsWith("Nothing you may choose matches “P-0014”");
 	}
 
+	@Test
+	void anApplicationsClientIsPickedFromTheFirmsClientsOrMadeNew() {
+		var name = "Nimbus Corp " + System.nanoTime();
+		clients.add("zhang.wei", dev.steward.client.ClientDetails.named(name));
+		var emma = new SlackChat(slack, "U01EMMAWILSON", CONSULTING);
+		var view = emma.command("/project apply").form();
+		assertThat(elements(view).get(1).get("type").getAsString()).isEqualTo("external_select");
+		// what is typed names no client: it is offered as a new one, before the clients it matches
+		var typed = name.substring(0, name.length() - 2);
+		assertThat(suggest("U01EMMAWILSON", view, "client", typed))
+			.extracting(option -> option.get("value").getAsString() + " / "
+					+ option.getAsJsonObject("text").get("text").getAsString())
+			.containsExactly(typed + " / ➕ New client: " + typed, name + " / " + name);
+		// the whole name, whatever its case: the client itself, nothing new
+		assertThat(suggest("U01EMMAWILSON", view, "client", name.toLowerCase()))
+			.extracting(option -> option.get("value").getAsString())
+			.containsExactly(name);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.steward.client.ClientManagement clients;
+
 	private List<JsonObject> suggest(String userId, JsonObject view, String blockId, String typed) {
 		var started = System.nanoTime();
 		var response = slack.blockSuggestion(userId, view, blockId, typed);
