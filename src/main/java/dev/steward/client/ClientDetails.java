@@ -10,12 +10,24 @@ import java.util.List;
 public record ClientDetails(String name, String industry, String size, String scope, String preferences,
 		List<ClientContact> contacts) {
 
+	/** The longest name; forms take no more. */
+	public static final int NAME = 120;
+
+	/** The longest industry. */
+	public static final int INDUSTRY = 120;
+
+	/** The longest size. */
+	public static final int SIZE = 60;
+
+	/** The longest business scope, and the longest preferences. */
+	public static final int TEXT = 2000;
+
 	public ClientDetails {
-		name = required(name, "name", 120);
-		industry = optional(industry, "industry", 120);
-		size = optional(size, "size", 60);
-		scope = optional(scope, "business scope", 2000);
-		preferences = optional(preferences, "preferences", 2000);
+		name = required(name, "name", NAME);
+		industry = optional(industry, "industry", INDUSTRY);
+		size = optional(size, "size", SIZE);
+		scope = optional(scope, "business scope", TEXT);
+		preferences = optional(preferences, "preferences", TEXT);
 		contacts = contacts == null ? List.of() : List.copyOf(contacts);
 		if (contacts.size() > 20) {
 			throw new ClientRefused(ClientRefused.Reason.INVALID, "contacts");

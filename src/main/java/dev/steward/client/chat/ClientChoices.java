@@ -25,7 +25,7 @@ class ClientChoices implements ChoiceSource {
 	static final String NAME = "clients";
 
 	/** The longest client name (the profile's limit). */
-	static final int LONGEST = 120;
+	static final int LONGEST = dev.steward.client.ClientDetails.NAME;
 
 	private final ClientManagement clients;
 

@@ -99,11 +99,11 @@ class ClientForm implements FormHandler<Profile> {
 	@Override
 	public FormSpec spec(Caller caller, Profile args) {
 		var title = texts.get(caller, args.isNew() ? "client.form.title.add" : "client.form.title.edit");
-		var first = List.of(Input.shortText(NAME, texts.get(caller, "client.field.name"), true, 120),
-				Input.shortText(INDUSTRY, texts.get(caller, "client.field.industry"), false, 120),
-				Input.shortText(SIZE, texts.get(caller, "client.field.size"), false, 60),
-				Input.longText(SCOPE, texts.get(caller, "client.field.scope"), false, 2000),
-				Input.longText(PREFERENCES, texts.get(caller, "client.field.preferences"), false, 2000));
+		var first = List.of(Input.shortText(NAME, texts.get(caller, "client.field.name"), true, ClientDetails.NAME),
+				Input.shortText(INDUSTRY, texts.get(caller, "client.field.industry"), false, ClientDetails.INDUSTRY),
+				Input.shortText(SIZE, texts.get(caller, "client.field.size"), false, ClientDetails.SIZE),
+				Input.longText(SCOPE, texts.get(caller, "client.field.scope"), false, ClientDetails.TEXT),
+				Input.longText(PREFERENCES, texts.get(caller, "client.field.preferences"), false, ClientDetails.TEXT));
 		var second = List.of(Input.longText(CONTACTS, texts.get(caller, "client.field.contacts"), false, 3000));
 		return new FormSpec(title, texts.get(caller, "client.form.submit"),
 				List.of(new FormSpec.Page(texts.get(caller, "client.form.page.profile"), first),
@@ -133,6 +133,7 @@ class ClientForm implements FormHandler<Profile> {
 					request.value(SCOPE), request.value(PREFERENCES), contacts);
 		}
 		catch (ClientRefused refused) {
+			// the inputs' own limits are the profile's, so only a name of nothing but spaces gets here
 			return Reply.errors(Map.of(NAME, texts.get(caller, "client.form.name-required")));
 		}
 		Client client;

@@ -72,7 +72,8 @@ class ApplicationForm implements FormHandler<Apply> {
 						new FormSpec.Page(texts.get(caller, "engagement.form.page.basics"), List.of(
 								Input.shortText("title", label(caller, "title"), true, 120),
 								// a client's profile, picked by name or made new (§5.1)
-								Input.searchOrNew("client", label(caller, "client"), true, "clients", 120),
+								Input.searchOrNew("client", label(caller, "client"), true, "clients",
+										dev.steward.client.ClientDetails.NAME),
 								Input.choice("departmentId", label(caller, "departmentId"), true, departments),
 								Input.choice("managerId", label(caller, "managerId"), false,
 										new ArrayList<>(managers.values()))
