@@ -1,7 +1,5 @@
 package dev.steward.risk;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,11 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.FileSystemResource;
 
 import dev.steward.firm.ConfigFiles;
 
@@ -56,32 +49,11 @@ public final class RiskPolicy {
 
 	/** Reads the policy file. */
 	public static RiskPolicy read(Path file) {
-		if (!Files.isRegularFile(file)) {
-			throw new IllegalStateException("No risk policy file at " + file.toAbsolutePath()
-					+ " (set STEWARD_RISK_POLICY to its path)");
-		}
-		List<PropertySource<?>> sources;
-		try {
-			sources = new YamlPropertySourceLoader().load("risk", new FileSystemResource(file));
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new IllegalStateException("Risk policy " + file + " is not YAML: " + ex.getMessage(), ex);
-		}
-		if (sources.isEmpty()) {
-			throw new IllegalStateException("Risk policy " + file + " is empty");
-		}
-		var source = sources.get(0);
-		PolicyFile parsed;
-		try {
-			parsed = new Binder(ConfigurationPropertySources.from(source)).bind("", PolicyFile.class)
-				.orElseThrow(() -> new IllegalStateException("Risk policy " + file + " says nothing"));
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("Risk policy " + file + ": " + rootMessage(ex), ex);
-		}
+		var read = ConfigFiles.read(file, "Risk policy", "STEWARD_RISK_POLICY", PolicyFile.class);
+		var parsed = read.value();
 		var matrix = parsed.matrix();
 		if (matrix == null || matrix.size() != Assessment.MAX) {
-			throw new IllegalStateException("Risk policy " + where(source, "matrix", file) + ": the matrix needs "
+			throw read.wrong("matrix", "the matrix needs "
 					+ Assessment.MAX + " rows, likelihood 5 at the top to 1 at the bottom");
 		}
 		var cells = new RiskLevel[Assessment.MAX][Assessment.MAX];
@@ -89,17 +61,16 @@ public final class RiskPolicy {
 			var cellsOfRow = matrix.get(row);
 			int likelihood = Assessment.MAX - row;
 			if (cellsOfRow == null || cellsOfRow.size() != Assessment.MAX) {
-				throw new IllegalStateException("Risk policy " + where(source, "matrix[" + row + "]", file)
-						+ ": the row of likelihood " + likelihood + " needs " + Assessment.MAX + " levels, impact 1 to 5");
+				throw read.wrong("matrix[" + row + "]",
+						 "the row of likelihood " + likelihood + " needs " + Assessment.MAX + " levels, impact 1 to 5");
 			}
 			for (int column = 0; column < Assessment.MAX; column++) {
 				try {
 					cells[likelihood - 1][column] = RiskLevel.parse(cellsOfRow.get(column));
 				}
 				catch (IllegalArgumentException ex) {
-					throw new IllegalStateException("Risk policy "
-							+ where(source, "matrix[" + row + "][" + column + "]", file) + ", likelihood " + likelihood
-							+ " impact " + (column + 1) + ": " + ex.getMessage());
+					throw read.wrong("matrix[" + row + "][" + column + "]",
+							"likelihood " + likelihood + " impact " + (column + 1) + ": " + ex.getMessage());
 				}
 			}
 		}
@@ -111,18 +82,17 @@ public final class RiskPolicy {
 				level = RiskLevel.parse(entry.getKey());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("Risk policy " + where(source, "levels." + entry.getKey(), file) + ": "
-						+ ex.getMessage());
+				throw read.wrong("levels." + entry.getKey(), ex.getMessage());
 			}
 			var value = entry.getValue();
 			var prefix = "levels." + entry.getKey() + ".";
 			if (value.colour() == null || !value.colour().strip().matches("#[0-9a-fA-F]{6}")) {
-				throw new IllegalStateException("Risk policy " + where(source, prefix + "colour", file)
-						+ ": a colour is written #rrggbb, not " + value.colour());
+				throw read.wrong(prefix + "colour",
+						 "a colour is written #rrggbb, not " + value.colour());
 			}
 			if (value.reviewEvery() == null || value.reviewEvery().toDays() < 1) {
-				throw new IllegalStateException("Risk policy " + where(source, prefix + "review-every", file)
-						+ ": review-every is at least a day, e.g. 7d");
+				throw read.wrong(prefix + "review-every",
+						 "review-every is at least a day, e.g. 7d");
 			}
 			var suggested = new ArrayList<Strategy>();
 			var suggestedIds = value.suggested() == null ? List.<String>of() : value.suggested();
@@ -131,15 +101,15 @@ public final class RiskPolicy {
 					suggested.add(Strategy.parse(suggestedIds.get(i)));
 				}
 				catch (IllegalArgumentException ex) {
-					throw new IllegalStateException("Risk policy " + where(source, prefix + "suggested[" + i + "]", file)
-							+ ": " + ex.getMessage());
+					throw read.wrong(prefix + "suggested[" + i + "]",
+							 ex.getMessage());
 				}
 			}
 			levels.put(level, new LevelPolicy(value.colour().strip(), value.reviewEvery(), suggested));
 		}
 		for (var level : RiskLevel.values()) {
 			if (!levels.containsKey(level)) {
-				throw new IllegalStateException("Risk policy " + where(source, "levels", file) + ": level " + level.id()
+				throw read.wrong("levels", "level " + level.id()
 						+ " needs its colour, review-every and suggested strategies");
 			}
 		}
@@ -147,23 +117,10 @@ public final class RiskPolicy {
 				: parsed.categories().stream().map(String::strip).toList();
 		if (categories.isEmpty() || categories.stream().anyMatch(id -> !id.matches("[a-z0-9-]{1,40}"))
 				|| categories.stream().distinct().count() != categories.size()) {
-			throw new IllegalStateException("Risk policy " + where(source, "categories", file)
-					+ ": categories are distinct lower-case ids (a-z, 0-9, -), at least one");
+			throw read.wrong("categories",
+					 "categories are distinct lower-case ids (a-z, 0-9, -), at least one");
 		}
 		return new RiskPolicy(cells, levels, categories);
-	}
-
-	private static String rootMessage(Throwable ex) {
-		var cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getMessage();
-	}
-
-	/** The file, line and property of a setting, as Boot's YAML loader remembers it. */
-	private static String where(PropertySource<?> source, String property, Path file) {
-		return ConfigFiles.where(source, property, file) + " (" + property + ")";
 	}
 
 	/** The level of an assessment, from the matrix. */
