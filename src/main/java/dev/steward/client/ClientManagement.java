@@ -9,14 +9,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.client.ClientRefused.Reason;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Role;
+import dev.steward.firm.Separately;
 
 /**
  * The client profiles' API (§5.1). Anyone may read a client's name and add a client; a profile's
@@ -39,18 +37,17 @@ public class ClientManagement {
 
 	private final Clock clock;
 
-	private final TransactionTemplate separately;
+	private final Separately separately;
 
 	ClientManagement(Clients clients, DirectoryManagement directory, ObjectProvider<ClientCircle> circles,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Separately separately) {
 		this.clients = clients;
 		this.directory = directory;
 		this.circles = circles;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
-		this.separately = new TransactionTemplate(transactions);
-		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separately = separately;
 	}
 
 	/** Adds a client; its name must not be another's, whatever the case. */
@@ -59,6 +56,10 @@ public class ClientManagement {
 		if (clients.findByNameKey(ClientDetails.key(details.name())).isPresent()) {
 			throw new ClientRefused(Reason.DUPLICATE_NAME, details.name());
 		}
+		return create(details, actorId);
+	}
+
+	private Client create(ClientDetails details, String actorId) {
 		var client = clients.save(Client.create(details, actorId, clock.instant()));
 		events.publishEvent(client.added());
 		return client;
@@ -71,11 +72,7 @@ public class ClientManagement {
 	@Transactional
 	public ClientName named(String name, String actorId) {
 		var details = ClientDetails.named(name);
-		var client = clients.findByNameKey(ClientDetails.key(details.name())).orElseGet(() -> {
-			var added = clients.save(Client.create(details, actorId, clock.instant()));
-			events.publishEvent(added.added());
-			return added;
-		});
+		var client = clients.findByNameKey(ClientDetails.key(details.name())).orElseGet(() -> create(details, actorId));
 		return new ClientName(client.id(), client.name());
 	}
 
@@ -145,7 +142,7 @@ public class ClientManagement {
 	/** Records a look at the details, in a transaction of its own, and refuses one from outside the circle. */
 	private void look(long clientId, String personId) {
 		boolean granted = mayReadDetails(clientId, personId);
-		separately.executeWithoutResult(status -> jdbc
+		separately.run(() -> jdbc
 			.sql("insert into client_access (client_id, person_id, at, granted) values (:client, :person, :at, :granted)")
 			.param("client", clientId)
 			.param("person", personId)

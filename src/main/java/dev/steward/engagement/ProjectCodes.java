@@ -3,9 +3,8 @@ package dev.steward.engagement;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.firm.Separately;
 
 /** Hands out readable project codes, {@code P-2026-0001}, one counter a year, never twice. */
 @Component
@@ -13,12 +12,11 @@ class ProjectCodes {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate separately;
+	private final Separately separately;
 
-	ProjectCodes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	ProjectCodes(JdbcClient jdbc, Separately separately) {
 		this.jdbc = jdbc;
-		this.separately = new TransactionTemplate(transactions);
-		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separately = separately;
 	}
 
 	String next(int year) {
@@ -43,7 +41,7 @@ class ProjectCodes {
 			.single() > 0;
 		if (!exists) {
 			try {
-				separately.executeWithoutResult(status -> jdbc.sql(
+				separately.run(() -> jdbc.sql(
 						"insert into code_counter (prefix, next_value) values (:prefix, 1)")
 					.param("prefix", prefix)
 					.update());

@@ -18,11 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Person;
@@ -32,6 +29,7 @@ import dev.steward.engagement.TeamMember;
 import dev.steward.firm.FirmDefaults;
 import dev.steward.progress.ProgressRefused.Reason;
 import dev.steward.scheduling.Shift;
+import dev.steward.firm.Separately;
 
 /**
  * The progress module's API. Its jobs call {@link #prompt}, {@link #remind}, {@link #close} and
@@ -65,11 +63,11 @@ public class ProgressManagement {
 
 	private final ZoneId firmZone;
 
-	private final TransactionTemplate separately;
+	private final Separately separately;
 
 	ProgressManagement(Cycles cycles, ReportingSchedules schedules, EngagementManagement engagements,
 			DirectoryManagement directory, ProgressPlanning planning, ProgressSettings settings, Clock clock,
-			FirmDefaults firm, PlatformTransactionManager transactions) {
+			FirmDefaults firm, Separately separately) {
 		this.cycles = cycles;
 		this.schedules = schedules;
 		this.engagements = engagements;
@@ -78,8 +76,7 @@ public class ProgressManagement {
 		this.settings = settings;
 		this.clock = clock;
 		this.firmZone = firm.zone();
-		this.separately = new TransactionTemplate(transactions);
-		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separately = separately;
 	}
 
 	// --- schedule -------------------------------------------------------------------------------
@@ -298,7 +295,7 @@ public class ProgressManagement {
 	private Cycle cycleFor(long projectId, String week, Instant deadline) {
 		return cycles.findByProjectIdAndWeek(projectId, week).orElseGet(() -> {
 			try {
-				separately.executeWithoutResult(status -> cycles.save(Cycle.of(projectId, week, deadline)));
+				separately.run(() -> cycles.save(Cycle.of(projectId, week, deadline)));
 			}
 			catch (DuplicateKeyException raced) {
 				// another node made it first
@@ -317,7 +314,7 @@ public class ProgressManagement {
 		long cycleId = read.id();
 		for (int attempt = 1;; attempt++) {
 			try {
-				separately.executeWithoutResult(status -> {
+				separately.run(() -> {
 					var cycle = cycles.findById(cycleId).orElseThrow();
 					if (step.test(cycle)) {
 						cycles.save(cycle);

@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.risk.RiskEvents.Card;
@@ -32,6 +29,7 @@ import dev.steward.risk.RiskEvents.ReviewEscalated;
 import dev.steward.risk.RiskEvents.ReviewReminded;
 import dev.steward.risk.RiskEvents.ReviewsDue;
 import dev.steward.scheduling.WorkingCalendars;
+import dev.steward.firm.Separately;
 
 /**
  * Scheduled reviews (§6.3): each day, at the review time in each owner's zone, every owner gets
@@ -60,11 +58,11 @@ class RiskReviews {
 
 	private final Clock clock;
 
-	private final TransactionTemplate separately;
+	private final Separately separately;
 
 	RiskReviews(Risks risks, RiskManagement management, RiskSettings settings, RiskPlanning planning,
 			DirectoryManagement directory, WorkingCalendars calendars, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactions) {
+			Separately separately) {
 		this.risks = risks;
 		this.management = management;
 		this.settings = settings;
@@ -73,8 +71,7 @@ class RiskReviews {
 		this.calendars = calendars;
 		this.events = events;
 		this.clock = clock;
-		this.separately = new TransactionTemplate(transactions);
-		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separately = separately;
 	}
 
 	/**
@@ -180,7 +177,7 @@ class RiskReviews {
 			var ids = cards.get(n - 1);
 			try {
 				asked.addAndGet(
-						separately.execute(status -> askCard(ownerId, ids, cardKey(ownerId, stamp, n), now, today, dueAt)));
+						separately.call(() -> askCard(ownerId, ids, cardKey(ownerId, stamp, n), now, today, dueAt)));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not ask {} for {} due risk reviews; the next run asks again", ownerId, ids.size(), ex);
@@ -229,7 +226,7 @@ class RiskReviews {
 		int done = 0;
 		for (var risk : risks.findFollowUpsDueBy(now)) {
 			try {
-				done += separately.execute(status -> followUp(risk.id(), now));
+				done += separately.call(() -> followUp(risk.id(), now));
 			}
 			catch (OptimisticLockingFailureException ex) {
 				log.debug("Risk {} changed while it was followed up; the next run looks again", risk.id());

@@ -18,9 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.steward.firm.Separately;
 
 /**
  * Signs and checks the links to a survey's web page (§5.3): HMAC-SHA256 over the survey, the
@@ -47,14 +46,13 @@ public class SurveyLinks {
 
 	private volatile byte[] key;
 
-	private final TransactionTemplate separately;
+	private final Separately separately;
 
-	SurveyLinks(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+	SurveyLinks(JdbcClient jdbc, Clock clock, Separately separately,
 			@Value("${steward.links.secret:}") String configured) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.separately = new TransactionTemplate(transactions);
-		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separately = separately;
 		this.configured = configured == null ? "" : configured.strip();
 	}
 
@@ -172,7 +170,7 @@ public class SurveyLinks {
 		new SecureRandom().nextBytes(bytes);
 		try {
 			// a transaction of its own: losing the race must not spoil the caller's
-			separately.executeWithoutResult(status -> jdbc
+			separately.run(() -> jdbc
 				.sql("insert into link_secret (id, secret, created_at) values (1, :secret, :at)")
 				.param("secret", ENCODER.encodeToString(bytes))
 				.param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))

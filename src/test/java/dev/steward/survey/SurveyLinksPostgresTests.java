@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.steward.firm.Separately;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.steward.support.PostgresDatabase;
@@ -33,17 +35,20 @@ class SurveyLinksPostgresTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	Separately separately;
+
 	@Test
 	void theSecretIsMadeOnceAndSharedOnPostgres() {
 		var link = new Link(1, 2, Instant.now().plus(Duration.ofDays(3)));
-		var first = new SurveyLinks(jdbc, Clock.systemUTC(), transactions, "");
+		var first = new SurveyLinks(jdbc, Clock.systemUTC(), separately, "");
 		var token = new TransactionTemplate(transactions).execute(status -> {
 			var signed = first.sign(link);
 			// the caller's transaction still works after the secret was made beside it
 			assertThat(jdbc.sql("select count(*) from link_secret").query(Integer.class).single()).isEqualTo(1);
 			return signed;
 		});
-		var second = new SurveyLinks(jdbc, Clock.systemUTC(), transactions, "");
+		var second = new SurveyLinks(jdbc, Clock.systemUTC(), separately, "");
 		assertThat(second.check(token).link()).contains(link);
 		assertThat(jdbc.sql("select count(*) from link_secret").query(Integer.class).single()).isEqualTo(1);
 	}

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.steward.firm.Separately;
 
 import dev.steward.survey.SurveyLinks.Link;
 import dev.steward.survey.SurveyLinks.Refusal;
@@ -23,7 +24,7 @@ import dev.steward.survey.SurveyLinks.Refusal;
  * change to it, a link made with another key, or something that is no link at all is refused as
  * altered; every instance on one database signs with the same secret unless one is configured.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
 class SurveyModuleTests {
 
@@ -36,11 +37,11 @@ class SurveyModuleTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	PlatformTransactionManager transactions;
+	Separately separately;
 
 	/** Another instance on the same database, at a moment of the test's choosing. */
 	SurveyLinks instance(Instant now, String secret) {
-		return new SurveyLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), transactions, secret);
+		return new SurveyLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), separately, secret);
 	}
 
 	@Test
