@@ -10,16 +10,16 @@ import org.springframework.data.relational.core.mapping.Table;
 public record ClientContact(String name, String role, String email, String door, String chatId) {
 
 	public ClientContact {
-		name = ClientDetails.required(name, "contact's name", 120);
-		role = ClientDetails.optional(role, "contact's role", 120);
-		email = ClientDetails.optional(email, "contact's e-mail", 200);
+		name = ClientDetails.required(name, "contact-name", 120);
+		role = ClientDetails.optional(role, "contact-role", 120);
+		email = ClientDetails.optional(email, "contact-email", 200);
 		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact's e-mail");
+			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact-email");
 		}
-		door = ClientDetails.optional(door, "contact's door", 20);
-		chatId = ClientDetails.optional(chatId, "contact's chat account", 100);
+		door = ClientDetails.optional(door, "contact-door", 20);
+		chatId = ClientDetails.optional(chatId, "contact-chat", 100);
 		if ((door == null) != (chatId == null)) {
-			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact's chat account");
+			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact-chat");
 		}
 	}
 

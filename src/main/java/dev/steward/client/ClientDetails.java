@@ -26,7 +26,7 @@ public record ClientDetails(String name, String industry, String size, String sc
 		name = required(name, "name", NAME);
 		industry = optional(industry, "industry", INDUSTRY);
 		size = optional(size, "size", SIZE);
-		scope = optional(scope, "business scope", TEXT);
+		scope = optional(scope, "scope", TEXT);
 		preferences = optional(preferences, "preferences", TEXT);
 		contacts = contacts == null ? List.of() : List.copyOf(contacts);
 		if (contacts.size() > 20) {

@@ -12,7 +12,12 @@ public class ClientRefused extends RuntimeException {
 		NOT_IN_CIRCLE,
 		/** Another client already has this name (names match whatever their case). */
 		DUPLICATE_NAME,
-		/** A value missing or too long; the detail names the field. */
+		/**
+		 * A value missing, too long or malformed; the detail is the field's id: {@code name},
+		 * {@code industry}, {@code size}, {@code scope}, {@code preferences}, {@code contacts}, or a
+		 * contact's {@code contact-name}, {@code contact-role}, {@code contact-email},
+		 * {@code contact-door}, {@code contact-chat}, {@code contact-line}.
+		 */
 		INVALID
 
 	}
@@ -31,7 +36,7 @@ public class ClientRefused extends RuntimeException {
 		return reason;
 	}
 
-	/** The field, or the name, the refusal is about; may be {@code null}. */
+	/** The field's id (see {@link Reason#INVALID}), or the client's name, the refusal is about; may be {@code null}. */
 	public String detail() {
 		return detail;
 	}

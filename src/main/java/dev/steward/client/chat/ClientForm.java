@@ -155,7 +155,7 @@ class ClientForm implements FormHandler<Profile> {
 	static ClientContact contact(String line, ChannelRef channel) {
 		var parts = line.split("\\|", -1);
 		if (parts.length > 4) {
-			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact's line");
+			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact-line");
 		}
 		String chat = parts.length > 3 ? parts[3].strip() : "";
 		var mention = MENTION.matcher(chat);
@@ -163,23 +163,23 @@ class ClientForm implements FormHandler<Profile> {
 			chat = mention.group(1);
 		}
 		else if (!chat.isEmpty() && !chat.matches("[A-Za-z0-9]{1,100}")) {
-			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact's chat account");
+			throw new ClientRefused(ClientRefused.Reason.INVALID, "contact-chat");
 		}
 		var door = chat.isEmpty() || channel == null ? null : channel.door();
 		return new ClientContact(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null, door,
 				chat.isEmpty() ? null : chat);
 	}
 
-	/** What to say of a contact's field a refusal names. */
+	/** What to say of a contact's field a refusal names by its id. */
 	private static String fieldKey(String detail) {
 		if (detail == null) {
 			return "client.form.contact-field.line";
 		}
 		return switch (detail) {
-			case "contact's name" -> "client.form.contact-field.name";
-			case "contact's role" -> "client.form.contact-field.role";
-			case "contact's e-mail" -> "client.form.contact-field.email";
-			case "contact's chat account" -> "client.form.contact-field.chat";
+			case "contact-name" -> "client.form.contact-field.name";
+			case "contact-role" -> "client.form.contact-field.role";
+			case "contact-email" -> "client.form.contact-field.email";
+			case "contact-chat" -> "client.form.contact-field.chat";
 			default -> "client.form.contact-field.line";
 		};
 	}
