@@ -122,6 +122,25 @@ public class ClientManagement {
 				: clients.findByNameKey(ClientDetails.key(name)).map(client -> new ClientName(client.id(), client.name()));
 	}
 
+	/**
+	 * The client contacts a chat account is on (door and platform user id), usually one: how
+	 * someone outside the directory is known as a client's contact. Nothing is recorded: this is
+	 * the kernel's question of who acts, not a look at a profile.
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactAccount> contactOn(String door, String chatId) {
+		return door == null || chatId == null ? List.of() : clients.findContactsOn(door, chatId);
+	}
+
+	/**
+	 * A client's contacts, for the firm's own jobs that write to them (surveys): no person asks,
+	 * so nothing is recorded; never shown to a person through this call.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClientContact> contactsOf(long clientId) {
+		return clients.findById(clientId).map(client -> client.details().contacts()).orElse(List.of());
+	}
+
 	/** One look at a profile's details: who, when, and whether it was allowed. */
 	public record Access(String personId, Instant at, boolean granted) {
 	}

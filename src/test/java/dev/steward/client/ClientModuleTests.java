@@ -95,6 +95,21 @@ class ClientModuleTests {
 		assertThat(profile.createdBy()).isEqualTo("zhang.wei");
 	}
 
+	@Test
+	void aChatAccountOnAProfileIsKnownAsThatClientsContact() {
+		var chatId = "U" + System.nanoTime();
+		var client = clients.add("zhang.wei", new ClientDetails("Initech " + chatId, null, null, null, null,
+				List.of(new ClientContact("Peter Gibbons", null, "peter@example.com", null, null),
+						new ClientContact("Joanna", "Sponsor", "joanna@example.com", "slack", chatId))));
+		assertThat(clients.contactOn("slack", chatId))
+			.containsExactly(new ContactAccount(client.id(), client.name(), 1, "Joanna", "joanna@example.com"));
+		// the same id on another platform is someone else, and nobody asks for nothing
+		assertThat(clients.contactOn("discord", chatId)).isEmpty();
+		assertThat(clients.contactOn("slack", null)).isEmpty();
+		assertThat(clients.contactsOf(client.id())).extracting(ClientContact::name)
+			.containsExactly("Peter Gibbons", "Joanna");
+	}
+
 	/** Who may read a profile's details: table-driven over the roles of the demo directory. */
 	@Test
 	void detailsAreForTheClientsCircleManagementAndAdminsAndEveryLookIsRecorded() {
