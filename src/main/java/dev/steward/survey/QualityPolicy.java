@@ -15,6 +15,13 @@ import dev.steward.firm.ConfigFiles;
  */
 public final class QualityPolicy {
 
+	/** The file's settings as errors name them (settings, not message keys). */
+	static final String EVERY_PROPERTY = "survey.every";
+
+	static final String OPEN_FOR_PROPERTY = "survey.open-for";
+
+	static final String REMIND_AFTER_PROPERTY = "survey.remind-after";
+
 	/** Most dimensions one survey asks: one Discord message holds five rows, the last for the comment. */
 	public static final int MAX_DIMENSIONS = 4;
 
@@ -23,12 +30,22 @@ public final class QualityPolicy {
 
 		WEEKLY, FORTNIGHTLY, MONTHLY, QUARTERLY;
 
+		/** The day a survey on this cadence follows one on this day. */
+		public java.time.LocalDate after(java.time.LocalDate day) {
+			return switch (this) {
+				case WEEKLY -> day.plusWeeks(1);
+				case FORTNIGHTLY -> day.plusWeeks(2);
+				case MONTHLY -> day.plusMonths(1);
+				case QUARTERLY -> day.plusMonths(3);
+			};
+		}
+
 		/** The cadence as configuration writes it: {@code monthly}. */
 		public String id() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 
-		static Cadence parse(String text) {
+		public static Cadence parse(String text) {
 			var value = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
 			for (var cadence : values()) {
 				if (cadence.name().equals(value)) {
@@ -95,15 +112,15 @@ public final class QualityPolicy {
 			every = Cadence.parse(survey.every());
 		}
 		catch (IllegalArgumentException ex) {
-			throw read.wrong("survey.every", ex.getMessage());
+			throw read.wrong(EVERY_PROPERTY, ex.getMessage());
 		}
 		if (survey.openFor() == null || survey.openFor().toHours() < 1) {
-			throw read.wrong("survey.open-for",
+			throw read.wrong(OPEN_FOR_PROPERTY,
 					 "a survey stays open at least an hour, e.g. 14d");
 		}
 		if (survey.remindAfter() == null || survey.remindAfter().isNegative() || survey.remindAfter().isZero()
 				|| survey.remindAfter().compareTo(survey.openFor()) >= 0) {
-			throw read.wrong("survey.remind-after",
+			throw read.wrong(REMIND_AFTER_PROPERTY,
 					 "the reminder comes after the survey goes out and before it closes (open-for "
 					+ survey.openFor().toDays() + "d)");
 		}

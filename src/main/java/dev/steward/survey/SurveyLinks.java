@@ -48,8 +48,14 @@ public class SurveyLinks {
 
 	private final Separately separately;
 
+	/** Where the page is reached from outside: {@code STEWARD_PUBLIC_URL}, without a trailing slash. */
+	private final String publicUrl;
+
 	SurveyLinks(JdbcClient jdbc, Clock clock, Separately separately,
-			@Value("${steward.links.secret:}") String configured) {
+			@Value("${steward.links.secret:}") String configured,
+			@Value("${steward.public-url:http://localhost:8080}") String publicUrl) {
+		this.publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080"
+				: publicUrl.strip().replaceAll("/+$", "");
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.separately = separately;
@@ -84,6 +90,14 @@ public class SurveyLinks {
 		}
 
 	}
+
+	/** The page's address for a link: {@code <public url>/s/<token>}. */
+	public String url(Link link) {
+		return publicUrl + PATH + sign(link);
+	}
+
+	/** Where survey pages live, under the public URL. */
+	public static final String PATH = "/s/";
 
 	/** The token of a link, URL-safe: {@code <payload>.<signature>}. */
 	public String sign(Link link) {

@@ -32,7 +32,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class MessageKeysTests {
 
 	/** Prefixes that configuration completes (chain types and steps): checked against the config file below. */
-	static final Set<String> NAMED_BY_CONFIGURATION = Set.of("approval.type.", "approval.step.", "risk.category.");
+	static final Set<String> NAMED_BY_CONFIGURATION = Set.of("approval.type.", "approval.step.", "risk.category.", "survey.dimension.");
 
 	static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[A-Za-z0-9_-]+)*\\.?)\"");
 
@@ -171,6 +171,14 @@ class MessageKeysTests {
 		var policy = dev.steward.risk.RiskPolicy.read(Path.of("config/risk.yaml"));
 		assertThat(policy.categories()).isNotEmpty();
 		policy.categories().forEach(category -> assertSaid("risk.category." + category, "config/risk.yaml"));
+	}
+
+	@Test
+	void everyConfiguredSurveyDimensionHasWords() throws IOException {
+		load();
+		var policy = dev.steward.survey.QualityPolicy.read(Path.of("config/quality.yaml"));
+		assertThat(policy.dimensions()).isNotEmpty();
+		policy.dimensions().forEach(dimension -> assertSaid("survey.dimension." + dimension, "config/quality.yaml"));
 	}
 
 	@Test

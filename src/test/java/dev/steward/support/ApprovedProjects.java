@@ -21,7 +21,13 @@ public final class ApprovedProjects {
 	/** The project, once the approval's last step made it, with these members (directory ids) on its team. */
 	public static Project approved(EngagementManagement engagements, ApprovalManagement approvals, String title,
 			Home home, String... members) {
-		var application = engagements.apply("zhang.wei", new ApplicationDetails(title, "Acme", "strategy", "",
+		return approvedFor(engagements, approvals, title, "Acme", home, members);
+	}
+
+	/** The same, for a client of this name (its profile, made with only its name if there is none). */
+	public static Project approvedFor(EngagementManagement engagements, ApprovalManagement approvals, String title,
+			String client, Home home, String... members) {
+		var application = engagements.apply("zhang.wei", new ApplicationDetails(title, client, "strategy", "",
 				"Background", "Needs", "Scale", new BigDecimal("1000"), "Risks", "Reason", "Solution"), home);
 		var request = engagements.approvalOf(application).orElseThrow();
 		approvals.decide(request.id(), "1.0", Decision.APPROVE, "li.na", null);

@@ -41,14 +41,14 @@ class SurveyLinksPostgresTests {
 	@Test
 	void theSecretIsMadeOnceAndSharedOnPostgres() {
 		var link = new Link(1, 2, Instant.now().plus(Duration.ofDays(3)));
-		var first = new SurveyLinks(jdbc, Clock.systemUTC(), separately, "");
+		var first = new SurveyLinks(jdbc, Clock.systemUTC(), separately, "", "");
 		var token = new TransactionTemplate(transactions).execute(status -> {
 			var signed = first.sign(link);
 			// the caller's transaction still works after the secret was made beside it
 			assertThat(jdbc.sql("select count(*) from link_secret").query(Integer.class).single()).isEqualTo(1);
 			return signed;
 		});
-		var second = new SurveyLinks(jdbc, Clock.systemUTC(), separately, "");
+		var second = new SurveyLinks(jdbc, Clock.systemUTC(), separately, "", "");
 		assertThat(second.check(token).link()).contains(link);
 		assertThat(jdbc.sql("select count(*) from link_secret").query(Integer.class).single()).isEqualTo(1);
 	}

@@ -24,7 +24,7 @@ import dev.steward.survey.SurveyLinks.Refusal;
  * change to it, a link made with another key, or something that is no link at all is refused as
  * altered; every instance on one database signs with the same secret unless one is configured.
  */
-@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
 class SurveyModuleTests {
 
@@ -41,7 +41,7 @@ class SurveyModuleTests {
 
 	/** Another instance on the same database, at a moment of the test's choosing. */
 	SurveyLinks instance(Instant now, String secret) {
-		return new SurveyLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), separately, secret);
+		return new SurveyLinks(jdbc, Clock.fixed(now, ZoneOffset.UTC), separately, secret, "");
 	}
 
 	@Test

@@ -1,0 +1,390 @@
+package dev.steward.survey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.steward.client.ClientManagement;
+import dev.steward.directory.DirectoryManagement;
+import dev.steward.directory.Role;
+import dev.steward.engagement.EngagementManagement;
+import dev.steward.engagement.Project;
+import dev.steward.firm.Separately;
+import dev.steward.progress.ProgressManagement;
+import dev.steward.scheduling.Shift;
+import dev.steward.scheduling.WorkingCalendars;
+import dev.steward.survey.QualityPolicy.Cadence;
+import dev.steward.survey.SurveyEvents.ScheduleChanged;
+import dev.steward.survey.SurveyRefused.Reason;
+
+/**
+ * The surveys' API (§5.3). Each active project's client is surveyed on a schedule (the policy's
+ * cadence unless its manager sets another), at the send time in the project's zone on a working day
+ * of its calendar; its manager may also send one now. A survey asks the contacts the client's profile
+ * names, each answering once, in chat or on the signed web page; those who have not are reminded
+ * once, and the survey closes at its time.
+ */
+@Service
+public class SurveyManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyManagement.class);
+
+	private final Surveys surveys;
+
+	private final SurveySchedules schedules;
+
+	private final QualityPolicy policy;
+
+	private final SurveySettings settings;
+
+	private final EngagementManagement engagements;
+
+	private final ClientManagement clients;
+
+	private final ProgressManagement progress;
+
+	private final WorkingCalendars calendars;
+
+	private final DirectoryManagement directory;
+
+	private final SurveyPlanning planning;
+
+	private final SurveyLinks links;
+
+	private final Separately separately;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	SurveyManagement(Surveys surveys, SurveySchedules schedules, QualityPolicy policy, SurveySettings settings,
+			EngagementManagement engagements, ClientManagement clients, ProgressManagement progress,
+			WorkingCalendars calendars, DirectoryManagement directory, SurveyPlanning planning, SurveyLinks links,
+			Separately separately, ApplicationEventPublisher events, Clock clock) {
+		this.surveys = surveys;
+		this.schedules = schedules;
+		this.policy = policy;
+		this.settings = settings;
+		this.engagements = engagements;
+		this.clients = clients;
+		this.progress = progress;
+		this.calendars = calendars;
+		this.directory = directory;
+		this.planning = planning;
+		this.links = links;
+		this.separately = separately;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// --- schedules ---
+
+	/** The project's schedule, the policy's default if it has none yet. */
+	@Transactional
+	public SurveySchedule schedule(long projectId) {
+		return schedules.findById(projectId).orElseGet(() -> {
+			var made = schedules.save(SurveySchedule.of(projectId, Optional.of(policy.every()),
+					nextAt(projectId, today(projectId), policy.every()), null, clock.instant()));
+			planning.planRound(schedules.findSoonest());
+			return made;
+		});
+	}
+
+	/**
+	 * Changes how often the project's client is surveyed (empty: not on a schedule); the next survey
+	 * goes out one period from today. For its manager, management and admins.
+	 */
+	@Transactional
+	public SurveySchedule changeSchedule(String code, String actorId, Optional<Cadence> cadence) {
+		var project = managed(code, actorId);
+		var schedule = schedule(project.id());
+		var now = clock.instant();
+		schedule.change(cadence, cadence.map(every -> nextAt(project.id(), today(project.id()), every)).orElse(null),
+				actorId, now);
+		var saved = schedules.save(schedule);
+		events.publishEvent(new ScheduleChanged(project.id(), cadence.orElse(null), actorId));
+		planning.planRound(schedules.findSoonest());
+		return saved;
+	}
+
+	/** The project a person may run surveys of: its manager, management, admins. */
+	private Project managed(String code, String actorId) {
+		var project = engagements.project(code).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_PROJECT, code));
+		if (!mayRun(project, actorId)) {
+			throw new SurveyRefused(Reason.NOT_MANAGER, code);
+		}
+		return project;
+	}
+
+	/** Whether the person may schedule and send the project's surveys and read their links and results. */
+	public boolean mayRun(Project project, String personId) {
+		return project.managerId().equals(personId) || directory.holds(personId, Role.MANAGEMENT)
+				|| directory.isAdmin(personId);
+	}
+
+	// --- sending ---
+
+	/** Sends the project's survey now (closing one still open). For its manager, management, admins. */
+	@Transactional
+	public Survey sendNow(String code, String actorId) {
+		var project = managed(code, actorId);
+		if (project.status() != Project.Status.ACTIVE) {
+			throw new SurveyRefused(Reason.NOT_ACTIVE, code);
+		}
+		var survey = send(project, actorId);
+		planning.planFollowUp(surveys.findSoonestFollowUp());
+		return survey;
+	}
+
+	private Survey send(Project project, String requestedBy) {
+		var contacts = project.clientId() == null ? List.<Invitation>of()
+				: clients.contactsOf(project.clientId()).stream()
+					.map(contact -> Invitation.of(contact.name(), contact.email(), contact.door(), contact.chatId()))
+					.toList();
+		var now = clock.instant();
+		var survey = Survey.send(project.id(), project.code(), project.clientId(), policy.dimensions(), contacts, now,
+				policy.remindAfter(), policy.openFor(), requestedBy);
+		// one survey takes answers at a time: the one before closes as this one goes out
+		for (var open : surveys.findOpenByProjectId(project.id())) {
+			open.close(now, true);
+			surveys.save(open);
+		}
+		return surveys.save(surveys.save(survey).sent());
+	}
+
+	/**
+	 * Sends every survey due (each project in a transaction of its own, so one that fails holds up
+	 * no other), then plans the round at the next one due.
+	 * @return how many went out
+	 */
+	public int sendDue() {
+		var started = System.nanoTime();
+		var now = clock.instant();
+		int sent = 0;
+		var failed = new java.util.HashSet<Long>();
+		try {
+			while (true) {
+				var due = schedules.findDue(now, settings.roundPage()).stream().filter(id -> !failed.contains(id)).toList();
+				if (due.isEmpty()) {
+					break;
+				}
+				for (var projectId : due) {
+					try {
+						if (Boolean.TRUE.equals(separately.call(() -> sendScheduled(projectId, now)))) {
+							sent++;
+						}
+					}
+					catch (RuntimeException ex) {
+						log.warn("The survey of project {} could not go out; it is tried again at the next round", projectId, ex);
+						failed.add(projectId);
+					}
+				}
+			}
+		}
+		finally {
+			planning.planRound(soonestRound(failed, now));
+		}
+		log.info("Sent {} satisfaction surveys in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
+		return sent;
+	}
+
+	/** The next round: at the next schedule due, or in an hour for those that failed now. */
+	private Optional<Instant> soonestRound(java.util.Set<Long> failed, Instant now) {
+		var soonest = schedules.findSoonest();
+		if (failed.isEmpty()) {
+			return soonest;
+		}
+		var retry = now.plus(java.time.Duration.ofHours(1));
+		return Optional.of(soonest.filter(at -> at.isAfter(now) && at.isBefore(retry)).orElse(retry));
+	}
+
+	/** Sends one project's scheduled survey and moves its schedule on; whether one went out. */
+	private boolean sendScheduled(long projectId, Instant now) {
+		var schedule = schedules.findById(projectId).orElse(null);
+		if (schedule == null || schedule.nextAt().filter(at -> !at.isAfter(now)).isEmpty()) {
+			return false; // another instance, or a change, came first
+		}
+		var project = engagements.project(projectId).orElse(null);
+		var cadence = schedule.cadence().orElseThrow();
+		schedule.moveTo(nextAt(projectId, today(projectId), cadence));
+		schedules.save(schedule);
+		if (project == null || project.status() != Project.Status.ACTIVE) {
+			return false;
+		}
+		if (project.clientId() == null || clients.contactsOf(project.clientId()).isEmpty()) {
+			log.info("Project {}: its client's profile names no contact; no survey went out", project.code());
+			return false;
+		}
+		send(project, null);
+		planning.planFollowUp(surveys.findSoonestFollowUp());
+		return true;
+	}
+
+	/** The first working day on or after the cadence's next day, at the send time in the project's zone. */
+	private Instant nextAt(long projectId, LocalDate from, Cadence every) {
+		var schedule = progress.schedule(projectId);
+		var calendar = calendars.forId(schedule.calendarId());
+		var day = every.after(from);
+		var working = calendar.shift(day, Shift.NEXT).orElse(day);
+		return working.atTime(settings.sendTime()).atZone(schedule.zone()).toInstant();
+	}
+
+	private LocalDate today(long projectId) {
+		return LocalDate.ofInstant(clock.instant(), progress.schedule(projectId).zone());
+	}
+
+	/** A new project's client is surveyed on the policy's cadence from its start. */
+	@Transactional
+	public void plan(long projectId) {
+		schedule(projectId);
+	}
+
+	// --- follow-up ---
+
+	/** Reminds and closes every survey whose time came, each in a transaction of its own; plans the next. */
+	public void followUp() {
+		var now = clock.instant();
+		try {
+			for (var id : surveys.findRemindersDue(now)) {
+				run(id, () -> separately.run(() -> surveys.findById(id).ifPresent(survey -> {
+					if (survey.remind(now)) {
+						surveys.save(survey);
+					}
+				})));
+			}
+			for (var id : surveys.findClosingDue(now)) {
+				run(id, () -> separately.run(() -> surveys.findById(id).ifPresent(survey -> {
+					if (survey.close(now, false)) {
+						surveys.save(survey);
+					}
+				})));
+			}
+		}
+		finally {
+			planning.planFollowUp(surveys.findSoonestFollowUp());
+		}
+	}
+
+	private static void run(long surveyId, Runnable work) {
+		try {
+			work.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Survey {} could not be followed up; tried again at the next follow-up", surveyId, ex);
+		}
+	}
+
+	/** At start: every project has its schedule, and both jobs are planned (a restored database, downtime). */
+	public void planAll() {
+		int made = 0;
+		for (var project : engagements.projects()) {
+			if (!schedules.existsById(project.id())) {
+				separately.run(() -> schedule(project.id()));
+				made++;
+			}
+		}
+		planning.planRound(schedules.findSoonest());
+		planning.planFollowUp(surveys.findSoonestFollowUp());
+		if (made > 0) {
+			log.info("Surveys: {} projects were given the policy’s schedule", made);
+		}
+	}
+
+	// --- answering ---
+
+	/** A survey, as the firm's own messages read it. */
+	@Transactional(readOnly = true)
+	public Optional<Survey> survey(long surveyId) {
+		return surveys.findById(surveyId);
+	}
+
+	/** A score chosen in chat on the contact's card. */
+	@Transactional
+	public Survey choose(long surveyId, int contact, int dimension, int score, Respondent respondent) {
+		var survey = surveys.findById(surveyId).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_SURVEY, null));
+		survey.choose(contact, dimension, score, respondent, clock.instant());
+		return surveys.save(survey);
+	}
+
+	/** The contact's answer in chat: the scores chosen on their card, and the comment. */
+	@Transactional
+	public Survey answerInChat(long surveyId, int contact, String comment, Respondent respondent) {
+		var survey = surveys.findById(surveyId).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_SURVEY, null));
+		var scores = contact >= 0 && contact < survey.invitations().size()
+				? survey.invitation(contact).chosen(survey.dimensions().size()) : new int[0];
+		survey.answer(contact, scores, comment, Invitation.Via.CHAT, respondent, clock.instant());
+		return surveys.save(survey);
+	}
+
+	/** The contact's answer on the web page, whose signed link names survey and contact. */
+	@Transactional
+	public Survey answerOnWeb(SurveyLinks.Link link, int[] scores, String comment) {
+		var survey = surveys.findById(link.surveyId()).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_SURVEY, null));
+		survey.answer(contact(link), scores, comment, Invitation.Via.WEB, Respondent.LINK, clock.instant());
+		return surveys.save(survey);
+	}
+
+	/** The survey a link is for, or why it may not be answered (used, closed). */
+	@Transactional(readOnly = true)
+	public Survey answerable(SurveyLinks.Link link) {
+		var survey = surveys.findById(link.surveyId()).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_SURVEY, null));
+		int contact = contact(link);
+		if (contact >= survey.invitations().size()) {
+			throw new SurveyRefused(Reason.UNKNOWN_SURVEY, null);
+		}
+		if (survey.invitation(contact).answered()) {
+			throw new SurveyRefused(Reason.ANSWERED, null);
+		}
+		if (!survey.isOpen(clock.instant())) {
+			throw new SurveyRefused(Reason.CLOSED, null);
+		}
+		return survey;
+	}
+
+	private static int contact(SurveyLinks.Link link) {
+		if (link.contactId() < 0 || link.contactId() > Integer.MAX_VALUE) {
+			throw new SurveyRefused(Reason.UNKNOWN_SURVEY, null);
+		}
+		return (int) link.contactId();
+	}
+
+	// --- links ---
+
+	/** A contact's way to the web page. */
+	public record ContactLink(int contact, String name, String email, boolean inChat, boolean answered, String url) {
+	}
+
+	/** The links of a survey's contacts, for the project manager to send. */
+	public List<ContactLink> links(Survey survey) {
+		var list = new ArrayList<ContactLink>();
+		for (int i = 0; i < survey.invitations().size(); i++) {
+			var invitation = survey.invitation(i);
+			list.add(new ContactLink(i, invitation.name(), invitation.email(), invitation.inChat(), invitation.answered(),
+					links.url(new SurveyLinks.Link(survey.id(), i, survey.closesAt()))));
+		}
+		return list;
+	}
+
+	/** The open survey of the project and its links: for its manager, management, admins. */
+	@Transactional(readOnly = true)
+	public Optional<Survey> openSurvey(String code, String actorId) {
+		var project = managed(code, actorId);
+		var now = clock.instant();
+		return surveys.findOpenByProjectId(project.id()).stream().filter(survey -> survey.isOpen(now)).reduce((a, b) -> b);
+	}
+
+	/** The policy the surveys follow. */
+	public QualityPolicy policy() {
+		return policy;
+	}
+
+}

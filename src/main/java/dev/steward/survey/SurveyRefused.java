@@ -1,0 +1,51 @@
+package dev.steward.survey;
+
+/** Why a survey's action is refused; the chat face says it in the person's words. */
+public class SurveyRefused extends RuntimeException {
+
+	/** What went wrong. */
+	public enum Reason {
+
+		/** No such project (or survey). */
+		UNKNOWN_PROJECT, UNKNOWN_SURVEY,
+		/** Only the project's manager, management and admins may schedule, send or read links. */
+		NOT_MANAGER,
+		/** The project has no client profile, or the profile names no contact to ask. */
+		NO_CONTACTS,
+		/** The project is paused: its client is not surveyed. */
+		NOT_ACTIVE,
+		/** The survey asks someone else (the card was forwarded, or the account is not theirs). */
+		NOT_YOURS,
+		/** The contact answered already: one answer is kept. */
+		ANSWERED,
+		/** The survey closed. */
+		CLOSED,
+		/** A score outside 1 to 5, or a dimension the survey does not ask. */
+		SCORE,
+		/** Not every dimension has a score yet. */
+		INCOMPLETE,
+		/** A comment longer than {@link Survey#MAX_COMMENT}. */
+		COMMENT_TOO_LONG
+
+	}
+
+	private final Reason reason;
+
+	private final String detail;
+
+	public SurveyRefused(Reason reason, String detail) {
+		super(reason + (detail == null ? "" : ": " + detail));
+		this.reason = reason;
+		this.detail = detail;
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+	/** What the refusal is about (a project code, a dimension's number), if anything. */
+	public String detail() {
+		return detail;
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.steward.survey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Every project's survey schedule. */
+interface SurveySchedules extends ListCrudRepository<SurveySchedule, Long> {
+
+	/** Projects whose survey is due, soonest first, a page at a time. */
+	@Query("select project_id from survey_schedule where next_at <= :now order by next_at, project_id limit :limit")
+	List<Long> findDue(Instant now, int limit);
+
+	@Query("select min(next_at) from survey_schedule")
+	Optional<Instant> findSoonest();
+
+}

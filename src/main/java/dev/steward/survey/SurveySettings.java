@@ -1,0 +1,26 @@
+package dev.steward.survey;
+
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The surveys' settings ({@code steward.survey.*}); the policy itself (target, dimensions, cadence,
+ * reminder, closing) is {@code config/quality.yaml}.
+ *
+ * @param sendTime the local time, in the project's zone (its progress schedule's), a scheduled
+ * survey goes out, on a working day of its calendar
+ * @param roundPage how many due projects the round reads at a time (each sent in a transaction of
+ * its own)
+ */
+@ConfigurationProperties("steward.survey")
+public record SurveySettings(@DefaultValue("10:00") LocalTime sendTime, @DefaultValue("200") int roundPage) {
+
+	public SurveySettings {
+		if (roundPage < 1) {
+			throw new IllegalArgumentException("steward.survey.round-page must be at least 1, not " + roundPage);
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.steward.survey.chat;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.steward.conversation.Caller;
+import dev.steward.conversation.RefusalKeys;
+import dev.steward.survey.SurveyRefused;
+import dev.steward.survey.SurveyRefused.Reason;
+
+/** Why the surveys refuse, as message keys; the kernel says them and rolls back. */
+@Component
+class SurveyRefusalKeys implements RefusalKeys<Reason> {
+
+	@Override
+	public String key(Reason reason) {
+		return switch (reason) {
+			case UNKNOWN_PROJECT -> "survey.refused.unknown-project";
+			case UNKNOWN_SURVEY -> "survey.refused.unknown-survey";
+			case NOT_MANAGER -> "survey.refused.not-manager";
+			case NO_CONTACTS -> "survey.refused.no-contacts";
+			case NOT_ACTIVE -> "survey.refused.not-active";
+			case NOT_YOURS -> "survey.refused.not-yours";
+			case ANSWERED -> "survey.refused.answered";
+			case CLOSED -> "survey.refused.closed";
+			case SCORE -> "survey.refused.score";
+			case INCOMPLETE -> "survey.refused.incomplete";
+			case COMMENT_TOO_LONG -> "survey.refused.comment-too-long";
+		};
+	}
+
+	@Override
+	public Optional<Reason> reasonOf(RuntimeException exception) {
+		return exception instanceof SurveyRefused refused ? Optional.of(refused.reason()) : Optional.empty();
+	}
+
+	@Override
+	public Object[] arguments(Caller caller, RuntimeException exception) {
+		return new Object[] { exception instanceof SurveyRefused refused && refused.detail() != null ? refused.detail() : "" };
+	}
+
+}

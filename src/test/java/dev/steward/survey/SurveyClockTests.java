@@ -1,0 +1,304 @@
+package dev.steward.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.steward.approval.ApprovalManagement;
+import dev.steward.client.ClientContact;
+import dev.steward.client.ClientDetails;
+import dev.steward.client.ClientManagement;
+import dev.steward.engagement.EngagementManagement;
+import dev.steward.engagement.Home;
+import dev.steward.engagement.Project;
+import dev.steward.scheduling.Scheduling;
+import dev.steward.support.ApprovedProjects;
+import dev.steward.support.MutableClock;
+import dev.steward.survey.QualityPolicy.Cadence;
+import dev.steward.survey.SurveyEvents.SurveyClosed;
+import dev.steward.survey.SurveyEvents.SurveyReminded;
+import dev.steward.survey.SurveyEvents.SurveySent;
+import dev.steward.survey.SurveyRefused.Reason;
+
+/**
+ * Survey scheduling (§5.3) against a clock the test moves: Thursday 24 September 2026, 10:00 in
+ * Shanghai, the eve of the Mid-Autumn holiday, a week before National Day (1–7 October). A project's
+ * client is surveyed on the policy's cadence (monthly) or its manager's, on a working day at the
+ * send time in the project's zone; a contact who has not answered is reminded once; the survey
+ * closes at its time and takes nothing after; each survey is answered once a contact.
+ */
+@SpringBootTest(properties = { "steward.default-time-zone=Asia/Shanghai",
+		// the scheduler stays stopped: the jobs stay as planned, and the test runs their work itself
+		"spring.quartz.auto-startup=false" })
+@ActiveProfiles("test")
+@Import(SurveyClockTests.Clocked.class)
+class SurveyClockTests {
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	static final Instant NOW = at("2026-09-24T10:00");
+
+	static Instant at(String local) {
+		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocked {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock(NOW, SHANGHAI);
+		}
+
+		@Bean
+		Heard heard() {
+			return new Heard();
+		}
+
+	}
+
+	/** The survey events, as they are published. */
+	static class Heard {
+
+		final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(SurveySent sent) {
+			events.add(sent);
+		}
+
+		@EventListener
+		void on(SurveyReminded reminded) {
+			events.add(reminded);
+		}
+
+		@EventListener
+		void on(SurveyClosed closed) {
+			events.add(closed);
+		}
+
+		<T> List<T> of(Class<T> type) {
+			return events.stream().filter(type::isInstance).map(type::cast).toList();
+		}
+
+	}
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Clock usedClock;
+
+	@Autowired
+	Heard heard;
+
+	@Autowired
+	SurveyManagement surveys;
+
+	@Autowired
+	SurveySchedules schedules;
+
+	@Autowired
+	Surveys all;
+
+	@Autowired
+	ClientManagement clients;
+
+	@Autowired
+	EngagementManagement engagements;
+
+	@Autowired
+	ApprovalManagement approvals;
+
+	@Autowired
+	Scheduling scheduling;
+
+	Project project;
+
+	@BeforeEach
+	void aProjectWhoseClientHasTwoContacts() {
+		clock.set(NOW);
+		heard.events.clear();
+		// every schedule of an earlier test is out of the way, and every survey closed
+		schedules.findAll().forEach(schedule -> {
+			schedule.moveTo(null);
+			schedules.save(schedule);
+		});
+		var client = "Survey client " + System.nanoTime();
+		clients.add("zhang.wei", new ClientDetails(client, null, null, null, null,
+				List.of(new ClientContact("Lin Mei", "Sponsor", "lin.mei@example.com", "slack", "U" + System.nanoTime()),
+						new ClientContact("Chen Jie", "CFO", "chen.jie@example.com", null, null))));
+		project = ApprovedProjects.approvedFor(engagements, approvals, "Surveyed " + System.nanoTime(), client,
+				new Home("test", "general", false), "sun.li");
+	}
+
+	@Test
+	void theClockIsTheTestsOwn() {
+		assertThat(usedClock.instant()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aNewProjectsClientIsSurveyedMonthlyOnAWorkingDayAtTheSendTime() {
+		// 24 October is a Saturday: the survey goes out on Monday 26 October, at 10:00 in Shanghai
+		var schedule = org.awaitility.Awaitility.await()
+			.until(() -> schedules.findById(project.id()).orElse(null), found -> found != null);
+		assertThat(schedule.cadence()).contains(Cadence.MONTHLY);
+		assertThat(schedule.nextAt()).contains(at("2026-10-26T10:00"));
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ROUND)).isPresent()
+			.get()
+			.matches(at -> !at.isAfter(at("2026-10-26T10:00")));
+	}
+
+	@Test
+	void theManagerSetsTheCadenceAndNoOneElseMay() {
+		// weekly: 1 October is National Day, so the first goes out on Thursday 8 October
+		var weekly = surveys.changeSchedule(project.code(), "zhang.wei", Optional.of(Cadence.WEEKLY));
+		assertThat(weekly.nextAt()).contains(at("2026-10-08T10:00"));
+		assertThat(weekly.setBy()).isEqualTo("zhang.wei");
+		// a team member may not; management may; off means no scheduled survey at all
+		assertThatThrownBy(() -> surveys.changeSchedule(project.code(), "sun.li", Optional.of(Cadence.QUARTERLY)))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_MANAGER));
+		assertThat(surveys.schedule(project.id()).cadence()).contains(Cadence.WEEKLY);
+		var off = surveys.changeSchedule(project.code(), "wang.fang", Optional.empty());
+		assertThat(off.nextAt()).isEmpty();
+		assertThat(off.cadence()).isEmpty();
+	}
+
+	@Test
+	void aDueSurveyGoesOutOnceAndTheScheduleMovesOn() {
+		surveys.changeSchedule(project.code(), "zhang.wei", Optional.of(Cadence.FORTNIGHTLY));
+		// fortnightly: 8 October; the round runs late, after a day of downtime, and still sends it
+		clock.set(at("2026-10-09T08:00"));
+		assertThat(surveys.sendDue()).isEqualTo(1);
+		assertThat(surveys.sendDue()).as("nothing twice").isZero();
+		var sent = heard.of(SurveySent.class);
+		assertThat(sent).extracting(SurveySent::projectId).containsExactly(project.id());
+		assertThat(sent.get(0).requestedBy()).isNull();
+		var survey = all.findById(sent.get(0).surveyId()).orElseThrow();
+		assertThat(survey.invitations()).extracting(Invitation::name).containsExactly("Lin Mei", "Chen Jie");
+		assertThat(survey.invitations()).extracting(Invitation::inChat).containsExactly(true, false);
+		assertThat(survey.dimensions()).containsExactly("service-quality", "results", "attitude", "communication");
+		assertThat(survey.closesAt()).isEqualTo(at("2026-10-23T08:00"));
+		// two weeks from the day it went out: 23 October, a Friday
+		assertThat(surveys.schedule(project.id()).nextAt()).contains(at("2026-10-23T10:00"));
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.FOLLOW_UP)).contains(survey.remindAt());
+	}
+
+	@Test
+	void aPausedProjectsClientIsNotSurveyedButItsScheduleMovesOn() {
+		surveys.changeSchedule(project.code(), "zhang.wei", Optional.of(Cadence.WEEKLY));
+		engagements.setPaused(project.code(), true, "zhang.wei");
+		clock.set(at("2026-10-08T10:00"));
+		assertThat(surveys.sendDue()).isZero();
+		assertThat(heard.of(SurveySent.class)).isEmpty();
+		assertThat(surveys.schedule(project.id()).nextAt()).contains(at("2026-10-15T10:00"));
+		assertThatThrownBy(() -> surveys.sendNow(project.code(), "zhang.wei"))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_ACTIVE));
+	}
+
+	@Test
+	void thoseWhoHaveNotAnsweredAreRemindedOnceAndTheSurveyClosesAtItsTime() {
+		var survey = surveys.sendNow(project.code(), "zhang.wei");
+		var link = new SurveyLinks.Link(survey.id(), 1, survey.closesAt());
+		surveys.answerOnWeb(link, new int[] { 5, 4, 4, 3 }, "Good work");
+		surveys.followUp();
+		assertThat(heard.of(SurveyReminded.class)).as("not yet").isEmpty();
+
+		clock.set(NOW.plus(Duration.ofDays(5)));
+		surveys.followUp();
+		surveys.followUp();
+		assertThat(heard.of(SurveyReminded.class)).as("once, and only to who has not answered")
+			.extracting(SurveyReminded::pending)
+			.containsExactly(List.of(0));
+
+		clock.set(NOW.plus(Duration.ofDays(14)));
+		surveys.followUp();
+		assertThat(heard.of(SurveyClosed.class)).extracting(SurveyClosed::answered, SurveyClosed::asked)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2));
+		assertThatThrownBy(() -> surveys.choose(survey.id(), 0, 0, 5, Respondent.chat("slack",
+				survey.invitation(0).chatId())))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.CLOSED));
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.FOLLOW_UP)).isEmpty();
+	}
+
+	@Test
+	void eachContactAnswersOnceWithEveryScoreFromOneToFive() {
+		var survey = surveys.sendNow(project.code(), "zhang.wei");
+		var web = new SurveyLinks.Link(survey.id(), 1, survey.closesAt());
+		var bad = new ArrayList<int[]>(List.of(new int[] { 5, 4, 6, 3 }, new int[] { 5, 4, 0, 3 }, new int[] { 5, 4 },
+				new int[] { 0, -1, 3, 3 }));
+		for (var scores : bad) {
+			assertThatThrownBy(() -> surveys.answerOnWeb(web, scores, null)).isInstanceOf(SurveyRefused.class);
+		}
+		assertThatThrownBy(() -> surveys.answerOnWeb(web, new int[] { 5, 5, 5, 5 }, "x".repeat(1001)))
+			.isInstanceOfSatisfying(SurveyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.COMMENT_TOO_LONG));
+		assertThat(all.findById(survey.id()).orElseThrow().invitation(1).answered()).as("nothing half-saved").isFalse();
+
+		surveys.answerOnWeb(web, new int[] { 5, 4, 4, 3 }, "  Clear minutes, late slides  ");
+		assertThatThrownBy(() -> surveys.answerOnWeb(web, new int[] { 1, 1, 1, 1 }, null))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.ANSWERED));
+		var kept = all.findById(survey.id()).orElseThrow().invitation(1);
+		assertThat(kept.answer(4)).containsExactly(5, 4, 4, 3);
+		assertThat(kept.comment()).isEqualTo("Clear minutes, late slides");
+		assertThat(kept.answeredVia()).isEqualTo("web");
+
+		// in chat: only the account asked; the scores chosen one by one, then sent
+		var lin = survey.invitation(0);
+		assertThatThrownBy(() -> surveys.choose(survey.id(), 0, 0, 5, Respondent.chat("slack", "U0SOMEONEELSE")))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_YOURS));
+		var me = Respondent.chat("slack", lin.chatId());
+		surveys.choose(survey.id(), 0, 0, 4, me);
+		assertThatThrownBy(() -> surveys.answerInChat(survey.id(), 0, null, me))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INCOMPLETE));
+		for (int dimension = 1; dimension < 4; dimension++) {
+			surveys.choose(survey.id(), 0, dimension, 5, me);
+		}
+		surveys.choose(survey.id(), 0, 0, 3, me);
+		surveys.answerInChat(survey.id(), 0, "", me);
+		var chat = all.findById(survey.id()).orElseThrow().invitation(0);
+		assertThat(chat.answer(4)).containsExactly(3, 5, 5, 5);
+		assertThat(chat.answeredVia()).isEqualTo("chat");
+		assertThat(chat.comment()).isNull();
+	}
+
+	@Test
+	void sendingAnotherClosesTheOneStillOpen() {
+		var first = surveys.sendNow(project.code(), "zhang.wei");
+		assertThatThrownBy(() -> surveys.sendNow(project.code(), "sun.li"))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_MANAGER));
+		var second = surveys.sendNow(project.code(), "zhang.wei");
+		assertThat(all.findById(first.id()).orElseThrow().closedAt()).isEqualTo(NOW);
+		assertThat(surveys.openSurvey(project.code(), "zhang.wei")).get().extracting(Survey::id).isEqualTo(second.id());
+		assertThat(heard.of(SurveyClosed.class)).extracting(SurveyClosed::surveyId).containsExactly(first.id());
+	}
+
+	@Test
+	void aClientWithoutContactsIsNotSurveyed() {
+		var bare = ApprovedProjects.approvedFor(engagements, approvals, "Bare " + System.nanoTime(),
+				"No contacts " + System.nanoTime(), new Home("test", "general", false));
+		assertThatThrownBy(() -> surveys.sendNow(bare.code(), "zhang.wei"))
+			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.NO_CONTACTS));
+	}
+
+}
