@@ -193,8 +193,23 @@ public final class DiscordChat {
 		return click(discord.ephemeral(answer.data()), label);
 	}
 
+	/** Clicks the button with this label in one row of buttons (0-based): rows may repeat labels. */
+	public Answer click(DataObject message, int row, String label) {
+		var rows = message.optArray("components").orElseGet(DataArray::empty);
+		var buttons = rows.getObject(row).getArray("components");
+		for (int j = 0; j < buttons.length(); j++) {
+			if (buttons.getObject(j).getString("label").equals(label)) {
+				return await(sendClick(message, buttons.getObject(j)));
+			}
+		}
+		throw new AssertionError("No button " + label + " in row " + row + " of " + text(message));
+	}
+
 	public CompletableFuture<Answer> sendClick(DataObject message, String label) {
-		var button = button(message, label);
+		return sendClick(message, button(message, label));
+	}
+
+	private CompletableFuture<Answer> sendClick(DataObject message, DataObject button) {
 		var data = DataObject.empty().put("custom_id", button.getString("custom_id")).put("component_type", 2)
 			.put("id", button.getInt("id", 1));
 		return discord.interact(context(3).put("data", data).put("message", message))

@@ -82,12 +82,42 @@ final class SlackChat {
 		return click(channelId, null, ephemeral.blocks(), label);
 	}
 
+	/**
+	 * Presses a button whose answer shows nowhere but in the message itself (updated in place):
+	 * only the acknowledgement is awaited.
+	 */
+	void press(FakeSlackApi.Posted message, int row, String label) {
+		long started = System.nanoTime();
+		var response = workspace.blockAction(userId, message.channel, message.ts, rowAction(message, row, label), label,
+				workspace.api.responseUrl(), UUID.randomUUID().toString());
+		acknowledged(response, started);
+	}
+
+	private static String rowAction(FakeSlackApi.Posted message, int row, String label) {
+		var rows = new JsonArray();
+		int seen = 0;
+		for (var block : message.blocks) {
+			if ("actions".equals(block.getAsJsonObject().get("type").getAsString()) && seen++ == row) {
+				rows.add(block);
+			}
+		}
+		return SlackWorkspace.actionId(rows, label);
+	}
+
+	/** Clicks the button with this label in one row of buttons (0-based): rows may repeat labels. */
+	Outcome click(FakeSlackApi.Posted message, int row, String label) {
+		return click(message.channel, message.ts, message.blocks, rowAction(message, row, label), label);
+	}
+
 	private Outcome click(String channel, String ts, JsonArray blocks, String label) {
+		return click(channel, ts, blocks, SlackWorkspace.actionId(blocks, label), label);
+	}
+
+	private Outcome click(String channel, String ts, JsonArray blocks, String actionId, String label) {
 		var responseUrl = workspace.api.responseUrl();
 		var trigger = UUID.randomUUID().toString();
 		long started = System.nanoTime();
-		var response = workspace.blockAction(userId, channel, ts, SlackWorkspace.actionId(blocks, label), label,
-				responseUrl, trigger);
+		var response = workspace.blockAction(userId, channel, ts, actionId, label, responseUrl, trigger);
 		acknowledged(response, started);
 		return outcome(responseUrl, 0, trigger);
 	}
