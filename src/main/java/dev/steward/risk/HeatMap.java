@@ -1,5 +1,6 @@
 package dev.steward.risk;
 
+import dev.steward.firm.ChartFonts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;

@@ -31,4 +31,16 @@ public final class SurveyEvents {
 	public record ScheduleChanged(long projectId, QualityPolicy.Cadence cadence, String byId) {
 	}
 
+	/** A survey closed under target opened an improvement action: its owner and department head are told. */
+	public record ActionOpened(long actionId, long projectId, String ownerId) {
+	}
+
+	/** An open improvement action reached its deadline, or another reminder after it. */
+	public record ActionReminded(long actionId, long projectId, String ownerId, int reminders) {
+	}
+
+	/** An improvement action closed with what was done. */
+	public record ActionClosed(long actionId, long projectId, String ownerId, String byId) {
+	}
+
 }

@@ -40,6 +40,8 @@ public class SurveyManagement {
 
 	private final Surveys surveys;
 
+	private final ImprovementActions actions;
+
 	private final SurveySchedules schedules;
 
 	private final QualityPolicy policy;
@@ -66,11 +68,12 @@ public class SurveyManagement {
 
 	private final Clock clock;
 
-	SurveyManagement(Surveys surveys, SurveySchedules schedules, QualityPolicy policy, SurveySettings settings,
+	SurveyManagement(Surveys surveys, ImprovementActions actions, SurveySchedules schedules, QualityPolicy policy, SurveySettings settings,
 			EngagementManagement engagements, ClientManagement clients, ProgressManagement progress,
 			WorkingCalendars calendars, DirectoryManagement directory, SurveyPlanning planning, SurveyLinks links,
 			Separately separately, ApplicationEventPublisher events, Clock clock) {
 		this.surveys = surveys;
+		this.actions = actions;
 		this.schedules = schedules;
 		this.policy = policy;
 		this.settings = settings;
@@ -155,8 +158,7 @@ public class SurveyManagement {
 				policy.remindAfter(), policy.openFor(), requestedBy);
 		// one survey takes answers at a time: the one before closes as this one goes out
 		for (var open : surveys.findOpenByProjectId(project.id())) {
-			open.close(now, true);
-			surveys.save(open);
+			close(open, now, true);
 		}
 		return surveys.save(surveys.save(survey).sent());
 	}
@@ -262,16 +264,181 @@ public class SurveyManagement {
 				})));
 			}
 			for (var id : surveys.findClosingDue(now)) {
-				run(id, () -> separately.run(() -> surveys.findById(id).ifPresent(survey -> {
-					if (survey.close(now, false)) {
-						surveys.save(survey);
-					}
-				})));
+				run(id, () -> separately.run(() -> surveys.findById(id).ifPresent(survey -> close(survey, now, false))));
 			}
 		}
 		finally {
 			planning.planFollowUp(surveys.findSoonestFollowUp());
 		}
+	}
+
+	/**
+	 * Closes a survey and holds its satisfaction against the target: under it, an improvement action
+	 * is opened for the project manager (§5.3.2), due some working days on.
+	 */
+	private void close(Survey survey, Instant now, boolean early) {
+		if (!survey.close(now, early)) {
+			return;
+		}
+		surveys.save(survey);
+		var result = result(survey);
+		if (!result.missed() || actions.existsBySurveyId(survey.id())) {
+			return;
+		}
+		var project = engagements.project(survey.projectId()).orElse(null);
+		if (project == null) {
+			return;
+		}
+		var due = workingDaysOn(project.id(), settings.actionDays());
+		var action = actions.save(ImprovementAction.open(survey, project.managerId(), result.overall().share(),
+				result.target(), now, due));
+		actions.save(action.opened());
+		planning.planActions(actions.findSoonestReminder());
+	}
+
+	/** A survey's own results. */
+	public SurveyResults.Result result(Survey survey) {
+		var answers = new ArrayList<SurveyResults.Answer>();
+		var dimensions = survey.dimensions();
+		for (var invitation : survey.invitations()) {
+			if (invitation.answered()) {
+				answers.add(answer(survey.projectId(), invitation.answeredAt(), dimensions,
+						invitation.answer(dimensions.size())));
+			}
+		}
+		return SurveyResults.of(answers, policy.dimensions(), policy.satisfactionTarget());
+	}
+
+	private static SurveyResults.Answer answer(long projectId, Instant at, List<String> dimensions, int[] scores) {
+		var byDimension = new java.util.LinkedHashMap<String, Integer>();
+		for (int i = 0; i < dimensions.size() && i < scores.length; i++) {
+			byDimension.put(dimensions.get(i), scores[i]);
+		}
+		return new SurveyResults.Answer(projectId, at, byDimension);
+	}
+
+	/** The send time in the project's zone, this many working days of its calendar from today. */
+	private Instant workingDaysOn(long projectId, int days) {
+		var schedule = progress.schedule(projectId);
+		var calendar = calendars.forId(schedule.calendarId());
+		var day = today(projectId);
+		for (int counted = 0; counted < days;) {
+			day = day.plusDays(1);
+			if (calendar.isWorkingDay(day)) {
+				counted++;
+			}
+		}
+		return day.atTime(settings.sendTime()).atZone(schedule.zone()).toInstant();
+	}
+
+	// --- improvement actions ---
+
+	/** Reminds the owner of every improvement action whose reminder came, each in its own transaction. */
+	public void remindActions() {
+		var now = clock.instant();
+		try {
+			for (var id : actions.findRemindersDue(now)) {
+				run(id, () -> separately.run(() -> actions.findById(id).ifPresent(action -> {
+					if (action.remind(now, workingDaysOn(action.projectId(), settings.actionRemindDays()))) {
+						actions.save(action);
+					}
+				})));
+			}
+		}
+		finally {
+			planning.planActions(actions.findSoonestReminder());
+		}
+	}
+
+	/** Closes an improvement action with what was done: its owner, the project manager, management, admins. */
+	@Transactional
+	public ImprovementAction closeAction(long actionId, String actorId, String outcome) {
+		var action = actions.findById(actionId).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_ACTION, null));
+		var project = engagements.project(action.projectId()).orElse(null);
+		boolean may = action.ownerId().equals(actorId) || (project != null && mayRun(project, actorId));
+		if (!may) {
+			throw new SurveyRefused(Reason.NOT_ACTION_OWNER, action.projectCode());
+		}
+		action.close(actorId, outcome, clock.instant());
+		var saved = actions.save(action);
+		planning.planActions(actions.findSoonestReminder());
+		return saved;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ImprovementAction> action(long actionId) {
+		return actions.findById(actionId);
+	}
+
+	/**
+	 * Improvement actions a person may read: a project's (for those who may see it), or, without a
+	 * project, every open one (management, admins) or their own open ones (anyone else).
+	 */
+	@Transactional(readOnly = true)
+	public List<ImprovementAction> actions(Optional<String> code, String actorId) {
+		if (code.isPresent()) {
+			var project = engagements.project(code.get())
+				.orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_PROJECT, code.get()));
+			if (!engagements.maySee(project, actorId)) {
+				throw new SurveyRefused(Reason.NOT_MANAGER, project.code());
+			}
+			return actions.findByProject(project.id());
+		}
+		var open = actions.findOpen();
+		if (directory.holds(actorId, Role.MANAGEMENT) || directory.isAdmin(actorId)) {
+			return open;
+		}
+		return open.stream().filter(action -> action.ownerId().equals(actorId)).toList();
+	}
+
+	// --- results ---
+
+	/** Months the trend covers. */
+	public static final int TREND_MONTHS = 12;
+
+	/**
+	 * What {@code /survey results} reads: the last twelve months against the target, month by month,
+	 * and, for a project, its latest survey.
+	 */
+	public record Results(Optional<Project> project, SurveyResults.Result year, List<SurveyResults.Month> trend,
+			Optional<Survey> latest, Optional<SurveyResults.Result> latestResult) {
+	}
+
+	/**
+	 * Satisfaction of a project (for those who may see it) or of the whole firm (management and
+	 * admins).
+	 */
+	@Transactional(readOnly = true)
+	public Results results(Optional<String> code, String actorId, java.time.ZoneId zone) {
+		var now = clock.instant();
+		var from = java.time.YearMonth.from(now.atZone(zone)).minusMonths(TREND_MONTHS - 1L).atDay(1)
+			.atStartOfDay(zone).toInstant();
+		Optional<Project> project = Optional.empty();
+		List<Surveys.AnswerRow> rows;
+		if (code.isPresent()) {
+			var found = engagements.project(code.get())
+				.orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_PROJECT, code.get()));
+			if (!engagements.maySee(found, actorId)) {
+				throw new SurveyRefused(Reason.NOT_MANAGER, found.code());
+			}
+			project = Optional.of(found);
+			rows = surveys.findAnswersOfProject(found.id(), from);
+		}
+		else {
+			if (!directory.holds(actorId, Role.MANAGEMENT) && !directory.isAdmin(actorId)) {
+				throw new SurveyRefused(Reason.NOT_MANAGEMENT, null);
+			}
+			rows = surveys.findAnswers(from);
+		}
+		var answers = rows.stream().map(row -> {
+			var dimensions = List.of(row.dimensions().split(","));
+			return answer(row.projectId(), row.answeredAt(), dimensions,
+					Invitation.parse(row.scores(), dimensions.size()));
+		}).toList();
+		var year = SurveyResults.of(answers, policy.dimensions(), policy.satisfactionTarget());
+		var trend = SurveyResults.trend(answers, now, zone, TREND_MONTHS);
+		var latest = project.flatMap(found -> surveys.findFirstByProjectIdOrderBySentAtDescIdDesc(found.id()));
+		return new Results(project, year, trend, latest, latest.map(this::result));
 	}
 
 	private static void run(long surveyId, Runnable work) {
@@ -294,6 +461,7 @@ public class SurveyManagement {
 		}
 		planning.planRound(schedules.findSoonest());
 		planning.planFollowUp(surveys.findSoonestFollowUp());
+		planning.planActions(actions.findSoonestReminder());
 		if (made > 0) {
 			log.info("Surveys: {} projects were given the policy’s schedule", made);
 		}

@@ -24,6 +24,8 @@ class SurveyPlanning {
 
 	static final String FOLLOW_UP = "follow-up";
 
+	static final String ACTIONS = "actions";
+
 	private final Scheduling scheduling;
 
 	private final Clock clock;
@@ -39,6 +41,10 @@ class SurveyPlanning {
 
 	void planFollowUp(Optional<Instant> soonest) {
 		plan(FOLLOW_UP, soonest, FollowUpJob.class);
+	}
+
+	void planActions(Optional<Instant> soonest) {
+		plan(ACTIONS, soonest, ActionJob.class);
 	}
 
 	/** Moves the job to the moment (now, if it is past); none cancels it. */

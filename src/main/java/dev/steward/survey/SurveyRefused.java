@@ -24,8 +24,18 @@ public class SurveyRefused extends RuntimeException {
 		SCORE,
 		/** Not every dimension has a score yet. */
 		INCOMPLETE,
-		/** A comment longer than {@link Survey#MAX_COMMENT}. */
-		COMMENT_TOO_LONG
+		/** A comment (or an action's outcome) longer than allowed. */
+		COMMENT_TOO_LONG,
+		/** No such improvement action. */
+		UNKNOWN_ACTION,
+		/** The improvement action was closed already. */
+		ACTION_CLOSED,
+		/** An improvement action closes with what was done. */
+		OUTCOME_REQUIRED,
+		/** Only the action's owner, the project manager, management and admins close it. */
+		NOT_ACTION_OWNER,
+		/** Firm-wide results are for management and admins. */
+		NOT_MANAGEMENT
 
 	}
 

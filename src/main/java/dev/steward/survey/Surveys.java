@@ -33,4 +33,20 @@ interface Surveys extends ListCrudRepository<Survey, Long> {
 			  select min(closes_at) as t from survey where closed_at is null) soonest""")
 	Optional<Instant> findSoonestFollowUp();
 
+	/** An answer as the results read it. */
+	record AnswerRow(long projectId, String dimensions, String scores, Instant answeredAt) {
+	}
+
+	@Query("""
+			select s.project_id, s.dimensions, i.scores, i.answered_at
+			from survey_invitation i join survey s on s.id = i.survey_id
+			where i.scores is not null and i.answered_at >= :from and s.project_id = :projectId""")
+	List<AnswerRow> findAnswersOfProject(long projectId, Instant from);
+
+	@Query("""
+			select s.project_id, s.dimensions, i.scores, i.answered_at
+			from survey_invitation i join survey s on s.id = i.survey_id
+			where i.scores is not null and i.answered_at >= :from""")
+	List<AnswerRow> findAnswers(Instant from);
+
 }

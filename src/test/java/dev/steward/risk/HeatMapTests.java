@@ -1,5 +1,6 @@
 package dev.steward.risk;
 
+import dev.steward.firm.ChartFonts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

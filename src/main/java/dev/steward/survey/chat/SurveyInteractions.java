@@ -32,4 +32,14 @@ final class SurveyInteractions {
 	record Schedule(String code) {
 	}
 
+	/** An improvement action's button: close it with what was done. */
+	@Interaction("survey-action-close")
+	record CloseAction(long action) {
+	}
+
+	/** The form that closes an improvement action. */
+	@Interaction("survey-action-outcome")
+	record ActionOutcome(long action) {
+	}
+
 }

@@ -27,6 +27,11 @@ class SurveyRefusalKeys implements RefusalKeys<Reason> {
 			case SCORE -> "survey.refused.score";
 			case INCOMPLETE -> "survey.refused.incomplete";
 			case COMMENT_TOO_LONG -> "survey.refused.comment-too-long";
+			case UNKNOWN_ACTION -> "survey.refused.unknown-action";
+			case ACTION_CLOSED -> "survey.refused.action-closed";
+			case OUTCOME_REQUIRED -> "survey.refused.outcome-required";
+			case NOT_ACTION_OWNER -> "survey.refused.not-action-owner";
+			case NOT_MANAGEMENT -> "survey.refused.not-management";
 		};
 	}
 

@@ -1,4 +1,4 @@
-package dev.steward.risk;
+package dev.steward.firm;
 
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * can. When none can, the chart is drawn in {@code SansSerif} anyway and a warning is logged once:
  * the host lacks a CJK font (Debian: {@code apt-get install fonts-noto-cjk}).
  */
-final class ChartFonts {
+public final class ChartFonts {
 
 	private static final Logger log = LoggerFactory.getLogger(ChartFonts.class);
 
@@ -29,14 +29,14 @@ final class ChartFonts {
 			"SimHei", "Droid Sans Fallback");
 
 	/** The fonts of this machine, asked for once. */
-	static final ChartFonts INSTALLED = new ChartFonts(null);
+	public static final ChartFonts INSTALLED = new ChartFonts(null);
 
 	private final Set<String> families;
 
 	private final AtomicBoolean warned = new AtomicBoolean();
 
 	/** @param families the installed families, or {@code null} to ask the graphics environment when first needed */
-	ChartFonts(Collection<String> families) {
+	public ChartFonts(Collection<String> families) {
 		this.families = families == null ? null : new TreeSet<>(families);
 	}
 
@@ -56,7 +56,7 @@ final class ChartFonts {
 	}
 
 	/** A plain 12-point font that can show the whole text, or {@code SansSerif} (with one warning) when none can. */
-	Font fontFor(String text) {
+	public Font fontFor(String text) {
 		var installed = families();
 		for (var family : PREFERRED) {
 			if (installed.contains(family)) {
