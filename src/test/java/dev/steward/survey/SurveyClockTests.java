@@ -97,6 +97,16 @@ class SurveyClockTests {
 			events.add(closed);
 		}
 
+		@EventListener
+		void on(SurveyEvents.ActionOpened opened) {
+			events.add(opened);
+		}
+
+		@EventListener
+		void on(SurveyEvents.ActionReminded reminded) {
+			events.add(reminded);
+		}
+
 		<T> List<T> of(Class<T> type) {
 			return events.stream().filter(type::isInstance).map(type::cast).toList();
 		}
@@ -133,6 +143,9 @@ class SurveyClockTests {
 	@Autowired
 	Scheduling scheduling;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Project project;
 
 	@BeforeEach
@@ -144,6 +157,9 @@ class SurveyClockTests {
 			schedule.moveTo(null);
 			schedules.save(schedule);
 		});
+		jdbc.sql("update survey set closed_at = closes_at, reminded = true where closed_at is null").update();
+		jdbc.sql("update improvement_action set closed_at = opened_at, next_reminder_at = null where closed_at is null")
+			.update();
 		var client = "Survey client " + System.nanoTime();
 		clients.add("zhang.wei", new ClientDetails(client, null, null, null, null,
 				List.of(new ClientContact("Lin Mei", "Sponsor", "lin.mei@example.com", "slack", "U" + System.nanoTime()),
@@ -299,6 +315,83 @@ class SurveyClockTests {
 				"No contacts " + System.nanoTime(), new Home("test", "general", false));
 		assertThatThrownBy(() -> surveys.sendNow(bare.code(), "zhang.wei"))
 			.isInstanceOfSatisfying(SurveyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.NO_CONTACTS));
+	}
+
+	@Test
+	void aSurveyUnderTargetOpensAnImprovementActionRemindedInWorkingDaysUntilClosed() {
+		var survey = surveys.sendNow(project.code(), "zhang.wei");
+		// one answer, two of its four scores 4 or 5: 50 %, under the target of 90 %
+		surveys.answerOnWeb(new SurveyLinks.Link(survey.id(), 1, survey.closesAt()), new int[] { 5, 4, 2, 3 }, "Late");
+		clock.set(survey.closesAt());
+		surveys.followUp();
+		var opened = heard.of(SurveyEvents.ActionOpened.class);
+		assertThat(opened).hasSize(1);
+		var action = surveys.action(opened.get(0).actionId()).orElseThrow();
+		assertThat(action.ownerId()).isEqualTo("zhang.wei");
+		assertThat(action.satisfaction()).isEqualTo(50.0);
+		assertThat(action.target()).isEqualTo(90);
+		// ten working days from Thursday 8 October: Saturday 10 October is worked (调休), so Wednesday 21 October
+		assertThat(action.dueAt()).isEqualTo(at("2026-10-21T10:00"));
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ACTIONS)).contains(action.dueAt());
+		surveys.followUp();
+		assertThat(heard.of(SurveyEvents.ActionOpened.class)).as("once a survey").hasSize(1);
+
+		// nothing before the deadline; at it, the owner is reminded, then every two working days
+		surveys.remindActions();
+		assertThat(heard.of(SurveyEvents.ActionReminded.class)).isEmpty();
+		clock.set(at("2026-10-21T10:00"));
+		surveys.remindActions();
+		surveys.remindActions();
+		assertThat(heard.of(SurveyEvents.ActionReminded.class)).extracting(SurveyEvents.ActionReminded::reminders)
+			.containsExactly(1);
+		assertThat(surveys.action(action.id()).orElseThrow().nextReminderAt()).isEqualTo(at("2026-10-23T10:00"));
+
+		// a team member may not close it; closing needs what was done; the owner closes it, and the reminders stop
+		assertThatThrownBy(() -> surveys.closeAction(action.id(), "sun.li", "Done"))
+			.isInstanceOfSatisfying(SurveyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_ACTION_OWNER));
+		assertThatThrownBy(() -> surveys.closeAction(action.id(), "zhang.wei", "  "))
+			.isInstanceOfSatisfying(SurveyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.OUTCOME_REQUIRED));
+		var closed = surveys.closeAction(action.id(), "zhang.wei", "Weekly slides on Friday; a second reviewer");
+		assertThat(closed.open()).isFalse();
+		assertThatThrownBy(() -> surveys.closeAction(action.id(), "zhang.wei", "Again"))
+			.isInstanceOfSatisfying(SurveyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.ACTION_CLOSED));
+		clock.set(at("2026-10-30T10:00"));
+		surveys.remindActions();
+		assertThat(heard.of(SurveyEvents.ActionReminded.class)).hasSize(1);
+		assertThat(surveys.actions(Optional.of(project.code()), "sun.li")).extracting(ImprovementAction::id)
+			.containsExactly(action.id());
+	}
+
+	@Test
+	void aSurveyMeetingTheTargetOrUnansweredOpensNoAction() {
+		var met = surveys.sendNow(project.code(), "zhang.wei");
+		surveys.answerOnWeb(new SurveyLinks.Link(met.id(), 1, met.closesAt()), new int[] { 5, 5, 5, 4 }, null);
+		var silent = surveys.sendNow(project.code(), "zhang.wei");
+		clock.set(silent.closesAt());
+		surveys.followUp();
+		assertThat(heard.of(SurveyClosed.class)).hasSize(2);
+		assertThat(heard.of(SurveyEvents.ActionOpened.class)).isEmpty();
+	}
+
+	@Test
+	void resultsAreForThoseWhoMaySeeTheProjectAndTheFirmsForManagement() {
+		var survey = surveys.sendNow(project.code(), "zhang.wei");
+		surveys.answerOnWeb(new SurveyLinks.Link(survey.id(), 1, survey.closesAt()), new int[] { 5, 4, 4, 3 }, null);
+		var results = surveys.results(Optional.of(project.code()), "sun.li", SHANGHAI);
+		assertThat(results.year().answers()).isEqualTo(1);
+		assertThat(results.year().overall().share()).isEqualTo(75.0);
+		assertThat(results.trend()).hasSize(12);
+		assertThat(results.trend().get(11).answers()).isEqualTo(1);
+		assertThat(results.latest()).get().extracting(Survey::id).isEqualTo(survey.id());
+		assertThatThrownBy(() -> surveys.results(Optional.of(project.code()), "liu.yang", SHANGHAI))
+			.isInstanceOf(SurveyRefused.class);
+		assertThatThrownBy(() -> surveys.results(Optional.empty(), "zhang.wei", SHANGHAI))
+			.isInstanceOfSatisfying(SurveyRefused.class,
+					refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_MANAGEMENT));
+		assertThat(surveys.results(Optional.empty(), "wang.fang", SHANGHAI).year().answers()).isPositive();
 	}
 
 }
