@@ -203,8 +203,17 @@ class FeedbackChatFlowTests {
 		assertThat(done).contains("已记录于 " + project.code()).contains("Zhang Wei");
 		assertThat(Chat.text(new Chat(gateway, door, "sun.li", "general").command("/feedback add " + project.code())))
 			.contains("recorded by the project’s team");
-		assertThat(List.of(feedback.list("liu.yang", new FeedbackManagement.Filter(null, true, false)).get(0).category()))
-			.containsExactly("communication");
+		var item = feedback.list("liu.yang", new FeedbackManagement.Filter(null, true, false)).get(0);
+		assertThat(List.of(item.category())).containsExactly("communication");
+
+		// the manager takes it on himself: his one card says so, rewritten in place, not a second card
+		var zhang = new Chat(gateway, door, "zhang.wei", "consulting");
+		var tag = "客户反馈 #" + item.id();
+		var managerCard = card(zhang, tag, "分派");
+		assertThat(Chat.text(zhang.fill(zhang.click(managerCard, "分派"), Map.of("owner", "zhang.wei"))))
+			.contains("Zhang Wei");
+		assertThat(Chat.text(card(zhang, tag, "提出解决方案"))).contains("指定您负责");
+		assertThat(zhang.directs()).filteredOn(posted -> Chat.text(posted.message()).contains(tag)).hasSize(1);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.steward.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,10 @@ import dev.steward.support.ApprovedProjects;
 /**
  * Client feedback on PostgreSQL, the production database: an item recorded by a client's contact
  * and one by the team, saved and read back with their history, taken to closure, a late item
- * followed up, and the monthly summary's query.
+ * followed up, and the monthly summary's query. (Configured as {@link ClientPostgresTests} is, so
+ * the two share one application and one database.)
  */
-@SpringBootTest(properties = "steward.default-time-zone=Asia/Shanghai")
+@SpringBootTest
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = dev.steward.support.PostgresDatabase.class)
 class FeedbackPostgresTests {
@@ -46,6 +46,9 @@ class FeedbackPostgresTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	dev.steward.firm.FirmDefaults firm;
 
 	@Test
 	void feedbackToClosureAndTheMonthsSummaryOnPostgres() {
@@ -89,7 +92,7 @@ class FeedbackPostgresTests {
 		assertThat(feedback.list("sun.li", new FeedbackManagement.Filter(project.code(), true, false)))
 			.extracting(Feedback::id)
 			.containsExactly(fromTeam.id());
-		var month = YearMonth.from(fromTeam.createdAt().atZone(ZoneId.of("Asia/Shanghai")));
+		var month = YearMonth.from(fromTeam.createdAt().atZone(firm.zone()));
 		var acme = feedback.summarise(month).clients().get(0);
 		assertThat(acme.received()).isEqualTo(2);
 		assertThat(acme.closed()).isEqualTo(1);

@@ -72,7 +72,20 @@ class FeedbackMessages {
 		var reader = recipients.of(assigned.ownerId());
 		var intro = texts.get(reader, "feedback.card.yours", views.name(assigned.actorId()));
 		refresh(item, Set.of(assigned.ownerId()));
-		outbox.toPerson(assigned.ownerId(), views.card(reader, item, intro), cardKey(item.id(), assigned.ownerId()));
+		var card = views.card(reader, item, intro);
+		if (heldCard(item, assigned.ownerId())) {
+			// the manager who takes it on, or an earlier owner again: their card says so, in place
+			outbox.update(cardKey(item.id(), assigned.ownerId()), card);
+		}
+		else {
+			outbox.toPerson(assigned.ownerId(), card, cardKey(item.id(), assigned.ownerId()));
+		}
+	}
+
+	/** Whether the person held the item's card before its latest step gave it to them. */
+	private static boolean heldCard(Feedback item, String personId) {
+		var history = item.history();
+		return history.subList(0, history.size() - 1).stream().anyMatch(entry -> personId.equals(entry.personId()));
 	}
 
 	@EventListener
