@@ -32,7 +32,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class MessageKeysTests {
 
 	/** Prefixes that configuration completes (chain types and steps): checked against the config file below. */
-	static final Set<String> NAMED_BY_CONFIGURATION = Set.of("approval.type.", "approval.step.", "risk.category.", "survey.dimension.");
+	static final Set<String> NAMED_BY_CONFIGURATION = Set.of("approval.type.", "approval.step.", "risk.category.",
+			"feedback.category.", "survey.dimension.");
 
 	static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[A-Za-z0-9_-]+)*\\.?)\"");
 

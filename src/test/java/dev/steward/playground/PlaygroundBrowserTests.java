@@ -152,7 +152,7 @@ class PlaygroundBrowserTests {
 		var emma = page().actAs("emma.wilson");
 
 		emma.command("/nope");
-		assertThat(emma.lastEphemeral()).startsWith("There is no command /nope. Commands: /approvals, /client, /demo, ")
+		assertThat(emma.lastEphemeral()).startsWith("There is no command /nope. Commands: /approvals, /client, /demo, /feedback, ")
 			.contains("/project", "/steward");
 
 		emma.command("/steward frobnicate");
