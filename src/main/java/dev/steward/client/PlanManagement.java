@@ -158,8 +158,9 @@ public class PlanManagement {
 	}
 
 	/**
-	 * Logs the contact due on a day, with an optional note; the next is due one frequency after
-	 * today where the owner lives, on a working day of the plan's calendar.
+	 * Logs the contact due on a day, with an optional note; the next is due one frequency after the
+	 * due date, or after today where the owner lives if that is later, on a working day of the
+	 * plan's calendar.
 	 */
 	@Transactional
 	public CommunicationPlan log(String actorId, long planId, LocalDate due, String note) {
@@ -169,7 +170,11 @@ public class PlanManagement {
 		if (text != null && text.length() > NOTE) {
 			throw new PlanRefused(Reason.INVALID, "note");
 		}
-		var next = nextDue(today(plan.ownerId()), plan.everyDays(), calendarOf(plan.projectId()));
+		// from the later of the due date and the day of the contact: a contact made early keeps the
+		// rhythm, one made late restarts it, and the next due date is always after this one
+		var today = today(plan.ownerId());
+		var from = today.isAfter(plan.nextDue()) ? today : plan.nextDue();
+		var next = nextDue(from, plan.everyDays(), calendarOf(plan.projectId()));
 		plan.log(due, actorId, text, clock.instant(), next);
 		return plans.save(plan);
 	}
