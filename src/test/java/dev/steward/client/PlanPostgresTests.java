@@ -24,7 +24,8 @@ import dev.steward.support.ApprovedProjects;
  * back whole, the due and owner queries of the daily reminder run, a contact logged once (the
  * version guards a second), and the overdue plans of a project's digest.
  */
-@SpringBootTest(properties = "steward.default-time-zone=Asia/Shanghai")
+// the same configuration as ClientPostgresTests, so both share one application (and one pool of connections)
+@SpringBootTest
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = dev.steward.support.PostgresDatabase.class)
 class PlanPostgresTests {

@@ -56,7 +56,7 @@ class PlanActions implements ActionHandler<Log> {
 
 		@Override
 		public FormSpec spec(Caller caller, Note args) {
-			return FormSpec.single(texts.get(caller, "client.plan.note.title", args.plan()),
+			return FormSpec.single(texts.get(caller, "client.plan.note.title", String.valueOf(args.plan())),
 					texts.get(caller, "client.plan.note.submit"),
 					List.of(Input.longText(NOTE, texts.get(caller, "client.plan.note.label"), false, PlanManagement.NOTE)
 						.withHint(texts.get(caller, "client.plan.note.hint"))));
@@ -69,7 +69,7 @@ class PlanActions implements ActionHandler<Log> {
 				return Reply.errors(Map.of(NOTE, texts.get(caller, "client.plan.note.too-long", PlanManagement.NOTE)));
 			}
 			var plan = plans.log(caller.personId(), request.args().plan(), request.args().due(), request.value(NOTE));
-			return Reply.say(texts.get(caller, "client.plan.logged", plan.id(), plan.goal(), plan.nextDue().toString()));
+			return Reply.say(texts.get(caller, "client.plan.logged", String.valueOf(plan.id()), plan.goal(), plan.nextDue().toString()));
 		}
 
 	}

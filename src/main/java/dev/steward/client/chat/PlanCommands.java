@@ -101,7 +101,7 @@ class PlanCommands implements ChatCommands {
 	private Reply stop(CommandRequest request) {
 		var caller = request.caller();
 		var plan = plans.stop(caller.personId(), planId(request));
-		return Reply.say(texts.get(caller, "client.plan.stopped-now", plan.id(), plan.goal()));
+		return Reply.say(texts.get(caller, "client.plan.stopped-now", String.valueOf(plan.id()), plan.goal()));
 	}
 
 	private long planId(CommandRequest request) {

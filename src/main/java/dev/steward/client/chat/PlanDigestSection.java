@@ -54,7 +54,7 @@ class PlanDigestSection implements DigestSections {
 		overdue.stream().limit(LISTED).forEach(plan -> {
 			var last = plan.lastContactAt() == null ? texts.get(locale, "client.plan.never")
 					: LocalDate.ofInstant(plan.lastContactAt(), reader.zone()).toString();
-			lines.add(texts.get(locale, "client.plan.digest.line", plan.id(), plan.goal(),
+			lines.add(texts.get(locale, "client.plan.digest.line", String.valueOf(plan.id()), plan.goal(),
 					views.where(locale, plans.scopeOf(plan)), views.channel(locale, plan.channel()),
 					directory.name(plan.ownerId()), plan.nextDue().toString(), last));
 		});

@@ -130,7 +130,7 @@ class PlanForm implements FormHandler<Editor> {
 			else {
 				plan = plans.edit(caller.personId(), args.plan(), details, next);
 			}
-			return Reply.say(texts.get(caller, args.isNew() ? "client.plan.added" : "client.plan.changed", plan.id(),
+			return Reply.say(texts.get(caller, args.isNew() ? "client.plan.added" : "client.plan.changed", String.valueOf(plan.id()),
 					plan.goal(), plan.nextDue().toString()));
 		}
 		catch (PlanRefused refused) {

@@ -73,7 +73,7 @@ class PlanMessages {
 		var reader = recipients.of(added.ownerId());
 		var plan = plans.find(added.planId()).orElseThrow();
 		var card = views.card(reader, plan);
-		var text = texts.get(reader, "client.plan.owner-told", directory.name(added.actorId()), plan.id(), plan.goal());
+		var text = texts.get(reader, "client.plan.owner-told", directory.name(added.actorId()), String.valueOf(plan.id()), plan.goal());
 		var message = Message.builder(text).text(text);
 		card.blocks().forEach(message::block);
 		outbox.toPerson(added.ownerId(), message.build(), null);

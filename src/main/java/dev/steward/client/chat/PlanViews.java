@@ -81,7 +81,7 @@ class PlanViews {
 
 	/** A whole plan: what it is, when the next contact is due, the last contacts, and its buttons. */
 	Message card(Caller reader, CommunicationPlan plan) {
-		var title = texts.get(reader, "client.plan.show.title", plan.id(), plan.goal());
+		var title = texts.get(reader, "client.plan.show.title", String.valueOf(plan.id()), plan.goal());
 		var builder = Message.builder(title).header(title).fields(fields(reader, plan));
 		var fields = new ArrayList<Field>();
 		fields.add(new Field(texts.get(reader, "client.plan.field.next"),
