@@ -15,6 +15,9 @@ import dev.steward.conversation.Message;
 import dev.steward.conversation.Texts;
 import dev.steward.progress.chat.ProgressInteractions.Forward;
 import dev.steward.progress.chat.ProgressInteractions.Report;
+import dev.steward.digest.Digests;
+import dev.steward.digest.ProjectWeek;
+import dev.steward.digest.Reader;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.engagement.Project;
 import dev.steward.progress.Cycle;
@@ -32,10 +35,17 @@ class ProgressViews {
 
 	private final Texts texts;
 
-	ProgressViews(ProgressManagement progress, DirectoryManagement directory, Texts texts) {
+	private final Digests digests;
+
+	private final java.time.Clock clock;
+
+	ProgressViews(ProgressManagement progress, DirectoryManagement directory, Texts texts, Digests digests,
+			java.time.Clock clock) {
 		this.progress = progress;
 		this.directory = directory;
 		this.texts = texts;
+		this.digests = digests;
+		this.clock = clock;
 	}
 
 	static String promptKey(long cycleId, String personId) {
@@ -106,6 +116,13 @@ class ProgressViews {
 			builder.text("*" + directory.name(report.personId()) + "* " + rag(reader, report.rag()) + " · "
 					+ report.percent() + "%\n" + texts.get(reader, "progress.digest.done") + " " + shorten(report.done())
 					+ "\n" + texts.get(reader, "progress.digest.next") + " " + shorten(report.nextWeek()));
+		}
+		// what other modules add (e.g. the client's overdue contacts), as this reader may read it now
+		var week = new ProjectWeek(project.id(), project.code(), project.clientId(), cycle.week(), clock.instant());
+		for (var section : digests.sections(week, new Reader(reader.personId(), reader.locale(), reader.zone()))) {
+			var text = new StringBuilder("*" + section.title() + "*");
+			section.lines().forEach(line -> text.append('\n').append(line));
+			builder.text(text.toString());
 		}
 		if (withButtons) {
 			builder.actions(List.of(
