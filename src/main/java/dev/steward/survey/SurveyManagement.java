@@ -194,6 +194,8 @@ public class SurveyManagement {
 		}
 		finally {
 			planning.planRound(soonestRound(failed, now));
+			// once for the whole round: each survey's reminder is a moment after the one before
+			planning.planFollowUp(surveys.findSoonestFollowUp());
 		}
 		log.info("Sent {} satisfaction surveys in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
 		return sent;
@@ -227,7 +229,6 @@ public class SurveyManagement {
 			return false;
 		}
 		send(project, null);
-		planning.planFollowUp(surveys.findSoonestFollowUp());
 		return true;
 	}
 
