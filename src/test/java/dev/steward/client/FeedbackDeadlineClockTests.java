@@ -1,23 +1,15 @@
 package dev.steward.client;
 
+import static dev.steward.support.MidAutumnEve.Time.NOW;
+import static dev.steward.support.MidAutumnEve.Time.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.client.Feedback.Details;
@@ -32,6 +24,8 @@ import dev.steward.engagement.Home;
 import dev.steward.engagement.Project;
 import dev.steward.scheduling.Scheduling;
 import dev.steward.support.ApprovedProjects;
+import dev.steward.support.Heard;
+import dev.steward.support.MidAutumnEve;
 import dev.steward.support.MutableClock;
 
 /**
@@ -42,57 +36,8 @@ import dev.steward.support.MutableClock;
  * working hours, each once; the monthly summary groups a client's recurring categories for
  * management.
  */
-@SpringBootTest(properties = { "steward.default-time-zone=Asia/Shanghai",
-		// the scheduler stays stopped: the jobs stay as planned, and the test runs their work itself
-		"spring.quartz.auto-startup=false" })
-@ActiveProfiles("test")
-@org.springframework.context.annotation.Import(FeedbackDeadlineClockTests.Clocked.class)
+@MidAutumnEve
 class FeedbackDeadlineClockTests {
-
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-	static final Instant NOW = at("2026-09-24T10:00");
-
-	static Instant at(String local) {
-		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocked {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(NOW, SHANGHAI);
-		}
-
-		@Bean
-		Heard heard() {
-			return new Heard();
-		}
-
-	}
-
-	/** The follow-up events, as they are published. */
-	static class Heard {
-
-		final List<Object> events = new ArrayList<>();
-
-		@EventListener
-		void on(FeedbackReminded reminded) {
-			events.add(reminded);
-		}
-
-		@EventListener
-		void on(FeedbackEscalated escalated) {
-			events.add(escalated);
-		}
-
-		<T> List<T> of(Class<T> type) {
-			return events.stream().filter(type::isInstance).map(type::cast).toList();
-		}
-
-	}
 
 	@Autowired
 	MutableClock clock;
@@ -120,7 +65,7 @@ class FeedbackDeadlineClockTests {
 	@BeforeEach
 	void aProject() {
 		clock.set(NOW);
-		heard.events.clear();
+		heard.clear();
 		project = ApprovedProjects.approved(engagements, approvals, "Feedback clock " + System.nanoTime(),
 				new Home("test", "general", false), "sun.li", "emma.wilson");
 	}
@@ -169,7 +114,7 @@ class FeedbackDeadlineClockTests {
 		// and nobody more: the next run does nothing
 		clock.set(at("2026-10-09T10:00"));
 		assertThat(feedback.followUp(item.id())).isZero();
-		assertThat(heard.events).hasSize(2);
+		assertThat(heard.any(FeedbackReminded.class, FeedbackEscalated.class)).hasSize(2);
 		var escalated = feedback.find(item.id()).orElseThrow();
 		assertThat(escalated.history()).extracting(FeedbackEntry::action)
 			.containsExactly(Action.RECORDED, Action.ASSIGNED, Action.REMINDED, Action.ESCALATED);
@@ -199,7 +144,7 @@ class FeedbackDeadlineClockTests {
 		assertThat(scheduling.nextFire("feedback", "deadline-" + item.id())).isEmpty();
 		clock.set(at("2026-09-29T10:00"));
 		assertThat(feedback.followUp(item.id())).isZero();
-		assertThat(heard.events).isEmpty();
+		assertThat(heard.any(FeedbackReminded.class, FeedbackEscalated.class)).isEmpty();
 	}
 
 	@Test

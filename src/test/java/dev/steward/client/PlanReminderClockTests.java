@@ -1,24 +1,17 @@
 package dev.steward.client;
 
+import static dev.steward.support.MidAutumnEve.Time.NOW;
+import static dev.steward.support.MidAutumnEve.Time.SHANGHAI;
+import static dev.steward.support.MidAutumnEve.Time.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.client.PlanEvents.ContactDue;
@@ -26,6 +19,8 @@ import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Home;
 import dev.steward.scheduling.Scheduling;
 import dev.steward.support.ApprovedProjects;
+import dev.steward.support.Heard;
+import dev.steward.support.MidAutumnEve;
 import dev.steward.support.MutableClock;
 
 /**
@@ -35,50 +30,10 @@ import dev.steward.support.MutableClock;
  * calendar; each owner is reminded at the reminder time in their own zone, on working days only,
  * once a due date, days missed caught up; one job a time zone.
  */
-@SpringBootTest(properties = { "steward.default-time-zone=Asia/Shanghai",
-		// the scheduler stays stopped: the jobs stay as planned, and the test runs their work itself
-		"spring.quartz.auto-startup=false" })
-@ActiveProfiles("test")
-@Import(PlanReminderClockTests.Clocked.class)
+@MidAutumnEve
 class PlanReminderClockTests {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
 	static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-	static final Instant NOW = at("2026-09-24T10:00");
-
-	static Instant at(String local) {
-		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocked {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(NOW, SHANGHAI);
-		}
-
-		@Bean
-		Heard heardReminders() {
-			return new Heard();
-		}
-
-	}
-
-	/** The reminders, as they are published. */
-	static class Heard {
-
-		final List<ContactDue> due = new ArrayList<>();
-
-		@EventListener
-		void on(ContactDue contact) {
-			due.add(contact);
-		}
-
-	}
 
 	@Autowired
 	MutableClock clock;
@@ -109,7 +64,7 @@ class PlanReminderClockTests {
 	@BeforeEach
 	void aProject() {
 		clock.set(NOW);
-		heard.due.clear();
+		heard.clear();
 		// every plan from an earlier test is out of the way
 		stored.findAll().stream().filter(CommunicationPlan::active).forEach(plan -> plans.stop("admin", plan.id()));
 		var made = ApprovedProjects.approved(engagements, approvals, "Plans " + System.nanoTime(),
@@ -157,13 +112,13 @@ class PlanReminderClockTests {
 		// Monday 28 September, 09:30 in Shanghai: Sun Li's, not Emma's (London's run is hers)
 		clock.set(at("2026-09-28T09:30"));
 		assertThat(reminders.remind(SHANGHAI)).isEqualTo(1);
-		assertThat(heard.due).extracting(ContactDue::planId).containsExactly(monday.id());
-		assertThat(heard.due.get(0).due()).isEqualTo(LocalDate.parse("2026-09-28"));
+		assertThat(heard.of(ContactDue.class)).extracting(ContactDue::planId).containsExactly(monday.id());
+		assertThat(heard.of(ContactDue.class).get(0).due()).isEqualTo(LocalDate.parse("2026-09-28"));
 		// once a due date: a run again the same day, or the next, reminds nobody twice
 		assertThat(reminders.remind(SHANGHAI)).isZero();
 		clock.set(LocalDateTime.parse("2026-09-28T09:30").atZone(LONDON).toInstant());
 		assertThat(reminders.remind(LONDON)).isEqualTo(1);
-		assertThat(heard.due).extracting(ContactDue::planId).containsExactly(monday.id(), london.id());
+		assertThat(heard.of(ContactDue.class)).extracting(ContactDue::planId).containsExactly(monday.id(), london.id());
 
 		// Steward is down from Tuesday; on the holiday nothing is sent, and the first working day after
 		// brings what fell due meanwhile (Wednesday's), once
@@ -171,7 +126,7 @@ class PlanReminderClockTests {
 		assertThat(reminders.remind(SHANGHAI)).isZero();
 		clock.set(at("2026-10-08T09:30"));
 		assertThat(reminders.remind(SHANGHAI)).isEqualTo(1);
-		assertThat(heard.due).extracting(ContactDue::planId).containsExactly(monday.id(), london.id(), wednesday.id());
+		assertThat(heard.of(ContactDue.class)).extracting(ContactDue::planId).containsExactly(monday.id(), london.id(), wednesday.id());
 		assertThat(reminders.remind(SHANGHAI)).isZero();
 		assertThat(plans.plan("admin", wednesday.id()).history()).extracting(PlanEntry::action)
 			.containsExactly(PlanEntry.Action.ADDED, PlanEntry.Action.REMINDED);

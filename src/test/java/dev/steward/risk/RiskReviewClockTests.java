@@ -1,26 +1,20 @@
 package dev.steward.risk;
 
+import static dev.steward.support.MidAutumnEve.Time.NOW;
+import static dev.steward.support.MidAutumnEve.Time.SHANGHAI;
+import static dev.steward.support.MidAutumnEve.Time.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.engagement.EngagementManagement;
@@ -34,6 +28,8 @@ import dev.steward.risk.RiskManagement.Target;
 import dev.steward.risk.RiskRefused.Reason;
 import dev.steward.scheduling.Scheduling;
 import dev.steward.support.ApprovedProjects;
+import dev.steward.support.Heard;
+import dev.steward.support.MidAutumnEve;
 import dev.steward.support.MutableClock;
 
 /**
@@ -43,64 +39,8 @@ import dev.steward.support.MutableClock;
  * asked for in messages of five; a review left undone reminds the owner at its deadline, then goes
  * to the project manager, then to the department head, in working hours only.
  */
-@SpringBootTest(properties = { "steward.default-time-zone=Asia/Shanghai",
-		// one owner's card at a time, so the order the run asks in is the order heard
-		"steward.risk.review-threads=1",
-		// the scheduler stays stopped: the jobs stay as planned, and the test runs their work itself
-		"spring.quartz.auto-startup=false" })
-@ActiveProfiles("test")
-@Import(RiskReviewClockTests.Clocked.class)
+@MidAutumnEve
 class RiskReviewClockTests {
-
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-	static final Instant NOW = at("2026-09-24T10:00");
-
-	static Instant at(String local) {
-		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocked {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(NOW, SHANGHAI);
-		}
-
-		@Bean
-		Heard heard() {
-			return new Heard();
-		}
-
-	}
-
-	/** The review events, as they are published. */
-	static class Heard {
-
-		final List<Object> events = new ArrayList<>();
-
-		@EventListener
-		void on(ReviewsDue due) {
-			events.add(due);
-		}
-
-		@EventListener
-		void on(ReviewReminded reminded) {
-			events.add(reminded);
-		}
-
-		@EventListener
-		void on(ReviewEscalated escalated) {
-			events.add(escalated);
-		}
-
-		<T> List<T> of(Class<T> type) {
-			return events.stream().filter(type::isInstance).map(type::cast).toList();
-		}
-
-	}
 
 	@Autowired
 	MutableClock clock;
@@ -134,7 +74,7 @@ class RiskReviewClockTests {
 	@BeforeEach
 	void aProject() {
 		clock.set(NOW);
-		heard.events.clear();
+		heard.clear();
 		// every risk from an earlier test is out of the way
 		register.findAll().stream().filter(Risk::open).forEach(risk -> risks.close(risk.id(), "admin", "test over", 0));
 		project = ApprovedProjects.approved(engagements, approvals, "Clocked " + System.nanoTime(),

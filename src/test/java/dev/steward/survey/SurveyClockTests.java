@@ -1,13 +1,13 @@
 package dev.steward.survey;
 
+import static dev.steward.support.MidAutumnEve.Time.NOW;
+import static dev.steward.support.MidAutumnEve.Time.SHANGHAI;
+import static dev.steward.support.MidAutumnEve.Time.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.ActiveProfiles;
 
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.client.ClientContact;
@@ -32,6 +25,8 @@ import dev.steward.engagement.Home;
 import dev.steward.engagement.Project;
 import dev.steward.scheduling.Scheduling;
 import dev.steward.support.ApprovedProjects;
+import dev.steward.support.Heard;
+import dev.steward.support.MidAutumnEve;
 import dev.steward.support.MutableClock;
 import dev.steward.survey.QualityPolicy.Cadence;
 import dev.steward.survey.SurveyEvents.SurveyClosed;
@@ -46,72 +41,8 @@ import dev.steward.survey.SurveyRefused.Reason;
  * send time in the project's zone; a contact who has not answered is reminded once; the survey
  * closes at its time and takes nothing after; each survey is answered once a contact.
  */
-@SpringBootTest(properties = { "steward.default-time-zone=Asia/Shanghai",
-		// the scheduler stays stopped: the jobs stay as planned, and the test runs their work itself
-		"spring.quartz.auto-startup=false" })
-@ActiveProfiles("test")
-@Import(SurveyClockTests.Clocked.class)
+@MidAutumnEve
 class SurveyClockTests {
-
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-	static final Instant NOW = at("2026-09-24T10:00");
-
-	static Instant at(String local) {
-		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocked {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(NOW, SHANGHAI);
-		}
-
-		@Bean
-		Heard heard() {
-			return new Heard();
-		}
-
-	}
-
-	/** The survey events, as they are published. */
-	static class Heard {
-
-		final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(SurveySent sent) {
-			events.add(sent);
-		}
-
-		@EventListener
-		void on(SurveyReminded reminded) {
-			events.add(reminded);
-		}
-
-		@EventListener
-		void on(SurveyClosed closed) {
-			events.add(closed);
-		}
-
-		@EventListener
-		void on(SurveyEvents.ActionOpened opened) {
-			events.add(opened);
-		}
-
-		@EventListener
-		void on(SurveyEvents.ActionReminded reminded) {
-			events.add(reminded);
-		}
-
-		<T> List<T> of(Class<T> type) {
-			return events.stream().filter(type::isInstance).map(type::cast).toList();
-		}
-
-	}
 
 	@Autowired
 	MutableClock clock;
@@ -151,7 +82,7 @@ class SurveyClockTests {
 	@BeforeEach
 	void aProjectWhoseClientHasTwoContacts() {
 		clock.set(NOW);
-		heard.events.clear();
+		heard.clear();
 		// every schedule of an earlier test is out of the way, and every survey closed
 		schedules.findAll().forEach(schedule -> {
 			schedule.moveTo(null);
