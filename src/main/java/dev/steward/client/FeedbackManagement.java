@@ -321,45 +321,10 @@ public class FeedbackManagement {
 		return projects().byId(item.projectId()).map(ClientProject::managerId);
 	}
 
+	/** The projects, as the module that holds them tells; none when it is absent (a module test). */
 	private ClientProjects projects() {
-		var found = projects.getIfAvailable();
-		return found != null ? found : NO_PROJECTS;
+		return projects.getIfAvailable(() -> ClientProjects.NONE);
 	}
-
-	/** Without a module that knows projects, there are none. */
-	private static final ClientProjects NO_PROJECTS = new ClientProjects() {
-
-		@Override
-		public Optional<ClientProject> byCode(String code) {
-			return Optional.empty();
-		}
-
-		@Override
-		public Optional<ClientProject> byId(long projectId) {
-			return Optional.empty();
-		}
-
-		@Override
-		public List<ClientProject> ofClient(long clientId) {
-			return List.of();
-		}
-
-		@Override
-		public List<ClientProject> onTeam(String personId) {
-			return List.of();
-		}
-
-		@Override
-		public boolean isOnTeam(long projectId, String personId) {
-			return false;
-		}
-
-		@Override
-		public boolean maySee(long projectId, String personId) {
-			return false;
-		}
-
-	};
 
 	// --- deadlines and follow-ups -------------------------------------------------------------------------
 

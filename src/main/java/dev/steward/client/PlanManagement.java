@@ -40,7 +40,7 @@ public class PlanManagement {
 
 	private final ClientManagement clients;
 
-	private final ObjectProvider<PlanProjects> projects;
+	private final ObjectProvider<ClientProjects> projects;
 
 	private final DirectoryManagement directory;
 
@@ -54,7 +54,7 @@ public class PlanManagement {
 
 	private final ZoneId firmZone;
 
-	PlanManagement(CommunicationPlans plans, ClientManagement clients, ObjectProvider<PlanProjects> projects,
+	PlanManagement(CommunicationPlans plans, ClientManagement clients, ObjectProvider<ClientProjects> projects,
 			DirectoryManagement directory, WorkingCalendars calendars, ObjectProvider<ProjectCalendars> projectCalendars,
 			ApplicationEventPublisher events, Clock clock, FirmDefaults firm) {
 		this.plans = plans;
@@ -96,7 +96,7 @@ public class PlanManagement {
 	@Transactional(readOnly = true)
 	public PlanScope scopeOf(CommunicationPlan plan) {
 		var code = plan.projectId() == null ? null
-				: projects().byId(plan.projectId()).map(PlanProjects.Facts::code).orElse("#" + plan.projectId());
+				: projects().byId(plan.projectId()).map(ClientProjects.ClientProject::code).orElse("#" + plan.projectId());
 		return new PlanScope(plan.clientId(), clients.name(plan.clientId()).orElse(""), plan.projectId(), code);
 	}
 
@@ -323,32 +323,9 @@ public class PlanManagement {
 	}
 
 	/** The projects, as the module that holds them tells; none known when it is absent (a module test). */
-	private PlanProjects projects() {
-		return projects.getIfAvailable(() -> NO_PROJECTS);
+	private ClientProjects projects() {
+		return projects.getIfAvailable(() -> ClientProjects.NONE);
 	}
 
-	private static final PlanProjects NO_PROJECTS = new PlanProjects() {
-
-		@Override
-		public Optional<Facts> byCode(String code) {
-			return Optional.empty();
-		}
-
-		@Override
-		public Optional<Facts> byId(long projectId) {
-			return Optional.empty();
-		}
-
-		@Override
-		public boolean maySee(long projectId, String personId) {
-			return false;
-		}
-
-		@Override
-		public List<String> managersOf(long clientId) {
-			return List.of();
-		}
-
-	};
 
 }

@@ -20,6 +20,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.steward.client.ClientProjects.ClientProject;
 import dev.steward.client.PlanEvents.ContactLogged;
 import dev.steward.client.PlanEvents.PlanAdded;
 import dev.steward.client.PlanRefused.Reason;
@@ -62,19 +63,19 @@ class PlanModuleTests {
 	}
 
 	/** Projects as engagement would tell them: a team a project, management and admins see all. */
-	static class StandInProjects implements PlanProjects {
+	static class StandInProjects implements ClientProjects {
 
-		final Map<Long, Facts> projects = new ConcurrentHashMap<>();
+		final Map<Long, ClientProject> projects = new ConcurrentHashMap<>();
 
 		final Map<Long, Set<String>> teams = new ConcurrentHashMap<>();
 
 		@Override
-		public Optional<Facts> byCode(String code) {
+		public Optional<ClientProject> byCode(String code) {
 			return projects.values().stream().filter(project -> project.code().equals(code)).findFirst();
 		}
 
 		@Override
-		public Optional<Facts> byId(long projectId) {
+		public Optional<ClientProject> byId(long projectId) {
 			return Optional.ofNullable(projects.get(projectId));
 		}
 
@@ -85,9 +86,21 @@ class PlanModuleTests {
 		}
 
 		@Override
-		public List<String> managersOf(long clientId) {
+		public List<ClientProject> ofClient(long clientId) {
 			return projects.values().stream().filter(project -> Long.valueOf(clientId).equals(project.clientId()))
-				.map(Facts::managerId).toList();
+				.toList();
+		}
+
+		@Override
+		public List<ClientProject> onTeam(String personId) {
+			return projects.values().stream()
+				.filter(project -> teams.getOrDefault(project.id(), Set.of()).contains(personId))
+				.toList();
+		}
+
+		@Override
+		public boolean isOnTeam(long projectId, String personId) {
+			return teams.getOrDefault(projectId, Set.of()).contains(personId);
 		}
 
 	}
@@ -119,7 +132,7 @@ class PlanModuleTests {
 	PlanScope project(PlanScope client) {
 		long id = 1000 + projects.projects.size();
 		var code = "P-2026-" + id;
-		projects.projects.put(id, new PlanProjects.Facts(id, code, "Plan project", client.clientId(), "zhang.wei"));
+		projects.projects.put(id, new ClientProject(id, code, "Plan project", client.clientId(), "zhang.wei", "strategy"));
 		projects.teams.put(id, Set.of("zhang.wei", "sun.li"));
 		return plans.scope(code);
 	}
@@ -155,7 +168,7 @@ class PlanModuleTests {
 		assertThat(plans.scope("  " + scope.clientName().toUpperCase() + " ")).isEqualTo(scope);
 		assertThatThrownBy(() -> plans.scope("P-2026-9999")).isInstanceOfSatisfying(PlanRefused.class,
 				refused -> assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_PROJECT));
-		projects.projects.put(9998L, new PlanProjects.Facts(9998, "P-2026-9998", "No client", null, "zhang.wei"));
+		projects.projects.put(9998L, new ClientProject(9998, "P-2026-9998", "No client", null, "zhang.wei", "strategy"));
 		assertThatThrownBy(() -> plans.scope("P-2026-9998")).isInstanceOfSatisfying(PlanRefused.class,
 				refused -> assertThat(refused.reason()).isEqualTo(Reason.NO_CLIENT));
 		assertThatThrownBy(() -> plans.scope("Nobody " + System.nanoTime())).isInstanceOf(ClientRefused.class);
