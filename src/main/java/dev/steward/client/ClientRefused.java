@@ -1,7 +1,9 @@
 package dev.steward.client;
 
+import dev.steward.firm.Refused;
+
 /** A change or a look at a client the rules refuse; nothing is saved (a refused look is recorded). */
-public class ClientRefused extends RuntimeException {
+public class ClientRefused extends Refused {
 
 	/** Why. */
 	public enum Reason {
@@ -22,23 +24,13 @@ public class ClientRefused extends RuntimeException {
 
 	}
 
-	private final Reason reason;
-
-	private final String detail;
-
 	public ClientRefused(Reason reason, String detail) {
-		super(reason + (detail == null ? "" : ": " + detail));
-		this.reason = reason;
-		this.detail = detail;
+		super(reason, detail);
 	}
 
+	@Override
 	public Reason reason() {
-		return reason;
-	}
-
-	/** The field's id (see {@link Reason#INVALID}), or the client's name, the refusal is about; may be {@code null}. */
-	public String detail() {
-		return detail;
+		return (Reason) super.reason();
 	}
 
 }

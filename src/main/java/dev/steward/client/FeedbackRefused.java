@@ -1,11 +1,13 @@
 package dev.steward.client;
 
+import dev.steward.firm.Refused;
+
 /**
  * Why someone may not do this to client feedback now. The transaction is rolled back; the chat face
  * says the reason politely, with {@link #detail()} where it names something (a code, a person, a
  * step).
  */
-public class FeedbackRefused extends RuntimeException {
+public class FeedbackRefused extends Refused {
 
 	/** The kinds of refusal. */
 	public enum Reason {
@@ -41,26 +43,22 @@ public class FeedbackRefused extends RuntimeException {
 
 	}
 
-	private final Reason reason;
-
-	private final String detail;
-
 	public FeedbackRefused(Reason reason, String detail) {
-		super(reason.name() + (detail == null ? "" : ": " + detail));
-		this.reason = reason;
-		this.detail = detail;
+		super(reason, detail);
+	}
+
+	@Override
+	public Reason reason() {
+		return (Reason) super.reason();
 	}
 
 	public FeedbackRefused(Reason reason) {
 		this(reason, null);
 	}
 
-	public Reason reason() {
-		return reason;
-	}
-
 	/** What the refusal names (a project code, a person, a field), or empty. */
 	public String detail() {
+		var detail = super.detail();
 		return detail == null ? "" : detail;
 	}
 

@@ -1,7 +1,9 @@
 package dev.steward.client;
 
+import dev.steward.firm.Refused;
+
 /** A change or a look at a communication plan the rules refuse; nothing is saved. */
-public class PlanRefused extends RuntimeException {
+public class PlanRefused extends Refused {
 
 	/** Why. */
 	public enum Reason {
@@ -34,23 +36,13 @@ public class PlanRefused extends RuntimeException {
 
 	}
 
-	private final Reason reason;
-
-	private final String detail;
-
 	public PlanRefused(Reason reason, String detail) {
-		super(reason + (detail == null ? "" : ": " + detail));
-		this.reason = reason;
-		this.detail = detail;
+		super(reason, detail);
 	}
 
+	@Override
 	public Reason reason() {
-		return reason;
-	}
-
-	/** The field's id (see {@link Reason#INVALID}), a person's id, a date or what was typed; may be {@code null}. */
-	public String detail() {
-		return detail;
+		return (Reason) super.reason();
 	}
 
 }

@@ -2,7 +2,9 @@ package dev.steward.conversation;
 
 /**
  * A module's one mapping from the reasons its domain refuses (an enum per module, e.g.
- * {@code DecisionRefused.Reason}) to the message keys that say them. Write it as an exhaustive
+ * {@code DecisionRefused.Reason}) to the message keys that say them. A module whose refusal extends
+ * {@link dev.steward.firm.Refused} writes only {@link #key}: the reason and its detail are read from
+ * it. Write it as an exhaustive
  * {@code switch} of literal keys: a new reason then does not compile without its words, and
  * {@code MessageKeysTests} checks each key exists in English and Chinese.
  *
@@ -25,12 +27,16 @@ public interface RefusalKeys<R extends Enum<R>> {
 	 * language, with {@link #arguments}.
 	 */
 	default java.util.Optional<R> reasonOf(RuntimeException exception) {
+		if (exception instanceof dev.steward.firm.Refused refused && reasons().isInstance(refused.reason())) {
+			return java.util.Optional.of(reasons().cast(refused.reason()));
+		}
 		return java.util.Optional.empty();
 	}
 
-	/** What the reason's message is filled in with. */
+	/** What the reason's message is filled in with: the refusal's detail, or nothing, unless a mapping says more. */
 	default Object[] arguments(Caller caller, RuntimeException exception) {
-		return new Object[0];
+		return new Object[] { exception instanceof dev.steward.firm.Refused refused && refused.detail() != null
+				? refused.detail() : "" };
 	}
 
 }

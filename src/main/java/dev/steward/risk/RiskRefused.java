@@ -1,10 +1,12 @@
 package dev.steward.risk;
 
+import dev.steward.firm.Refused;
+
 /**
  * Why someone may not do this to a risk now. The transaction is rolled back; the chat face says
  * the reason politely, with {@link #detail()} where it names something (a code, a person).
  */
-public class RiskRefused extends RuntimeException {
+public class RiskRefused extends Refused {
 
 	/** The kinds of refusal. */
 	public enum Reason {
@@ -44,26 +46,22 @@ public class RiskRefused extends RuntimeException {
 
 	}
 
-	private final Reason reason;
-
-	private final String detail;
-
 	public RiskRefused(Reason reason, String detail) {
-		super(reason.name() + (detail == null ? "" : ": " + detail));
-		this.reason = reason;
-		this.detail = detail;
+		super(reason, detail);
+	}
+
+	@Override
+	public Reason reason() {
+		return (Reason) super.reason();
 	}
 
 	public RiskRefused(Reason reason) {
 		this(reason, null);
 	}
 
-	public Reason reason() {
-		return reason;
-	}
-
 	/** What the refusal names (a project code, an application number, a person), or empty. */
 	public String detail() {
+		var detail = super.detail();
 		return detail == null ? "" : detail;
 	}
 

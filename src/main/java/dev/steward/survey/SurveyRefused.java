@@ -1,7 +1,9 @@
 package dev.steward.survey;
 
+import dev.steward.firm.Refused;
+
 /** Why a survey's action is refused; the chat face says it in the person's words. */
-public class SurveyRefused extends RuntimeException {
+public class SurveyRefused extends Refused {
 
 	/** What went wrong. */
 	public enum Reason {
@@ -39,23 +41,13 @@ public class SurveyRefused extends RuntimeException {
 
 	}
 
-	private final Reason reason;
-
-	private final String detail;
-
 	public SurveyRefused(Reason reason, String detail) {
-		super(reason + (detail == null ? "" : ": " + detail));
-		this.reason = reason;
-		this.detail = detail;
+		super(reason, detail);
 	}
 
+	@Override
 	public Reason reason() {
-		return reason;
-	}
-
-	/** What the refusal is about (a project code, a dimension's number), if anything. */
-	public String detail() {
-		return detail;
+		return (Reason) super.reason();
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.steward.client.chat;
 
-import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +43,6 @@ class FeedbackRefusalKeys implements RefusalKeys<Reason> {
 			case UNKNOWN_CATEGORY -> "feedback.refused.unknown-category";
 			case INVALID_TEXT -> "feedback.refused.invalid-text";
 		};
-	}
-
-	@Override
-	public Optional<Reason> reasonOf(RuntimeException exception) {
-		return exception instanceof FeedbackRefused refused ? Optional.of(refused.reason()) : Optional.empty();
 	}
 
 	@Override

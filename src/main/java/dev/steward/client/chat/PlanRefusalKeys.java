@@ -1,7 +1,5 @@
 package dev.steward.client.chat;
 
-import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
 import dev.steward.client.PlanRefused;
@@ -41,11 +39,6 @@ class PlanRefusalKeys implements RefusalKeys<Reason> {
 			case DUE_PAST -> "client.plan.refused.due-past";
 			case INVALID -> "client.plan.refused.invalid";
 		};
-	}
-
-	@Override
-	public Optional<Reason> reasonOf(RuntimeException exception) {
-		return exception instanceof PlanRefused refused ? Optional.of(refused.reason()) : Optional.empty();
 	}
 
 	@Override

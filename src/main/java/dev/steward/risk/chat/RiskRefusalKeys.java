@@ -1,7 +1,5 @@
 package dev.steward.risk.chat;
 
-import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
 import dev.steward.conversation.Caller;
@@ -42,11 +40,6 @@ class RiskRefusalKeys implements RefusalKeys<Reason> {
 			case REASON_REQUIRED -> "risk.refused.reason-required";
 			case REVIEW_DATE_PAST -> "risk.refused.review-date-past";
 		};
-	}
-
-	@Override
-	public Optional<Reason> reasonOf(RuntimeException exception) {
-		return exception instanceof RiskRefused refused ? Optional.of(refused.reason()) : Optional.empty();
 	}
 
 	@Override

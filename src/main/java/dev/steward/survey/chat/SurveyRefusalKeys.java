@@ -1,12 +1,8 @@
 package dev.steward.survey.chat;
 
-import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
-import dev.steward.conversation.Caller;
 import dev.steward.conversation.RefusalKeys;
-import dev.steward.survey.SurveyRefused;
 import dev.steward.survey.SurveyRefused.Reason;
 
 /** Why the surveys refuse, as message keys; the kernel says them and rolls back. */
@@ -33,16 +29,6 @@ class SurveyRefusalKeys implements RefusalKeys<Reason> {
 			case NOT_ACTION_OWNER -> "survey.refused.not-action-owner";
 			case NOT_MANAGEMENT -> "survey.refused.not-management";
 		};
-	}
-
-	@Override
-	public Optional<Reason> reasonOf(RuntimeException exception) {
-		return exception instanceof SurveyRefused refused ? Optional.of(refused.reason()) : Optional.empty();
-	}
-
-	@Override
-	public Object[] arguments(Caller caller, RuntimeException exception) {
-		return new Object[] { exception instanceof SurveyRefused refused && refused.detail() != null ? refused.detail() : "" };
 	}
 
 }
