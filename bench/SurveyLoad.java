@@ -214,6 +214,10 @@ public class SurveyLoad {
 		List<Call> gets;
 		List<Call> again;
 		List<Call> warm;
+		var loadTimeline = new CopyOnWriteArrayList<String>();
+		long measuredFrom = 0;
+		int idleThreads = 0;
+		int peakThreads = 0;
 		long idle;
 		long peak;
 		long after;
@@ -238,8 +242,14 @@ public class SurveyLoad {
 			System.out.printf("  warm-up done: %s%n", statuses(warm));
 			driver.reset();
 			memory.mark();
+			idleThreads = memory.threads();
+			var loads = Executors.newSingleThreadScheduledExecutor();
+			loads.scheduleAtFixedRate(() -> loadTimeline.add(loadAverage().split(",")[0]), 0, 10, TimeUnit.SECONDS);
+			measuredFrom = System.nanoTime();
 			driver.run(warmupLinks, measuredLinks, period);
+			loads.shutdownNow();
 			peak = memory.peakSinceMark();
+			peakThreads = memory.peakThreads();
 			posts = driver.posts();
 			gets = driver.gets();
 			loadEnd = loadAverage();
@@ -299,6 +309,20 @@ public class SurveyLoad {
 		long last = posts.stream().mapToLong(Call::doneNanos).max().orElse(0);
 		double span = (last - first) / 1e9;
 
+		// ten seconds at a time: how latency went with the machine's load (other sessions share it)
+		System.out.println("Each 10 s of the measured load: submissions, POST p50 / p99 ms, 1-minute load average at its start");
+		var windows = new TreeMap<Integer, List<Long>>();
+		for (var call : posts) {
+			if (call.status() > 0) {
+				windows.computeIfAbsent((int) ((call.dueNanos() - measuredFrom) / 10_000_000_000L), key -> new ArrayList<>())
+					.add(call.doneNanos() - call.sentNanos());
+			}
+		}
+		windows.forEach((window, list) -> {
+			Collections.sort(list);
+			System.out.printf("  %4d s: %4d, %7.1f / %7.1f, load %s%n", window * 10, list.size(), percentile(list, 50),
+					percentile(list, 99), window < loadTimeline.size() ? loadTimeline.get(window) : "?");
+		});
 		System.out.println();
 		System.out.println("Load average at the end of the load (1, 5, 15 min): " + loadEnd);
 		System.out.println("| measure | value |");
@@ -323,6 +347,8 @@ public class SurveyLoad {
 						+ posts.stream().filter(call -> call.status() == 200).count());
 		System.out.printf("| Steward resident memory: idle / peak under load / after (target < 400 MB) | %d / %d / %d MB |%n",
 				idle / 1024, peak / 1024, after / 1024);
+		System.out.printf("| Steward's threads: before the measured load / at most during it | %d / %d |%n", idleThreads,
+				peakThreads);
 		System.out.println("Load average at the end (1, 5, 15 min): " + loadAverage());
 	}
 
@@ -1419,6 +1445,10 @@ public class SurveyLoad {
 
 		private volatile long peakSinceMark;
 
+		private volatile int threads;
+
+		private volatile int peakThreads;
+
 		MemoryWatch(long pid) {
 			this.pid = pid;
 			setDaemon(true);
@@ -1434,6 +1464,10 @@ public class SurveyLoad {
 							current = Long.parseLong(line.replaceAll("\\D", ""));
 							peakSinceMark = Math.max(peakSinceMark, current);
 						}
+						else if (line.startsWith("Threads:")) {
+							threads = Integer.parseInt(line.replaceAll("\\D", ""));
+							peakThreads = Math.max(peakThreads, threads);
+						}
 					}
 					Thread.sleep(100);
 				}
@@ -1445,6 +1479,15 @@ public class SurveyLoad {
 
 		void mark() {
 			peakSinceMark = current;
+			peakThreads = threads;
+		}
+
+		int threads() {
+			return threads;
+		}
+
+		int peakThreads() {
+			return peakThreads;
 		}
 
 		long current() {
