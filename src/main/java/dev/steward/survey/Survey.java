@@ -89,10 +89,9 @@ public class Survey extends AbstractAggregateRoot<Survey> {
 				now.plus(remindAfter), false, now.plus(openFor), null, requestedBy, contacts);
 	}
 
-	/** Announces the survey once it has its id. */
-	Survey sent() {
-		registerEvent(new SurveySent(id, projectId, projectCode, requestedBy));
-		return this;
+	/** What announces the survey, once it has its id. */
+	SurveySent sent() {
+		return new SurveySent(id, projectId, projectCode, requestedBy);
 	}
 
 	/**

@@ -160,7 +160,10 @@ public class SurveyManagement {
 		for (var open : surveys.findOpenByProjectId(project.id())) {
 			close(open, now, true);
 		}
-		return surveys.save(surveys.save(survey).sent());
+		// saved once: its rows are written once, and the event names the id they got
+		var saved = surveys.save(survey);
+		events.publishEvent(saved.sent());
+		return saved;
 	}
 
 	/**
@@ -171,34 +174,51 @@ public class SurveyManagement {
 	public int sendDue() {
 		var started = System.nanoTime();
 		var now = clock.instant();
-		int sent = 0;
-		var failed = new java.util.HashSet<Long>();
+		var sent = new java.util.concurrent.atomic.AtomicInteger();
+		var failed = java.util.concurrent.ConcurrentHashMap.<Long>newKeySet();
+		var workers = java.util.concurrent.Executors.newFixedThreadPool(settings.roundThreads(), runnable -> {
+			var thread = new Thread(runnable, "survey-round");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
 			while (true) {
 				var due = schedules.findDue(now, settings.roundPage()).stream().filter(id -> !failed.contains(id)).toList();
 				if (due.isEmpty()) {
 					break;
 				}
-				for (var projectId : due) {
+				// a page side by side, each project in a transaction of its own
+				var tasks = due.stream().map(projectId -> (java.util.concurrent.Callable<Void>) () -> {
 					try {
 						if (Boolean.TRUE.equals(separately.call(() -> sendScheduled(projectId, now)))) {
-							sent++;
+							sent.incrementAndGet();
 						}
 					}
 					catch (RuntimeException ex) {
-						log.warn("The survey of project {} could not go out; it is tried again at the next round", projectId, ex);
+						log.warn("The survey of project {} could not go out; it is tried again at the next round", projectId,
+								ex);
 						failed.add(projectId);
 					}
+					return null;
+				}).toList();
+				try {
+					workers.invokeAll(tasks);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					log.warn("The survey round was stopped; the next round sends the rest");
+					break;
 				}
 			}
 		}
 		finally {
+			workers.shutdownNow();
 			planning.planRound(soonestRound(failed, now));
 			// once for the whole round: each survey's reminder is a moment after the one before
 			planning.planFollowUp(surveys.findSoonestFollowUp());
 		}
-		log.info("Sent {} satisfaction surveys in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
-		return sent;
+		log.info("Sent {} satisfaction surveys in {} ms", sent.get(), (System.nanoTime() - started) / 1_000_000);
+		return sent.get();
 	}
 
 	/** The next round: at the next schedule due, or in an hour for those that failed now. */

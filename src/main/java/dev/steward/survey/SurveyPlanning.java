@@ -54,7 +54,8 @@ class SurveyPlanning {
 			return;
 		}
 		var now = clock.instant();
-		var at = soonest.get().isAfter(now) ? soonest.get() : now;
+		// Quartz keeps milliseconds, the database more: compare as Quartz will hold it
+		var at = (soonest.get().isAfter(now) ? soonest.get() : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		var planned = scheduling.nextFire(GROUP, name);
 		if (planned.isPresent() && planned.get().equals(at)) {
 			return;

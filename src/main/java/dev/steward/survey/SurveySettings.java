@@ -13,17 +13,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * survey goes out, on a working day of its calendar
  * @param roundPage how many due projects the round reads at a time (each sent in a transaction of
  * its own)
+ * @param roundThreads how many projects the round sends side by side
  * @param actionDays working days an improvement action has, from the survey's close, before its
  * owner is reminded
  * @param actionRemindDays working days between reminders of an action past its deadline
  */
 @ConfigurationProperties("steward.survey")
-public record SurveySettings(@DefaultValue("10:00") LocalTime sendTime, @DefaultValue("200") int roundPage,
+public record SurveySettings(@DefaultValue("10:00") LocalTime sendTime, @DefaultValue("200") int roundPage, @DefaultValue("4") int roundThreads,
 		@DefaultValue("10") int actionDays, @DefaultValue("2") int actionRemindDays) {
 
 	public SurveySettings {
 		if (roundPage < 1) {
 			throw new IllegalArgumentException("steward.survey.round-page must be at least 1, not " + roundPage);
+		}
+		if (roundThreads < 1) {
+			throw new IllegalArgumentException("steward.survey.round-threads must be at least 1, not " + roundThreads);
 		}
 		if (actionDays < 1 || actionRemindDays < 1) {
 			throw new IllegalArgumentException("steward.survey.action-days and action-remind-days are at least 1, not "

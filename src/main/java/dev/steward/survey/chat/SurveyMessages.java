@@ -10,7 +10,6 @@ import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
 import dev.steward.conversation.Recipients;
 import dev.steward.conversation.Texts;
-import dev.steward.engagement.EngagementManagement;
 import dev.steward.survey.Survey;
 import dev.steward.survey.SurveyEvents.SurveyAnswered;
 import dev.steward.survey.SurveyEvents.SurveyClosed;
@@ -31,8 +30,6 @@ class SurveyMessages {
 
 	private final SurveyViews views;
 
-	private final EngagementManagement engagements;
-
 	private final Outbox outbox;
 
 	private final Recipients recipients;
@@ -41,11 +38,10 @@ class SurveyMessages {
 
 	private final Clock clock;
 
-	SurveyMessages(SurveyManagement surveys, SurveyViews views, EngagementManagement engagements, Outbox outbox,
+	SurveyMessages(SurveyManagement surveys, SurveyViews views, Outbox outbox,
 			Recipients recipients, Texts texts, Clock clock) {
 		this.surveys = surveys;
 		this.views = views;
-		this.engagements = engagements;
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.texts = texts;
@@ -55,33 +51,41 @@ class SurveyMessages {
 	@EventListener
 	void on(SurveySent sent) {
 		var survey = surveys.survey(sent.surveyId()).orElseThrow();
+		var about = views.about(survey);
 		var now = clock.instant();
 		var contactReader = recipients.channelReader();
 		for (int i = 0; i < survey.invitations().size(); i++) {
 			var invitation = survey.invitation(i);
 			if (invitation.inChat()) {
 				outbox.toChannel(ChannelRef.direct(invitation.door(), invitation.chatId()),
-						views.card(contactReader, survey, i, now), SurveyViews.cardKey(survey.id(), i));
+						views.card(contactReader, survey, about, i, now), SurveyViews.cardKey(survey.id(), i));
 			}
 		}
-		manager(survey).ifPresent(manager -> outbox.toPerson(manager,
-				views.managerMessage(recipients.of(manager), survey, now), SurveyViews.managerKey(survey.id())));
+		if (about.managerId() != null) {
+			outbox.toPerson(about.managerId(), views.managerMessage(recipients.of(about.managerId()), survey, about, now),
+					SurveyViews.managerKey(survey.id()));
+		}
 	}
 
 	@EventListener
 	void on(SurveyAnswered answered) {
 		var survey = surveys.survey(answered.surveyId()).orElseThrow();
+		var about = views.about(survey);
 		var now = clock.instant();
 		if (survey.invitation(answered.contact()).inChat()) {
 			outbox.update(SurveyViews.cardKey(survey.id(), answered.contact()),
-					views.card(recipients.channelReader(), survey, answered.contact(), now));
+					views.card(recipients.channelReader(), survey, about, answered.contact(), now));
 		}
-		updateManager(survey);
+		if (about.managerId() != null) {
+			outbox.update(SurveyViews.managerKey(survey.id()),
+					views.managerMessage(recipients.of(about.managerId()), survey, about, now));
+		}
 	}
 
 	@EventListener
 	void on(SurveyReminded reminded) {
 		var survey = surveys.survey(reminded.surveyId()).orElseThrow();
+		var about = views.about(survey);
 		var reader = recipients.channelReader();
 		var now = clock.instant();
 		boolean anyOnWeb = false;
@@ -92,44 +96,42 @@ class SurveyMessages {
 				var text = texts.get(reader, "survey.remind.text", invitation.name(), texts.when(reader, survey.closesAt()));
 				outbox.toChannel(ChannelRef.direct(invitation.door(), invitation.chatId()), Message.text(text), null);
 				outbox.toChannel(ChannelRef.direct(invitation.door(), invitation.chatId()),
-						views.card(reader, survey, contact, now), SurveyViews.cardKey(survey.id(), contact));
+						views.card(reader, survey, about, contact, now), SurveyViews.cardKey(survey.id(), contact));
 			}
 			else {
 				anyOnWeb = true;
 			}
 		}
-		if (anyOnWeb) {
-			manager(survey).ifPresent(manager -> {
-				var to = recipients.of(manager);
-				var title = texts.get(to, "survey.remind.manager", survey.projectCode());
-				outbox.toPerson(manager, Message.builder(title).header(title)
-					.text(texts.get(to, "survey.remind.manager-text", texts.when(to, survey.closesAt())))
-					.text(views.linkList(to, survey, true))
-					.build(), null);
-			});
+		if (anyOnWeb && about.managerId() != null) {
+			var to = recipients.of(about.managerId());
+			var title = texts.get(to, "survey.remind.manager", survey.projectCode());
+			outbox.toPerson(about.managerId(), Message.builder(title).header(title)
+				.text(texts.get(to, "survey.remind.manager-text", texts.when(to, survey.closesAt())))
+				.text(views.linkList(to, survey, true))
+				.build(), null);
 		}
 	}
 
 	@EventListener
 	void on(SurveyClosed closed) {
 		var survey = surveys.survey(closed.surveyId()).orElseThrow();
+		var about = views.about(survey);
 		var now = clock.instant();
 		for (var contact : survey.pending()) {
 			if (survey.invitation(contact).inChat()) {
 				outbox.update(SurveyViews.cardKey(survey.id(), contact),
-						views.card(recipients.channelReader(), survey, contact, now));
+						views.card(recipients.channelReader(), survey, about, contact, now));
 			}
 		}
 		updateManager(survey);
 	}
 
 	private void updateManager(Survey survey) {
-		manager(survey).ifPresent(manager -> outbox.update(SurveyViews.managerKey(survey.id()),
-				views.managerMessage(recipients.of(manager), survey, clock.instant())));
-	}
-
-	private java.util.Optional<String> manager(Survey survey) {
-		return engagements.project(survey.projectId()).map(project -> project.managerId());
+		var about = views.about(survey);
+		if (about.managerId() != null) {
+			outbox.update(SurveyViews.managerKey(survey.id()),
+					views.managerMessage(recipients.of(about.managerId()), survey, about, clock.instant()));
+		}
 	}
 
 }

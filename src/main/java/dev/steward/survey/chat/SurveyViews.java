@@ -57,19 +57,28 @@ class SurveyViews {
 		return texts.named(reader.locale(), "survey.dimension." + id, id);
 	}
 
-	private String project(Survey survey) {
-		return engagements.project(survey.projectId()).map(project -> project.title() + " (" + project.code() + ")")
-			.orElse(survey.projectCode());
+	/**
+	 * What a survey's messages say of its project and client, read once for all of them.
+	 * @param managerId the project's manager, or {@code null} when the project is gone
+	 */
+	record About(String project, String client, String managerId) {
 	}
 
-	private String client(Survey survey) {
-		return survey.clientId() == null ? "" : clients.name(survey.clientId()).orElse("");
+	About about(Survey survey) {
+		var project = engagements.project(survey.projectId());
+		return new About(project.map(found -> found.title() + " (" + found.code() + ")").orElse(survey.projectCode()),
+				survey.clientId() == null ? "" : clients.name(survey.clientId()).orElse(""),
+				project.map(found -> found.managerId()).orElse(null));
 	}
 
 	/** A contact's card as it stands: open with its buttons, answered, or closed. */
 	Message card(Caller reader, Survey survey, int contact, java.time.Instant now) {
+		return card(reader, survey, about(survey), contact, now);
+	}
+
+	Message card(Caller reader, Survey survey, About about, int contact, java.time.Instant now) {
 		var invitation = survey.invitation(contact);
-		var title = texts.get(reader, "survey.card.title", project(survey));
+		var title = texts.get(reader, "survey.card.title", about.project());
 		var builder = Message.builder(title).header(title);
 		var dimensions = survey.dimensions();
 		if (invitation.answered()) {
@@ -86,7 +95,7 @@ class SurveyViews {
 			return builder.build();
 		}
 		var chosen = invitation.chosen(dimensions.size());
-		builder.text(texts.get(reader, "survey.card.intro", invitation.name(), client(survey)));
+		builder.text(texts.get(reader, "survey.card.intro", invitation.name(), about.client()));
 		var lines = new StringBuilder();
 		for (int i = 0; i < dimensions.size(); i++) {
 			lines.append(i + 1).append(". *").append(dimension(reader, dimensions.get(i))).append("*: ")
@@ -122,12 +131,12 @@ class SurveyViews {
 	}
 
 	/** The project manager's message: who was asked where, the links to send, how many answered. */
-	Message managerMessage(Caller reader, Survey survey, java.time.Instant now) {
-		var title = texts.get(reader, "survey.manager.title", project(survey));
+	Message managerMessage(Caller reader, Survey survey, About about, java.time.Instant now) {
+		var title = texts.get(reader, "survey.manager.title", about.project());
 		var builder = Message.builder(title).header(title);
 		var invitations = survey.invitations();
 		long answered = invitations.stream().filter(Invitation::answered).count();
-		builder.text(texts.get(reader, "survey.manager.intro", client(survey), invitations.size()));
+		builder.text(texts.get(reader, "survey.manager.intro", about.client(), invitations.size()));
 		builder.text(linkList(reader, survey, survey.isOpen(now)));
 		if (survey.isOpen(now)) {
 			builder.context(texts.get(reader, "survey.manager.progress", answered, invitations.size(),
