@@ -72,17 +72,7 @@ class RiskPlanning {
 
 	/** Moves the one follow-up job to the soonest follow-up (now, if it is past); none cancels it. */
 	void planFollowUps(Optional<Instant> soonest) {
-		if (soonest.isEmpty()) {
-			scheduling.cancel(GROUP, FOLLOW_UP);
-			return;
-		}
-		var now = clock.instant();
-		var at = soonest.get().isAfter(now) ? soonest.get() : now;
-		var planned = scheduling.nextFire(GROUP, FOLLOW_UP);
-		if (planned.isPresent() && planned.get().equals(at)) {
-			return;
-		}
-		scheduling.runAt(GROUP, FOLLOW_UP, at, FollowUpJob.class, Map.of());
+		scheduling.keepAt(GROUP, FOLLOW_UP, soonest, clock.instant(), FollowUpJob.class, Map.of());
 	}
 
 	/** Schedules the next weekly digest, in the firm's zone and on its default calendar. */

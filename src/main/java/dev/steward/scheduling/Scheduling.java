@@ -67,6 +67,27 @@ public class Scheduling {
 		}
 	}
 
+	/**
+	 * Keeps one job at the soonest moment of its work, as a module whose work is rows (reminders,
+	 * closings, rounds) plans it: runs it then (now, if that is past), cancels it when there is none,
+	 * and leaves it alone when it is already planned for that moment. Compared to the millisecond,
+	 * as Quartz keeps time: a moment read from the database has more, and would otherwise rewrite
+	 * the trigger every time.
+	 */
+	public void keepAt(String group, String name, Optional<Instant> soonest, Instant now, Class<? extends Job> job,
+			Map<String, ?> data) {
+		if (soonest.isEmpty()) {
+			cancel(group, name);
+			return;
+		}
+		var at = (soonest.get().isAfter(now) ? soonest.get() : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		var planned = nextFire(group, name);
+		if (planned.isPresent() && planned.get().equals(at)) {
+			return;
+		}
+		runAt(group, name, at, job, data);
+	}
+
 	public void cancel(String group, String name) {
 		try {
 			scheduler.deleteJob(JobKey.jobKey(name, group));

@@ -47,20 +47,8 @@ class SurveyPlanning {
 		plan(ACTIONS, soonest, ActionJob.class);
 	}
 
-	/** Moves the job to the moment (now, if it is past); none cancels it. */
 	private void plan(String name, Optional<Instant> soonest, Class<? extends org.quartz.Job> job) {
-		if (soonest.isEmpty()) {
-			scheduling.cancel(GROUP, name);
-			return;
-		}
-		var now = clock.instant();
-		// Quartz keeps milliseconds, the database more: compare as Quartz will hold it
-		var at = (soonest.get().isAfter(now) ? soonest.get() : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		var planned = scheduling.nextFire(GROUP, name);
-		if (planned.isPresent() && planned.get().equals(at)) {
-			return;
-		}
-		scheduling.runAt(GROUP, name, at, job, Map.of());
+		scheduling.keepAt(GROUP, name, soonest, clock.instant(), job, Map.of());
 	}
 
 }

@@ -95,6 +95,9 @@ class SchedulingModuleTests {
 	Scheduling scheduling;
 
 	@Autowired
+	org.quartz.Scheduler quartz;
+
+	@Autowired
 	WorkingCalendars calendars;
 
 	@Autowired
@@ -134,6 +137,27 @@ class SchedulingModuleTests {
 		assertThat(scheduling.nextFire(GROUP, name)).contains(when);
 		assertThat(scheduling.jobs()).contains(new Scheduling.ScheduledJob(GROUP, name, when));
 		scheduling.cancel(GROUP, name);
+		assertThat(scheduling.nextFire(GROUP, name)).isEmpty();
+	}
+
+	@Test
+	void aJobKeptAtTheSoonestMomentIsRewrittenOnlyWhenTheMomentMoves() throws Exception {
+		var name = unique("soonest");
+		var now = Instant.now();
+		// a moment as a database gives it back: finer than Quartz's milliseconds
+		var soonest = now.plus(Duration.ofDays(2)).plusNanos(123_456);
+		scheduling.keepAt(GROUP, name, java.util.Optional.of(soonest), now, RecordingJob.class, Map.of("note", "first"));
+		assertThat(scheduling.nextFire(GROUP, name)).contains(soonest.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		// the same moment again: the job is left as it was (its data tells)
+		scheduling.keepAt(GROUP, name, java.util.Optional.of(soonest), now, RecordingJob.class, Map.of("note", "second"));
+		assertThat(quartz.getJobDetail(org.quartz.JobKey.jobKey(name, GROUP)).getJobDataMap().getString("note"))
+			.isEqualTo("first");
+		// a moment in the past runs now; none cancels the job
+		scheduling.keepAt(GROUP, name, java.util.Optional.of(now.minus(Duration.ofHours(1))), now.plus(Duration.ofDays(1)),
+				RecordingJob.class, Map.of("note", "past"));
+		assertThat(scheduling.nextFire(GROUP, name))
+			.contains(now.plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		scheduling.keepAt(GROUP, name, java.util.Optional.empty(), now, RecordingJob.class, Map.of());
 		assertThat(scheduling.nextFire(GROUP, name)).isEmpty();
 	}
 
