@@ -120,7 +120,7 @@ public class Survey extends AbstractAggregateRoot<Survey> {
 		}
 		for (int i = 0; i < asked; i++) {
 			if (scores[i] == 0) {
-				throw new SurveyRefused(Reason.INCOMPLETE, Integer.toString(i + 1));
+				throw new SurveyRefused(Reason.INCOMPLETE, dimensions().get(i));
 			}
 			if (scores[i] < 1 || scores[i] > 5) {
 				throw new SurveyRefused(Reason.SCORE, Integer.toString(i + 1));
@@ -134,6 +134,21 @@ public class Survey extends AbstractAggregateRoot<Survey> {
 		invitations.set(contact, answered);
 		registerEvent(new SurveyAnswered(id, projectId, contact, via));
 		return answered;
+	}
+
+	/**
+	 * Whether the contact may send their chat answer now: theirs, not answered, open, and a score
+	 * chosen for every dimension (the first without one is the refusal's detail).
+	 */
+	void checkReadyToSend(int contact, Respondent respondent, Instant now) {
+		var invitation = answerable(contact, now);
+		respondent.check(invitation);
+		var chosen = invitation.chosen(dimensions().size());
+		for (int i = 0; i < chosen.length; i++) {
+			if (chosen[i] == 0) {
+				throw new SurveyRefused(Reason.INCOMPLETE, dimensions().get(i));
+			}
+		}
 	}
 
 	private Invitation answerable(int contact, Instant now) {

@@ -504,6 +504,13 @@ public class SurveyManagement {
 		return surveys.save(survey);
 	}
 
+	/** Refuses, with why, a chat answer that may not be sent yet (see {@link Survey#checkReadyToSend}). */
+	@Transactional(readOnly = true)
+	public void checkReadyToSend(long surveyId, int contact, Respondent respondent) {
+		var survey = surveys.findById(surveyId).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_SURVEY, null));
+		survey.checkReadyToSend(contact, respondent, clock.instant());
+	}
+
 	/** The contact's answer in chat: the scores chosen on their card, and the comment. */
 	@Transactional
 	public Survey answerInChat(long surveyId, int contact, String comment, Respondent respondent) {

@@ -91,7 +91,7 @@ class SlackSurveyFlowTests {
 		assertThat(card.text()).contains("Hello Lin Mei", "Service quality", "Results", "Attitude", "Communication",
 				"[1. Service quality: 1]", "[Add a comment and send]");
 		// sending before every dimension has a score is refused, naming the first without one
-		assertThat(lin.click(card, "Add a comment and send").text()).contains("Choose a score for 1 Service quality first");
+		assertThat(lin.click(card, "Add a comment and send").text()).contains("Choose a score for Service quality first");
 
 		// each score updates the card in place, marking the one chosen
 		lin.press(card, 0, "4");

@@ -14,7 +14,6 @@ import dev.steward.conversation.Reply;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.survey.Respondent;
 import dev.steward.survey.SurveyManagement;
-import dev.steward.survey.SurveyRefused;
 import dev.steward.survey.chat.SurveyInteractions.Comment;
 import dev.steward.survey.chat.SurveyInteractions.Finish;
 import dev.steward.survey.chat.SurveyInteractions.Score;
@@ -105,29 +104,8 @@ class SurveyActions {
 		@Override
 		public Reply handle(ActionRequest<Finish> request) {
 			var args = request.args();
-			var survey = actions.surveys.survey(args.survey())
-				.orElseThrow(() -> new SurveyRefused(SurveyRefused.Reason.UNKNOWN_SURVEY, null));
-			var respondent = actions.respondent(request.caller(), request.channel());
-			if (args.contact() < 0 || args.contact() >= survey.invitations().size()) {
-				throw new SurveyRefused(SurveyRefused.Reason.UNKNOWN_SURVEY, null);
-			}
-			var invitation = survey.invitation(args.contact());
-			if (!respondent.equals(new Respondent(invitation.door(), invitation.chatId()))) {
-				throw new SurveyRefused(SurveyRefused.Reason.NOT_YOURS, null);
-			}
-			if (invitation.answered()) {
-				throw new SurveyRefused(SurveyRefused.Reason.ANSWERED, null);
-			}
-			if (!survey.isOpen(actions.clock.instant())) {
-				throw new SurveyRefused(SurveyRefused.Reason.CLOSED, null);
-			}
-			var chosen = invitation.chosen(survey.dimensions().size());
-			for (int i = 0; i < chosen.length; i++) {
-				if (chosen[i] == 0) {
-					throw new SurveyRefused(SurveyRefused.Reason.INCOMPLETE,
-							(i + 1) + " " + actions.views.dimension(request.caller(), survey.dimensions().get(i)));
-				}
-			}
+			actions.surveys.checkReadyToSend(args.survey(), args.contact(),
+					actions.respondent(request.caller(), request.channel()));
 			return Reply.openForm(new Comment(args.survey(), args.contact()), Map.of());
 		}
 

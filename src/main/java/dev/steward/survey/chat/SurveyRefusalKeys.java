@@ -2,12 +2,23 @@ package dev.steward.survey.chat;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Caller;
 import dev.steward.conversation.RefusalKeys;
+import dev.steward.conversation.Texts;
+import dev.steward.survey.SurveyRefused;
 import dev.steward.survey.SurveyRefused.Reason;
 
 /** Why the surveys refuse, as message keys; the kernel says them and rolls back. */
 @Component
 class SurveyRefusalKeys implements RefusalKeys<Reason> {
+
+	private Texts texts;
+
+	/** Names a dimension in refusals; without it (a mapping made on its own) its id is shown. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void words(Texts texts) {
+		this.texts = texts;
+	}
 
 	@Override
 	public String key(Reason reason) {
@@ -29,6 +40,17 @@ class SurveyRefusalKeys implements RefusalKeys<Reason> {
 			case NOT_ACTION_OWNER -> "survey.refused.not-action-owner";
 			case NOT_MANAGEMENT -> "survey.refused.not-management";
 		};
+	}
+
+	@Override
+	public Object[] arguments(Caller caller, RuntimeException exception) {
+		var arguments = RefusalKeys.super.arguments(caller, exception);
+		if (texts != null && exception instanceof SurveyRefused refused && refused.reason() == Reason.INCOMPLETE
+				&& refused.detail() != null) {
+			// the first dimension without a score, in the reader's words
+			return new Object[] { texts.named(caller.locale(), "survey.dimension." + refused.detail(), refused.detail()) };
+		}
+		return arguments;
 	}
 
 }
