@@ -130,6 +130,11 @@ public class EngagementManagement {
 		return projects.findById(id);
 	}
 
+	/** A project as one row, without loading its team and history. */
+	public Optional<ProjectSummary> summary(long projectId) {
+		return projects.findSummaryById(projectId);
+	}
+
 	/**
 	 * A project's code, without loading the project (for lists of many things of many projects). A
 	 * code never changes once given, so each is read once.

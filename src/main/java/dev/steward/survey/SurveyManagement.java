@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.steward.client.ClientContact;
 import dev.steward.client.ClientManagement;
 import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Role;
@@ -96,7 +97,7 @@ public class SurveyManagement {
 	public SurveySchedule schedule(long projectId) {
 		return schedules.findById(projectId).orElseGet(() -> {
 			var made = schedules.save(SurveySchedule.of(projectId, Optional.of(policy.every()),
-					nextAt(projectId, today(projectId), policy.every()), null, clock.instant()));
+					nextAt(projectId, policy.every()), null, clock.instant()));
 			planning.planRound(schedules.findSoonest());
 			return made;
 		});
@@ -111,7 +112,7 @@ public class SurveyManagement {
 		var project = managed(code, actorId);
 		var schedule = schedule(project.id());
 		var now = clock.instant();
-		schedule.change(cadence, cadence.map(every -> nextAt(project.id(), today(project.id()), every)).orElse(null),
+		schedule.change(cadence, cadence.map(every -> nextAt(project.id(), every)).orElse(null),
 				actorId, now);
 		var saved = schedules.save(schedule);
 		events.publishEvent(new ScheduleChanged(project.id(), cadence.orElse(null), actorId));
@@ -149,15 +150,20 @@ public class SurveyManagement {
 	}
 
 	private Survey send(Project project, String requestedBy) {
-		var contacts = project.clientId() == null ? List.<Invitation>of()
-				: clients.contactsOf(project.clientId()).stream()
-					.map(contact -> Invitation.of(contact.name(), contact.email(), contact.door(), contact.chatId()))
-					.toList();
+		return send(project.id(), project.code(), project.clientId(),
+				project.clientId() == null ? List.of() : clients.contactsOf(project.clientId()), requestedBy);
+	}
+
+	private Survey send(long projectId, String code, Long clientId, List<ClientContact> contacts,
+			String requestedBy) {
+		var invitations = contacts.stream()
+			.map(contact -> Invitation.of(contact.name(), contact.email(), contact.door(), contact.chatId()))
+			.toList();
 		var now = clock.instant();
-		var survey = Survey.send(project.id(), project.code(), project.clientId(), policy.dimensions(), contacts, now,
-				policy.remindAfter(), policy.openFor(), requestedBy);
+		var survey = Survey.send(projectId, code, clientId, policy.dimensions(), invitations, now, policy.remindAfter(),
+				policy.openFor(), requestedBy);
 		// one survey takes answers at a time: the one before closes as this one goes out
-		for (var open : surveys.findOpenByProjectId(project.id())) {
+		for (var open : surveys.findOpenByProjectId(projectId)) {
 			close(open, now, true);
 		}
 		// saved once: its rows are written once, and the event names the id they got
@@ -237,26 +243,31 @@ public class SurveyManagement {
 		if (schedule == null || schedule.nextAt().filter(at -> !at.isAfter(now)).isEmpty()) {
 			return false; // another instance, or a change, came first
 		}
-		var project = engagements.project(projectId).orElse(null);
-		var cadence = schedule.cadence().orElseThrow();
-		schedule.moveTo(nextAt(projectId, today(projectId), cadence));
+		schedule.moveTo(nextAt(projectId, schedule.cadence().orElseThrow()));
 		schedules.save(schedule);
+		// the project as a row: a round touches every project, and needs only its code and client
+		var project = engagements.summary(projectId).orElse(null);
 		if (project == null || project.status() != Project.Status.ACTIVE) {
 			return false;
 		}
-		if (project.clientId() == null || clients.contactsOf(project.clientId()).isEmpty()) {
+		var contacts = project.clientId() == null ? List.<ClientContact>of()
+				: clients.contactsOf(project.clientId());
+		if (contacts.isEmpty()) {
 			log.info("Project {}: its client's profile names no contact; no survey went out", project.code());
 			return false;
 		}
-		send(project, null);
+		send(project.id(), project.code(), project.clientId(), contacts, null);
 		return true;
 	}
 
-	/** The first working day on or after the cadence's next day, at the send time in the project's zone. */
-	private Instant nextAt(long projectId, LocalDate from, Cadence every) {
+	/**
+	 * The first working day on or after the cadence's next day from today, at the send time in the
+	 * project's zone (its reporting schedule read once for the zone and the calendar).
+	 */
+	private Instant nextAt(long projectId, Cadence every) {
 		var schedule = progress.schedule(projectId);
 		var calendar = calendars.forId(schedule.calendarId());
-		var day = every.after(from);
+		var day = every.after(LocalDate.ofInstant(clock.instant(), schedule.zone()));
 		var working = calendar.shift(day, Shift.NEXT).orElse(day);
 		return working.atTime(settings.sendTime()).atZone(schedule.zone()).toInstant();
 	}

@@ -50,6 +50,9 @@ class EngagementModuleTests {
 				assertThat(project.managerId()).isEqualTo("sun.li");
 				assertThat(project.home()).isEqualTo(new Home("test", "general", false));
 				assertThat(project.history()).extracting(ProjectEntry::actorId).containsExactly("david.miller");
+				// the same project as one row, for jobs that touch every project
+				assertThat(engagements.summary(project.id())).contains(new ProjectSummary(project.id(), project.code(),
+						project.title(), project.clientId(), "sun.li", Project.Status.ACTIVE));
 			});
 	}
 

@@ -65,8 +65,8 @@ class SurveyViews {
 	}
 
 	About about(Survey survey) {
-		var project = engagements.project(survey.projectId());
-		return new About(project.map(found -> found.title() + " (" + found.code() + ")").orElse(survey.projectCode()),
+		var project = engagements.summary(survey.projectId());
+		return new About(project.map(found -> found.titleAndCode()).orElse(survey.projectCode()),
 				survey.clientId() == null ? "" : clients.name(survey.clientId()).orElse(""),
 				project.map(found -> found.managerId()).orElse(null));
 	}
