@@ -54,7 +54,9 @@ public class PlaygroundLoad {
 			port = socket.getLocalPort();
 		}
 		var data = Files.createTempDirectory("steward-bench");
-		var process = new ProcessBuilder("java", "-XX:MaxRAM=" + maxRam, "-jar", jar.toString(),
+		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
+		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
+		var process = new ProcessBuilder("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-jar", jar.toString(),
 				"--server.port=" + port, "--logging.level.root=warn")
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("steward.log").toFile())

@@ -1176,8 +1176,13 @@ public class RiskReviewLoad {
 		try (var socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
+		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
+		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
 		var command = new ArrayList<String>(List.of("java", "-XX:MaxRAM=" + maxRam));
 		var extra = System.getenv("STEWARD_BENCH_JVM_ARGS");
+		if (extra == null || !extra.contains("GC")) {
+			command.add("-XX:+UseSerialGC"); // unless the extra options name a collector
+		}
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(List.of(extra.trim().split("\\s+")));
 		}

@@ -74,10 +74,12 @@ public class SlackLoad {
 				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", work.resolve("data").toString());
 
 		int stewardPort = freePort();
-		var steward = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-jar", jar.toString(), "--server.port=" + stewardPort,
+		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
+		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
+		var steward = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + stewardPort,
 				"--logging.level.root=warn"), env, work.resolve("steward.log"));
 		int floorPort = freePort();
-		var floor = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-cp",
+		var floor = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-cp",
 				floorClasses + java.io.File.pathSeparator + work.resolve("lib") + "/*", "floor.BareBoltApp",
 				"--server.port=" + floorPort, "--logging.level.root=warn", "--spring.flyway.enabled=false",
 				"--spring.main.banner-mode=off"), env, work.resolve("floor.log"));
