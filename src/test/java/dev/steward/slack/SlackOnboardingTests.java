@@ -64,6 +64,9 @@ class SlackOnboardingTests implements DoorDriver {
 	@Autowired
 	ApprovalManagement approvals;
 
+	@Autowired
+	dev.steward.scheduling.Scheduling scheduling;
+
 	SlackWorkspace slack;
 
 	@BeforeEach
@@ -82,6 +85,11 @@ class SlackOnboardingTests implements DoorDriver {
 			.containsExactly(LinkWay.WORKSPACE);
 		assertThat(directory.identity("admin", "slack")).contains("U07ADMIN");
 		assertThat(directory.byIdentity("slack", "U07ALEX")).isEmpty();
+		// and again daily
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> scheduling.nextFire("directory", "member-sync")
+				.filter(at -> at.isAfter(java.time.Instant.now().plus(Duration.ofHours(23))))
+				.isPresent());
 
 		// joined after the start: Zhang Wei acts first, Wang Fang is first written to
 		api.member("U07ZHANG", "Zhang Wei", "zhang.wei@firm.example");
@@ -117,7 +125,7 @@ class SlackOnboardingTests implements DoorDriver {
 		var people = admin.command("/steward people").text();
 		assertThat(people).contains("Slack", "Acted but matched nobody", "U07GUEST", "nobody has that e-mail", "U07NOMAIL",
 				"no e-mail on the profile", "Li Na (by e-mail)", "Alex Admin (directory file)", "Not linked:",
-				"David Miller");
+				"Chen Jie");
 		assertThat(new SlackChat(slack, "U07LINA", "C01CONSULTING").command("/steward people").text())
 			.contains("只有 Steward 管理员");
 
