@@ -86,6 +86,10 @@ class SlackMembers implements Members {
 
 	@Override
 	public Optional<Member> member(String userId) {
+		// a name or directory id typed where a person is asked for is no Slack user: do not ask Slack
+		if (userId == null || !userId.matches("[UW][A-Z0-9]{2,}")) {
+			return Optional.empty();
+		}
 		var profile = users.profile(userId);
 		if (!profile.known()) {
 			return Optional.empty();

@@ -17,8 +17,9 @@ import com.slack.api.methods.MethodsClient;
 
 /**
  * A person's language and time zone as Slack knows them ({@code users.info}), for people the
- * directory does not say, and their name and profile e-mail, to match someone unknown to the directory. Cached, because every interaction needs them and Slack rate-limits the
- * method; a failed look-up is cached briefly too, so a Slack outage does not slow every request.
+ * directory does not say, and their name and profile e-mail, to match someone the directory does
+ * not know yet. Cached, because every interaction needs them and Slack rate-limits the method; a
+ * failed look-up is cached briefly too, so a Slack outage does not slow every request.
  */
 class SlackUsers {
 

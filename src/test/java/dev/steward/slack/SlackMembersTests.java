@@ -31,7 +31,7 @@ class SlackMembersTests {
 		for (int i = 0; i < 450; i++) {
 			api.member(String.format("U1%05d", i), "Member " + i, "member" + i + "@firm.example");
 		}
-		api.bot("B0HELPER", "Helper Bot");
+		api.bot("U0HELPERBOT", "Helper Bot");
 	}
 
 	@AfterAll
@@ -66,7 +66,7 @@ class SlackMembersTests {
 		var all = members().all();
 
 		assertThat(all).hasSize(451);
-		assertThat(all).filteredOn(Members.Member::bot).extracting(Members.Member::userId).containsExactly("B0HELPER");
+		assertThat(all).filteredOn(Members.Member::bot).extracting(Members.Member::userId).containsExactly("U0HELPERBOT");
 		assertThat(all).filteredOn(m -> m.userId().equals("U100007")).singleElement()
 			.satisfies(m -> assertThat(m.email()).isEqualTo("member7@firm.example"));
 		var calls = api.calls("users.list").subList(before, api.calls("users.list").size());

@@ -49,7 +49,7 @@ class SlackOnboardingTests implements DoorDriver {
 		// the admin's e-mail on another account than the directory file names: the file wins
 		api.member("U07ALEX", "Alex A.", "admin@firm.example");
 		api.member("U07NORA", "Nora Newcomer", "nora@firm.example");
-		api.bot("B07HELPER", "Helper Bot");
+		api.bot("U07HELPER", "Helper Bot");
 	}
 
 	@LocalServerPort
@@ -111,12 +111,12 @@ class SlackOnboardingTests implements DoorDriver {
 	void someoneMatchingNobodyIsToldWhoToAskAndAdminsSeeThemAndTheMembersTheDirectoryLacks() {
 		api.member("U07GUEST", "Gus Guest", "gus@client.example");
 		api.member("U07NOMAIL", "No Mail", null);
-		api.bot("B07ACTOR", "Acting Bot");
+		api.bot("U07ROBOT", "Acting Bot");
 		var guest = new SlackChat(slack, "U07GUEST", "C01CONSULTING").command("/project list").text();
 		assertThat(guest).contains("Nobody in the directory has the e-mail gus@client.example", "Ask Alex Admin");
 		assertThat(new SlackChat(slack, "U07NOMAIL", "C01CONSULTING").command("/project list").text())
 			.contains("Your profile shows no e-mail address", "Alex Admin");
-		assertThat(new SlackChat(slack, "B07ACTOR", "C01CONSULTING").command("/project list").text())
+		assertThat(new SlackChat(slack, "U07ROBOT", "C01CONSULTING").command("/project list").text())
 			.contains("Bots are not linked to people");
 		assertThat(directory.byIdentity("slack", "U07GUEST")).isEmpty();
 		assertThat(directory.byIdentity("slack", "U07NOMAIL")).isEmpty();
