@@ -80,6 +80,15 @@ class DirectorySeeder {
 				entry.head())));
 		// only who changed is written: a restart of a large firm's Steward rewrites nobody
 		var filed = people.allAsFiled();
+		// an e-mail the file now gives someone else (an id renamed, an address handed on) is first taken
+		// from whoever held it, so one e-mail stays one person's at every step
+		var emails = new java.util.HashMap<String, String>();
+		directory.people().forEach(entry -> emails.put(entry.id(), entry.email()));
+		for (var held : filed.values()) {
+			if (held.email() != null && !held.email().equals(emails.get(held.id()))) {
+				people.clearEmail(held.id());
+			}
+		}
 		int written = 0;
 		for (var entry : directory.people()) {
 			var roles = new HashSet<Role>();

@@ -213,6 +213,12 @@ class People {
 		}
 	}
 
+	/** Takes a person's e-mail away (the directory file gave it to someone else, or none). */
+	void clearEmail(String personId) {
+		recent.remove(personId);
+		jdbc.sql("update person set email = null where id = :id").param("id", personId).update();
+	}
+
 	void save(Person person) {
 		recent.remove(person.id());
 		var roles = person.roles().stream().map(Role::key).sorted().collect(Collectors.joining(","));

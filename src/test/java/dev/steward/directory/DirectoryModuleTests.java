@@ -97,6 +97,22 @@ class DirectoryModuleTests {
 	}
 
 	@Test
+	void anEMailTheFileHandsToAnotherIdMovesToIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		jdbc.sql("insert into person (id, name, roles, active, email) values ('old.id', 'Old Id', 'member', true, "
+				+ "'renamed@example.com')").update();
+		var file = dir.resolve("directory.yaml");
+		var demo = java.nio.file.Files.readString(Path.of("config/directory.yaml"));
+		java.nio.file.Files.writeString(file, demo + """
+				  - id: new.id
+				    name: New Id
+				    email: renamed@example.com
+				""");
+		new DirectorySeeder(people, new DirectorySettings(file)).seed();
+		assertThat(directory.byEmail("renamed@example.com")).map(Person::id).contains("new.id");
+		assertThat(directory.person("old.id").orElseThrow().email()).isNull();
+	}
+
+	@Test
 	void aLinkMadeAtRunTimeSurvivesTheDirectoryFileReadAgainAndEveryChangeIsRecorded() throws Exception {
 		// a person whose file entry names no Discord id: the demo firm names everyone's, so make one
 		jdbc.sql("insert into person (id, name, roles, active, email) values ('new.hire', 'New Hire', 'member', true, "
