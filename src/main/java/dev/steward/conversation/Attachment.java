@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A file made on the server that a {@link Message} carries to every door: a picture (PNG), an
- * export (CSV), a summary (Markdown) or an archive (ZIP).
+ * export (CSV), a summary (Markdown), an archive (ZIP) or a configuration snippet (YAML).
  * <p>
  * Checked when made, so a feature learns at once, not at delivery, that a door would refuse it:
  * the type must be one of {@link #TYPES}, the content at most {@link #MAX_BYTES} (below Discord's
@@ -25,8 +25,11 @@ public record Attachment(String name, String mediaType, String title, byte[] byt
 
 	public static final String ZIP = "application/zip";
 
+	/** A snippet of a configuration file (e.g. directory entries to paste). */
+	public static final String YAML = "application/yaml";
+
 	/** The media types Steward sends; every door shows or offers each of them. */
-	public static final List<String> TYPES = List.of(PNG, CSV, MARKDOWN, ZIP);
+	public static final List<String> TYPES = List.of(PNG, CSV, MARKDOWN, ZIP, YAML);
 
 	/** The most a file may hold: 8 MiB. */
 	public static final int MAX_BYTES = 8 * 1024 * 1024;

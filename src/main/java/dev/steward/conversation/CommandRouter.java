@@ -109,14 +109,20 @@ class CommandRouter {
 	Message help(Locale locale, String word, boolean everything, boolean openOnly) {
 		var builder = Message.builder(texts.get(locale, "kernel.help.title", word))
 			.header(texts.get(locale, everything ? "kernel.help.all" : "kernel.help.title", word));
-		var lines = new StringBuilder();
+		// a text block a command word: one block of every command would outgrow a platform's limit
+		// for a block (Slack: 3000 characters) and be cut
+		var byWordLines = new java.util.LinkedHashMap<String, StringBuilder>();
 		for (var info : describe(locale)) {
 			if ((everything || info.word().equals(word)) && !info.sub().equals(HELP)
 					&& (!openOnly || find(info.word(), info.sub()).map(CommandSpec::open).orElse(false))) {
-				lines.append('`').append(info.typed()).append("` ").append(info.description()).append('\n');
+				byWordLines.computeIfAbsent(info.word(), key -> new StringBuilder())
+					.append('`').append(info.typed()).append("` ").append(info.description()).append('\n');
 			}
 		}
-		builder.text(lines.toString().strip());
+		if (byWordLines.isEmpty()) {
+			builder.text("");
+		}
+		byWordLines.values().forEach(lines -> builder.text(lines.toString().strip()));
 		builder.context(texts.get(locale, "kernel.help.footer", word));
 		return builder.build();
 	}

@@ -291,7 +291,8 @@ class KernelGateway implements ChatGateway {
 	}
 
 	private String stranger(Actor actor, Locale locale) {
-		return texts.get(locale, "kernel.unknown-person", actor.door(), actor.userId());
+		return directory.stranger(actor, locale)
+			.orElseGet(() -> texts.get(locale, "kernel.unknown-person", actor.door(), actor.userId()));
 	}
 
 	/**

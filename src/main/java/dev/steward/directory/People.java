@@ -16,7 +16,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class People {
 
-	private static final String PERSON = "select id, name, department_id, roles, locale, time_zone, slack_id, discord_id, active from person ";
+	/**
+	 * A person with the ids they use on each door: the directory file's, else the account linked to
+	 * them while Steward ran ({@code person_link}; the file's id wins).
+	 */
+	private static final String PERSON = """
+			select p.id, p.name, p.department_id, p.roles, p.locale, p.time_zone,
+			  coalesce(p.slack_id, ls.user_id) as slack_id, coalesce(p.discord_id, ld.user_id) as discord_id,
+			  p.active, p.email
+			from person p
+			left join person_link ls on ls.person_id = p.id and ls.door = 'slack'
+			left join person_link ld on ld.person_id = p.id and ld.door = 'discord'
+			""";
+
+	/** A person as the directory file has them. */
+	private static final String FILED = "select id, name, department_id, roles, locale, time_zone, slack_id, discord_id, active, email from person ";
 
 	private static final RowMapper<Person> PERSON_ROW = (rs, row) -> new Person(rs.getString("id"),
 			rs.getString("name"), rs.getString("department_id"),
@@ -24,7 +38,7 @@ class People {
 				.collect(Collectors.toSet()),
 			rs.getString("locale") == null ? null : Locale.forLanguageTag(rs.getString("locale")),
 			rs.getString("time_zone") == null ? null : ZoneId.of(rs.getString("time_zone")), rs.getString("slack_id"),
-			rs.getString("discord_id"), rs.getBoolean("active"));
+			rs.getString("discord_id"), rs.getBoolean("active"), rs.getString("email"));
 
 	private static final RowMapper<Department> DEPARTMENT_ROW = (rs, row) -> new Department(rs.getString("id"),
 			rs.getString("name"), rs.getString("name_zh"), rs.getString("head_id"));
@@ -46,7 +60,7 @@ class People {
 		if (remembered != null && now - remembered.at() < REMEMBER_NANOS) {
 			return remembered.person();
 		}
-		var person = jdbc.sql(PERSON + "where id = :v").param("v", id).query(PERSON_ROW).optional()
+		var person = jdbc.sql(PERSON + "where p.id = :v").param("v", id).query(PERSON_ROW).optional()
 			.map(this::withPlatformRoles);
 		if (recent.size() >= REMEMBER_AT_MOST) {
 			recent.clear();
@@ -64,14 +78,47 @@ class People {
 
 	private final java.util.concurrent.ConcurrentMap<String, Remembered> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
-	Optional<Person> bySlackId(String slackId) {
-		return jdbc.sql(PERSON + "where slack_id = :v").param("v", slackId).query(PERSON_ROW).optional()
+	/** Forgets what was remembered of a person, e.g. after a link to them changed. */
+	void forget(String personId) {
+		recent.remove(personId);
+	}
+
+	/** The person with this user id on a door: named so in the directory file, else linked to it. */
+	Optional<Person> byIdentity(String door, String userId) {
+		String filed;
+		String linked;
+		switch (door) {
+			case "slack" -> {
+				filed = PERSON + "where p.slack_id = :v";
+				linked = PERSON + "where p.slack_id is null and ls.user_id = :v";
+			}
+			case "discord" -> {
+				filed = PERSON + "where p.discord_id = :v";
+				linked = PERSON + "where p.discord_id is null and ld.user_id = :v";
+			}
+			default -> {
+				return byId(userId);
+			}
+		}
+		var found = jdbc.sql(filed).param("v", userId).query(PERSON_ROW).optional();
+		if (found.isEmpty()) {
+			found = jdbc.sql(linked).param("v", userId).query(PERSON_ROW).optional();
+		}
+		return found.map(this::withPlatformRoles);
+	}
+
+	/** The person with this e-mail (stored in lower case), if any. */
+	Optional<Person> byEmail(String email) {
+		return jdbc.sql(PERSON + "where p.email = :v")
+			.param("v", email.strip().toLowerCase(Locale.ROOT))
+			.query(PERSON_ROW)
+			.optional()
 			.map(this::withPlatformRoles);
 	}
 
-	Optional<Person> byDiscordId(String discordId) {
-		return jdbc.sql(PERSON + "where discord_id = :v").param("v", discordId).query(PERSON_ROW).optional()
-			.map(this::withPlatformRoles);
+	/** The person as the directory file has them (without links or platform roles). */
+	Optional<Person> asFiled(String id) {
+		return jdbc.sql(FILED + "where id = :v").param("v", id).query(PERSON_ROW).optional();
 	}
 
 	List<Person> all() {
@@ -80,7 +127,7 @@ class People {
 			.query((rs, n) -> granted.computeIfAbsent(rs.getString("person_id"), id -> new java.util.HashSet<>())
 				.add(Role.fromKey(rs.getString("role"))))
 			.list();
-		return jdbc.sql(PERSON + "order by name")
+		return jdbc.sql(PERSON + "order by p.name")
 			.query(PERSON_ROW)
 			.list()
 			.stream()
@@ -91,7 +138,7 @@ class People {
 	/** Everyone as the directory file has them (without the roles platforms give), by id. */
 	java.util.Map<String, Person> allAsFiled() {
 		var everyone = new java.util.HashMap<String, Person>();
-		jdbc.sql(PERSON).query(PERSON_ROW).list().forEach(person -> everyone.put(person.id(), person));
+		jdbc.sql(FILED).query(PERSON_ROW).list().forEach(person -> everyone.put(person.id(), person));
 		return everyone;
 	}
 
@@ -135,7 +182,7 @@ class People {
 		var roles = new java.util.HashSet<>(person.roles());
 		roles.addAll(granted);
 		return new Person(person.id(), person.name(), person.departmentId(), roles, person.locale(), person.zone(),
-				person.slackId(), person.discordId(), person.active());
+				person.slackId(), person.discordId(), person.active(), person.email());
 	}
 
 	List<Department> departments() {
@@ -166,6 +213,12 @@ class People {
 		}
 	}
 
+	/** Takes a person's e-mail away (the directory file gave it to someone else, or none). */
+	void clearEmail(String personId) {
+		recent.remove(personId);
+		jdbc.sql("update person set email = null where id = :id").param("id", personId).update();
+	}
+
 	void save(Person person) {
 		recent.remove(person.id());
 		var roles = person.roles().stream().map(Role::key).sorted().collect(Collectors.joining(","));
@@ -179,15 +232,17 @@ class People {
 		params.put("slack", person.slackId());
 		params.put("discord", person.discordId());
 		params.put("active", person.active());
+		params.put("email", person.email());
 		int updated = jdbc.sql("""
 				update person set name = :name, department_id = :dept, roles = :roles, locale = :locale,
-				  time_zone = :zone, slack_id = :slack, discord_id = :discord, active = :active where id = :id""")
+				  time_zone = :zone, slack_id = :slack, discord_id = :discord, active = :active, email = :email
+				where id = :id""")
 			.params(params)
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					insert into person (id, name, department_id, roles, locale, time_zone, slack_id, discord_id, active)
-					values (:id, :name, :dept, :roles, :locale, :zone, :slack, :discord, :active)""")
+					insert into person (id, name, department_id, roles, locale, time_zone, slack_id, discord_id, active, email)
+					values (:id, :name, :dept, :roles, :locale, :zone, :slack, :discord, :active, :email)""")
 				.params(params)
 				.update();
 		}

@@ -78,6 +78,12 @@ class SlackConfiguration {
 		return new SlackUsers(slackMethods, properties.userCache(), clock, slackWorkers);
 	}
 
+	/** The workspace's members and their e-mails, for the directory to match people by. */
+	@Bean
+	SlackMembers slackMembers(MethodsClient slackMethods, SlackUsers slackUsers, SlackProperties properties) {
+		return new SlackMembers(slackMethods, slackUsers, properties.listPace(), properties.lookupPace());
+	}
+
 	@Bean
 	SlackDoor slackDoor(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
 		return new SlackDoor(slackMethods, properties.botToken(), new ChannelPacer(properties.pacing(), clock));

@@ -17,11 +17,14 @@ import org.springframework.util.StringUtils;
  * @param userCache how long a person's Slack locale and time zone are kept
  * @param workers threads that work on interactions (Slack's request waits for them up to the ack budget)
  * @param ackBudget how long Slack's request may wait for the work before it is acknowledged anyway
+ * @param listPace the least time between two {@code users.list} pages (Tier 2: about 20 a minute)
+ * @param lookupPace the least time between two {@code users.lookupByEmail} calls (Tier 3: about 50 a minute)
  */
 @ConfigurationProperties("steward.slack")
 record SlackProperties(String botToken, String signingSecret, String appToken, String apiUrl,
 		@DefaultValue("1s") Duration pacing, @DefaultValue("1h") Duration userCache, @DefaultValue("16") int workers,
-		@DefaultValue("1500ms") Duration ackBudget) {
+		@DefaultValue("1500ms") Duration ackBudget, @DefaultValue("3s") Duration listPace,
+		@DefaultValue("1200ms") Duration lookupPace) {
 
 	boolean socketMode() {
 		return StringUtils.hasText(appToken);

@@ -17,8 +17,9 @@ import com.slack.api.methods.MethodsClient;
 
 /**
  * A person's language and time zone as Slack knows them ({@code users.info}), for people the
- * directory does not say. Cached, because every interaction needs them and Slack rate-limits the
- * method; a failed look-up is cached briefly too, so a Slack outage does not slow every request.
+ * directory does not say, and their name and profile e-mail, to match someone the directory does
+ * not know yet. Cached, because every interaction needs them and Slack rate-limits the method; a
+ * failed look-up is cached briefly too, so a Slack outage does not slow every request.
  */
 class SlackUsers {
 
@@ -26,10 +27,18 @@ class SlackUsers {
 
 	private static final Duration FAILED_FOR = Duration.ofMinutes(1);
 
-	/** What Slack says of a person; either may be {@code null}. */
-	record Profile(Locale locale, ZoneId zone) {
+	/**
+	 * What Slack says of a person; any may be {@code null}. The e-mail is there only with the
+	 * {@code users:read.email} scope and when the profile has one.
+	 */
+	record Profile(Locale locale, ZoneId zone, String name, String email, boolean bot, boolean deleted) {
 
-		static final Profile UNKNOWN = new Profile(null, null);
+		static final Profile UNKNOWN = new Profile(null, null, null, null, false, false);
+
+		/** Whether Slack answered for this person at all. */
+		boolean known() {
+			return !equals(UNKNOWN);
+		}
 
 	}
 
@@ -82,7 +91,8 @@ class SlackUsers {
 			var response = methods.usersInfo(request -> request.user(userId).includeLocale(true));
 			if (response.isOk() && response.getUser() != null) {
 				var user = response.getUser();
-				var profile = new Profile(locale(user.getLocale()), zone(user.getTz()));
+				var profile = new Profile(locale(user.getLocale()), zone(user.getTz()), SlackMembers.name(user),
+						SlackMembers.email(user), SlackMembers.bot(user), user.isDeleted());
 				cache.put(userId, new Cached(profile, clock.instant().plus(ttl)));
 				return profile;
 			}

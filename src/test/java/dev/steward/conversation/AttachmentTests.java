@@ -22,7 +22,7 @@ class AttachmentTests {
 		assertThatThrownBy(() -> new Attachment("plan.pdf", "application/pdf", null, TEXT))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("File plan.pdf has type \"application/pdf\", which Steward does not send; it sends "
-					+ "image/png, text/csv, text/markdown, application/zip");
+					+ "image/png, text/csv, text/markdown, application/zip, application/yaml");
 	}
 
 	@Test

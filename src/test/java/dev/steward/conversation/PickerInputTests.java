@@ -158,7 +158,9 @@ class PickerInputTests {
 
 	@Test
 	void everyOtherCommandStillRefusesSomeoneOutsideTheDirectory() {
-		var refusal = "我还不认识你：你的 slack 用户 ID `U0STRANGER` 不在 Steward 的人员目录中。请联系 Steward 管理员把你加入目录。";
+		// the directory names the firm's admins, and how to link an account on a platform that tells no e-mails
+		var refusal = "我还不认识你：你的账号 `U0STRANGER` 尚未关联到 Steward 人员目录中的任何人。"
+				+ "如果你在人员目录中，请输入 `/steward link` 加上你的工作邮箱，由管理员确认。请联系 Steward 管理员（Alex Admin）把你加入目录。";
 		assertThat(said(gateway.command(new ChatCommand(stranger, channel, "pick", "secret")))).isEqualTo(refusal);
 		assertThat(said(gateway.command(new ChatCommand(stranger, channel, "project", "help")))).isEqualTo(refusal);
 		assertThat(said(gateway.command(new ChatCommand(stranger, channel, "nonsense", "")))).isEqualTo(refusal);

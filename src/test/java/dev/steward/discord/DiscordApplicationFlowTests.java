@@ -190,10 +190,12 @@ class DiscordApplicationFlowTests extends DiscordTest {
 	@Test
 	void aStrangerIsToldTheirDiscordIdInTheLanguageOfTheirClient() {
 		var stranger = new DiscordChat(discord, "555000000000000555", "stranger", "general", "zh-CN");
+		// told which admins to ask, and how to link their account (Discord tells bots no e-mails)
 		assertThat(DiscordChat.text(stranger.command("/project apply"))).contains("555000000000000555")
-			.contains("不在 Steward 的人员目录中");
+			.contains("尚未关联到 Steward 人员目录中的任何人", "Alex Admin", "/steward link");
 		var english = new DiscordChat(discord, "555000000000000556", "visitor", "general", "en-GB");
-		assertThat(DiscordChat.text(english.command("/steward whoami"))).contains("not in Steward’s directory");
+		assertThat(DiscordChat.text(english.command("/steward whoami"))).contains("not linked to anyone in Steward’s directory",
+				"Ask Alex Admin");
 	}
 
 	private static String valueOf(Answer modal, String key) {

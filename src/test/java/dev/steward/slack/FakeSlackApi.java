@@ -150,6 +150,18 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private final Map<String, Instant> lastPost = new ConcurrentHashMap<>();
 
+	/** A workspace member as users.list, users.info and users.lookupByEmail show them. */
+	record Member(String id, String realName, String email, boolean bot, boolean listed) {
+	}
+
+	/** The workspace's members, in the order users.list pages through them. */
+	private final Map<String, Member> members = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+	/** The least time between two calls of a method, as its rate-limit tier allows; checked when set. */
+	private final Map<String, Duration> tiers = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> lastCallOf = new ConcurrentHashMap<>();
+
 	private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
 	private final Queue<String> lost = new ConcurrentLinkedQueue<>();
@@ -161,7 +173,8 @@ final class FakeSlackApi implements AutoCloseable {
 
 	/** The scope each method needs, where a test may take it away. */
 	private static final Map<String, String> NEEDS = Map.of("files.getUploadURLExternal", "files:write",
-			"files.completeUploadExternal", "files:write", "chat.postMessage", "chat:write");
+			"files.completeUploadExternal", "files:write", "chat.postMessage", "chat:write", "users.list", "users:read",
+			"users.lookupByEmail", "users:read.email");
 
 	private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
 
@@ -213,6 +226,34 @@ final class FakeSlackApi implements AutoCloseable {
 	void user(String userId, String locale, String zone) {
 		locales.put(userId, locale);
 		zones.put(userId, zone);
+	}
+
+	/**
+	 * A member of the workspace: users.info answers their name and profile e-mail (the e-mail only
+	 * while the app holds {@code users:read.email}, as Slack does), users.lookupByEmail finds them, and
+	 * users.list lists them.
+	 */
+	void member(String id, String realName, String email) {
+		members.put(id, new Member(id, realName, email, false, true));
+	}
+
+	/** A bot user of the workspace. */
+	void bot(String id, String name) {
+		members.put(id, new Member(id, name, null, true, true));
+	}
+
+	/** Takes a member out of the workspace (and its users.list). */
+	void leave(String id) {
+		members.remove(id);
+	}
+
+	/**
+	 * Checks that two calls of a method are at least this far apart (its rate-limit tier, e.g. users.list's
+	 * Tier 2); closer calls are violations.
+	 */
+	void expectTier(String method, Duration least) {
+		tiers.put(method, least);
+		lastCallOf.remove(method);
 	}
 
 	/** Checks that messages to one channel are at least this far apart. */
@@ -301,6 +342,15 @@ final class FakeSlackApi implements AutoCloseable {
 			var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			var params = form(body);
 			calls.add(new Call(method, params, null, Instant.now()));
+			var tier = tiers.get(method);
+			if (tier != null) {
+				var now = Instant.now();
+				var last = lastCallOf.put(method, now);
+				if (last != null && Duration.between(last, now).plusMillis(5).compareTo(tier) < 0) {
+					violations.add(method + " called again after " + Duration.between(last, now).toMillis()
+							+ " ms (its tier allows one every " + tier.toMillis() + " ms)");
+				}
+			}
 			var auth = exchange.getRequestHeaders().getFirst("Authorization");
 			if (auth == null || !auth.startsWith("Bearer xoxb-")) {
 				violations.add(method + ": no bot token");
@@ -384,8 +434,43 @@ final class FakeSlackApi implements AutoCloseable {
 			}
 			case "users.info" -> {
 				var id = params.get("user");
-				ok.put("user", Map.of("id", id, "name", id.toLowerCase(), "locale", locales.getOrDefault(id, "en-US"),
-						"tz", zones.getOrDefault(id, "Europe/London")));
+				var member = members.get(id);
+				if (member != null) {
+					ok.put("user", user(member));
+				}
+				else {
+					ok.put("user", Map.of("id", id, "name", id.toLowerCase(), "locale", locales.getOrDefault(id, "en-US"),
+							"tz", zones.getOrDefault(id, "Europe/London")));
+				}
+			}
+			case "users.list" -> {
+				// Slack pages with a cursor: next_cursor is empty on the last page (https://api.slack.com/apis/pagination)
+				int limit = Integer.parseInt(params.getOrDefault("limit", "0"));
+				if (limit <= 0 || limit > 1000) {
+					violations.add("users.list limit " + limit + " (Slack takes at most 1000, suggests 200)");
+					limit = 1000;
+				}
+				var listed = new ArrayList<Member>();
+				synchronized (members) {
+					members.values().stream().filter(Member::listed).forEach(listed::add);
+				}
+				int from = params.containsKey("cursor") && !params.get("cursor").isBlank()
+						? Integer.parseInt(new String(java.util.Base64.getDecoder().decode(params.get("cursor")),
+								StandardCharsets.UTF_8).substring("user:".length()))
+						: 0;
+				int to = Math.min(listed.size(), from + limit);
+				ok.put("members", listed.subList(from, to).stream().map(this::user).toList());
+				ok.put("response_metadata", Map.of("next_cursor", to < listed.size() ? java.util.Base64.getEncoder()
+					.encodeToString(("user:" + to).getBytes(StandardCharsets.UTF_8)) : ""));
+			}
+			case "users.lookupByEmail" -> {
+				var email = params.getOrDefault("email", "");
+				var found = members.values().stream().filter(m -> m.email() != null && m.email().equalsIgnoreCase(email))
+					.findFirst();
+				if (found.isEmpty()) {
+					return Map.of("ok", false, "error", "users_not_found");
+				}
+				ok.put("user", user(found.get()));
 			}
 			case "conversations.open" -> ok.put("channel", Map.of("id", "D" + params.get("users")));
 			case "conversations.history" -> {
@@ -514,6 +599,25 @@ final class FakeSlackApi implements AutoCloseable {
 			}
 		}
 		return ok;
+	}
+
+	/** A member as Slack's user object shows them; the profile's e-mail only with users:read.email. */
+	private Map<String, Object> user(Member member) {
+		var profile = new LinkedHashMap<String, Object>();
+		profile.put("real_name", member.realName());
+		if (member.email() != null && scopes.contains("users:read.email")) {
+			profile.put("email", member.email());
+		}
+		var user = new LinkedHashMap<String, Object>();
+		user.put("id", member.id());
+		user.put("name", member.realName().toLowerCase(java.util.Locale.ROOT).replace(' ', '.'));
+		user.put("real_name", member.realName());
+		user.put("is_bot", member.bot());
+		user.put("deleted", false);
+		user.put("locale", locales.getOrDefault(member.id(), "en-US"));
+		user.put("tz", zones.getOrDefault(member.id(), "Europe/London"));
+		user.put("profile", profile);
+		return user;
 	}
 
 	private Posted store(String channel, String text, JsonArray blocks, JsonObject metadata) {

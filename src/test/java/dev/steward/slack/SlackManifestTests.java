@@ -29,7 +29,8 @@ import dev.steward.conversation.spi.ChatGateway;
 class SlackManifestTests {
 
 	static final List<String> SCOPES = List.of("commands", "chat:write", "chat:write.public", "im:write",
-			"users:read", "channels:history", "groups:history", "im:history", "mpim:history", "files:write");
+			"users:read", "users:read.email", "channels:history", "groups:history", "im:history", "mpim:history",
+			"files:write");
 
 	@Autowired
 	SlackInteractions interactions;

@@ -30,4 +30,13 @@ public interface CallerDirectory {
 	default void platformRoles(Actor actor, Set<String> roles) {
 	}
 
+	/**
+	 * What to tell someone the directory does not know and who may not go on (who to ask, and why
+	 * they are not known when the directory can tell), in their language; empty for the kernel's own
+	 * words.
+	 */
+	default Optional<String> stranger(Actor actor, java.util.Locale locale) {
+		return Optional.empty();
+	}
+
 }

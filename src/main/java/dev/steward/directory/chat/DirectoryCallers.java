@@ -32,17 +32,50 @@ class DirectoryCallers implements CallerDirectory {
 
 	private final ObjectProvider<ProjectAccess> projects;
 
-	DirectoryCallers(DirectoryManagement directory, FirmDefaults firm, ObjectProvider<ProjectAccess> projects) {
+	private final Onboarding onboarding;
+
+	private final dev.steward.conversation.Texts texts;
+
+	DirectoryCallers(DirectoryManagement directory, FirmDefaults firm, ObjectProvider<ProjectAccess> projects,
+			Onboarding onboarding, dev.steward.conversation.Texts texts) {
 		this.directory = directory;
+		this.onboarding = onboarding;
+		this.texts = texts;
 		this.projects = projects;
 		this.defaultLocale = firm.locale();
 		this.defaultZone = firm.zone();
 	}
 
+	/**
+	 * The person behind a platform user: by their id (the directory file's, or one linked before),
+	 * else, on a platform that tells e-mails, by their profile's e-mail, linked there and then.
+	 */
 	@Override
 	public Optional<Caller> find(Actor actor) {
 		return directory.byIdentity(actor.door(), actor.userId())
+			.or(() -> onboarding.firstContact(actor))
 			.map(person -> caller(person, actor.platformLocale(), actor.platformZone()));
+	}
+
+	/** Who to ask, and why they are not known where the directory can tell (a platform that tells e-mails). */
+	@Override
+	public Optional<String> stranger(Actor actor, Locale locale) {
+		var admins = directory.withRole(Role.ADMIN).stream().map(Person::name).sorted()
+			.collect(java.util.stream.Collectors.joining(", "));
+		if (admins.isEmpty()) {
+			return Optional.empty();
+		}
+		var why = directory.stranger(actor.door(), actor.userId())
+			.map(s -> switch (s.why()) {
+				case NO_EMAIL -> texts.get(locale, "directory.stranger.no-email");
+				case NO_PERSON -> texts.get(locale, "directory.stranger.no-person", s.email());
+				case ID_DISAGREES -> texts.get(locale, "directory.stranger.id-disagrees", s.email());
+				case BOT -> texts.get(locale, "directory.stranger.bot");
+			})
+			.orElse(onboarding.platform(actor.door()).isPresent() ? ""
+					: texts.get(locale, "directory.stranger.link"));
+		return Optional.of(why.isEmpty() ? texts.get(locale, "directory.stranger.plain", actor.userId(), admins)
+				: texts.get(locale, "directory.stranger", actor.userId(), admins, why));
 	}
 
 	@Override
@@ -50,9 +83,10 @@ class DirectoryCallers implements CallerDirectory {
 		return directory.person(personId).map(person -> caller(person, null, null));
 	}
 
+	/** A person's user id on a door; on a platform that tells e-mails, looked up by their e-mail the first time. */
 	@Override
 	public Optional<String> address(String personId, String door) {
-		return directory.identity(personId, door);
+		return directory.identity(personId, door).or(() -> onboarding.lookUp(personId, door));
 	}
 
 	@Override
