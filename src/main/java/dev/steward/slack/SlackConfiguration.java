@@ -19,7 +19,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -107,8 +106,9 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	ServletRegistrationBean<SlackAppServlet> slackEvents(App slackApp, SlackProperties properties) {
-		var registration = new ServletRegistrationBean<>(new SlackAppServlet(slackApp), EVENTS_PATH);
+	ServletRegistrationBean<SlackEventsServlet> slackEvents(App slackApp, SlackProperties properties, Clock clock) {
+		var registration = new ServletRegistrationBean<>(
+				new SlackEventsServlet(slackApp, properties.signingSecret(), clock), EVENTS_PATH);
 		registration.setName("slackEvents");
 		if (!properties.httpMode()) {
 			// without a signing secret no request can be verified: serve nothing rather than trust anyone

@@ -251,6 +251,41 @@ final class SlackWorkspace {
 		}
 	}
 
+	/**
+	 * Posts raw bytes with this content type, signed as Slack signs what it sends: the HMAC-SHA256
+	 * of {@code v0:timestamp:} and the body's bytes exactly as they go on the wire.
+	 */
+	HttpResponse<String> postBytes(byte[] body, String contentType) {
+		var timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+		String signature;
+		try {
+			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+			signature = "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+		var request = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		request.header("X-Slack-Request-Timestamp", timestamp)
+			.header("X-Slack-Signature", signature)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static String formBody(Map<String, String> form) {
 		return form.entrySet()
 			.stream()
