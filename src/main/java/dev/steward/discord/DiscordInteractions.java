@@ -124,9 +124,19 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		var actor = actor(event);
 		var channel = channel(event);
 		var componentId = event.getComponentId();
-		var form = componentId.startsWith(FORM + ":") ? InteractionId.parse(componentId) : null;
+		InteractionId form = null;
+		if (componentId.startsWith(FORM + ":")) {
+			try {
+				form = InteractionId.parse(componentId);
+			}
+			catch (IllegalArgumentException forged) {
+				// not one of the door's Continue buttons after all: the kernel answers it as a button it does not know
+				form = null;
+			}
+		}
 		if (form != null) {
-			handle(event, actor, () -> gateway.showForm(actor, channel, form.arg(0), page(form.arg(1))), null);
+			var continued = form;
+			handle(event, actor, () -> gateway.showForm(actor, channel, continued.arg(0), page(continued.arg(1))), null);
 		}
 		else {
 			handle(event, actor, () -> gateway.action(new ChatAction(actor, channel, componentId)), null);
