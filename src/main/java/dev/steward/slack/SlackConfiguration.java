@@ -23,6 +23,8 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.steward.conversation.Texts;
 import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.ChatGateway;
@@ -86,9 +88,9 @@ class SlackConfiguration {
 	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, CallerDirectory directory,
 			Slack slack, MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
-			FirmDefaults firm) {
+			FirmDefaults firm, MeterRegistry meters) {
 		return new SlackInteractions(gateway, directory, slack, slackMethods, slackUsers, texts, slackWorkers, firm.locale(),
-				properties.ackBudget());
+				properties.ackBudget(), meters);
 	}
 
 	@Bean
@@ -124,6 +126,13 @@ class SlackConfiguration {
 	@Bean
 	SocketMode slackSocketMode(App slackApp, SlackProperties properties) {
 		return new SocketMode(slackApp, properties);
+	}
+
+	/** The door's health as {@code slack}, in the readiness group. */
+	@Bean("slackHealthIndicator")
+	SlackHealth slackHealth(MethodsClient slackMethods, SocketMode slackSocketMode, SlackProperties properties,
+			Clock clock) {
+		return new SlackHealth(slackMethods, slackSocketMode, properties, clock);
 	}
 
 	/** Runs Socket Mode while the application runs, when an app token is set. */
@@ -172,6 +181,11 @@ class SlackConfiguration {
 		@Override
 		public synchronized boolean isRunning() {
 			return socket != null;
+		}
+
+		/** Whether the socket is open now. */
+		synchronized boolean connected() {
+			return socket != null && !socket.isClientStopped();
 		}
 
 	}
