@@ -55,7 +55,7 @@ public class PlaygroundLoad {
 		}
 		var data = Files.createTempDirectory("steward-bench");
 		var process = new ProcessBuilder("java", "-XX:MaxRAM=" + maxRam, "-jar", jar.toString(),
-				"--server.port=" + port, "--logging.level.root=warn")
+				"--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn")
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("steward.log").toFile())
 			.directory(Path.of("").toAbsolutePath().toFile());

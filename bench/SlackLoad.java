@@ -74,7 +74,7 @@ public class SlackLoad {
 				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", work.resolve("data").toString());
 
 		int stewardPort = freePort();
-		var steward = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-jar", jar.toString(), "--server.port=" + stewardPort,
+		var steward = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-jar", jar.toString(), "--server.port=" + stewardPort, "--management.server.port=0",
 				"--logging.level.root=warn"), env, work.resolve("steward.log"));
 		int floorPort = freePort();
 		var floor = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-cp",
