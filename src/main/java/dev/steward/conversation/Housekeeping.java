@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,35 +63,27 @@ class Housekeeping implements SmartLifecycle {
 
 	/** Purges once, now. */
 	Purged purge() {
+		long started = System.nanoTime();
 		var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-		// a delivered message nobody will rewrite: one without a key, or an update (its target holds the text)
-		long delivered = inBatches("""
-				select id from outbox_message m
-				where status = 'SENT' and sent_at < :cutoff and (message_key is null or kind = 'UPDATE')
-				  and not exists (select 1 from outbox_message u where u.target_id = m.id and u.status = 'PENDING')""",
+		// a delivered update: the message it rewrote holds its text
+		long delivered = inBatches("outbox_message", """
+				select id from outbox_message where status = 'SENT' and kind = 'UPDATE' and sent_at < :cutoff""",
 				now.minus(settings.deliveredMessages()));
-		long updatable = inBatches("""
-				select id from outbox_message m
-				where status = 'SENT' and sent_at < :cutoff and kind = 'POST' and message_key is not null
+		// a delivered message without a key: nothing can rewrite it
+		delivered += inBatches("outbox_message", """
+				select id from outbox_message where status = 'SENT' and message_key is null and sent_at < :cutoff""",
+				now.minus(settings.deliveredMessages()));
+		// a delivered message with a key, unless an update waits to rewrite it
+		long updatable = inBatches("outbox_message", """
+				select id from outbox_message m where status = 'SENT' and kind = 'POST' and sent_at < :cutoff
 				  and not exists (select 1 from outbox_message u where u.target_id = m.id and u.status = 'PENDING')""",
 				now.minus(settings.updatableMessages()));
-		long failed = inBatches("""
-				select id from outbox_message m
-				where status = 'FAILED' and sent_at < :cutoff
+		long failed = inBatches("outbox_message", """
+				select id from outbox_message m where status = 'FAILED' and sent_at < :cutoff
 				  and not exists (select 1 from outbox_message u where u.target_id = m.id and u.status = 'PENDING')""",
 				now.minus(settings.failedMessages()));
-		long forms = 0;
-		int deleted;
-		do {
-			deleted = jdbc.sql("""
-					delete from form_session where id in
-					  (select id from form_session where created_at < :cutoff fetch first %d rows only)"""
-				.formatted(settings.batch()))
-				.param("cutoff", now.minus(settings.formSessions()))
-				.update();
-			forms += deleted;
-		}
-		while (deleted == settings.batch());
+		long forms = inBatches("form_session", """
+				select id from form_session where created_at < :cutoff""", now.minus(settings.formSessions()));
 		var registry = publications.getIfAvailable();
 		if (registry != null) {
 			registry.deletePublicationsOlderThan(settings.eventPublications());
@@ -100,23 +93,34 @@ class Housekeeping implements SmartLifecycle {
 		count("failed-messages", purged.failedMessages());
 		count("form-sessions", purged.formSessions());
 		if (purged.messages() + purged.failedMessages() + purged.formSessions() > 0) {
-			log.info("Housekeeping: purged {} delivered messages, {} given up, {} forms left open", purged.messages(),
-					purged.failedMessages(), purged.formSessions());
+			log.info("Housekeeping: purged {} delivered messages, {} given up, {} forms left open in {} ms",
+					purged.messages(), purged.failedMessages(), purged.formSessions(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		return purged;
 	}
 
-	/** Deletes the outbox rows the query selects, a batch a statement, their files with them. */
-	private long inBatches(String select, OffsetDateTime cutoff) {
+	/**
+	 * Deletes the rows the query selects, a batch at a time: their ids are read first, then deleted by
+	 * id (a delete by a sub-select of the same table is slow on H2), an outbox row's files with it.
+	 */
+	private long inBatches(String table, String select, OffsetDateTime cutoff) {
 		long total = 0;
-		int deleted;
+		List<Object> ids;
 		do {
-			var query = select + " fetch first " + settings.batch() + " rows only";
-			jdbc.sql("delete from outbox_file where outbox_id in (" + query + ")").param("cutoff", cutoff).update();
-			deleted = jdbc.sql("delete from outbox_message where id in (" + query + ")").param("cutoff", cutoff).update();
-			total += deleted;
+			ids = jdbc.sql(select + " fetch first " + settings.batch() + " rows only")
+				.param("cutoff", cutoff)
+				.query((rs, n) -> rs.getObject(1))
+				.list();
+			if (ids.isEmpty()) {
+				break;
+			}
+			if (table.equals("outbox_message")) {
+				jdbc.sql("delete from outbox_file where outbox_id in (:ids)").param("ids", ids).update();
+			}
+			total += jdbc.sql("delete from " + table + " where id in (:ids)").param("ids", ids).update();
 		}
-		while (deleted == settings.batch());
+		while (ids.size() == settings.batch());
 		return total;
 	}
 
