@@ -8,6 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Components and modals whose custom ids Steward never made (stale, forged, cut short, full of
@@ -48,6 +51,23 @@ class DiscordBadInputTests extends DiscordTest {
 		assertThat(answer.ephemeral()).as(customId + ": " + answer).isTrue();
 		assertThat(DiscordChat.text(answer.data())).as(customId)
 			.contains("This form has expired or was already submitted");
+	}
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void everyAcknowledgementIsTimedByKind() {
+		var emma = chat(EMMA_WILSON, "emma", "general");
+		var message = discord.ephemeral(emma.command("/steward whoami").data());
+		emma.clickCustomId(message, "no-such-button:1");
+		emma.submitModal("no-such-modal", Map.of("name", "x"));
+		for (var kind : new String[] { "command", "action", "form" }) {
+			var timer = meters.find("steward.ack").tag("door", "discord").tag("kind", kind).timer();
+			assertThat(timer).as(kind).isNotNull();
+			assertThat(timer.count()).as(kind).isPositive();
+			assertThat(timer.max(java.util.concurrent.TimeUnit.SECONDS)).as(kind).isLessThan(3);
+		}
 	}
 
 	@Test
