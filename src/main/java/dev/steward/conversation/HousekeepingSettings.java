@@ -29,12 +29,12 @@ record HousekeepingSettings(@DefaultValue("1h") Duration every, @DefaultValue("3
 		@DefaultValue("1000") int batch) {
 
 	HousekeepingSettings {
-		positive("every", every);
-		positive("delivered-messages", deliveredMessages);
-		positive("updatable-messages", updatableMessages);
-		positive("failed-messages", failedMessages);
-		positive("form-sessions", formSessions);
-		positive("event-publications", eventPublications);
+		positive(every, "steward.housekeeping.every must be positive: ");
+		positive(deliveredMessages, "steward.housekeeping.delivered-messages must be positive: ");
+		positive(updatableMessages, "steward.housekeeping.updatable-messages must be positive: ");
+		positive(failedMessages, "steward.housekeeping.failed-messages must be positive: ");
+		positive(formSessions, "steward.housekeeping.form-sessions must be positive: ");
+		positive(eventPublications, "steward.housekeeping.event-publications must be positive: ");
 		if (updatableMessages.compareTo(deliveredMessages) < 0) {
 			throw new IllegalArgumentException("steward.housekeeping.updatable-messages (" + updatableMessages
 					+ ") may not be shorter than delivered-messages (" + deliveredMessages + ")");
@@ -44,9 +44,9 @@ record HousekeepingSettings(@DefaultValue("1h") Duration every, @DefaultValue("3
 		}
 	}
 
-	private static void positive(String name, Duration value) {
+	private static void positive(Duration value, String refusal) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException("steward.housekeeping." + name + " must be positive: " + value);
+			throw new IllegalArgumentException(refusal + value);
 		}
 	}
 

@@ -276,6 +276,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	private boolean deliver(Row row) {
 		var door = doors.get(row.door());
 		if (door == null) {
+			givenUp(row);
 			return settle(row, "FAILED", null, "door " + row.door() + " is not active");
 		}
 		var message = json.readValue(row.body(), Message.class);
@@ -294,7 +295,7 @@ class OutboxDispatcher implements SmartLifecycle {
 						.update();
 				}
 				var platformId = door.post(delivery);
-				count("steward.outbox.delivered", "Messages delivered to a platform", row);
+				delivered(row);
 				return settle(row, "SENT", platformId, null);
 			}
 			var target = jdbc.sql("select status, platform_message_id from outbox_message where id = :id")
@@ -304,7 +305,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			switch (target.status()) {
 				case "SENT" -> {
 					door.update(delivery, target.platformId());
-					count("steward.outbox.delivered", "Messages delivered to a platform", row);
+					delivered(row);
 					jdbc.sql("update outbox_message set body = :body where id = :id")
 						.param("body", row.body())
 						.param("id", row.target())
@@ -312,6 +313,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					return settle(row, "SENT", target.platformId(), null);
 				}
 				case "FAILED" -> {
+					givenUp(row);
 					return settle(row, "FAILED", null, "the message it updates was never delivered");
 				}
 				default -> {
@@ -324,7 +326,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			if (failure.permanent() || attempts >= MAX_ATTEMPTS) {
 				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
 						failure.getMessage());
-				count("steward.outbox.given.up", "Messages given up (kept as FAILED rows)", row);
+				givenUp(row);
 				return settle(row, "FAILED", null, failure.getMessage());
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
@@ -333,7 +335,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			var untried = !failure.attempted() && row.triedAt() == null ? ", tried_at = null" : "";
 			var next = now().plus(wait);
 			if (failure.attempted()) {
-				count("steward.outbox.retries", "Deliveries the platform refused or failed, to be tried again", row);
+				retried(row);
 			}
 			alarmAt(next.toInstant());
 			jdbc.sql("""
@@ -358,7 +360,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox message {} to {} failed", row.id(), row.door(), ex);
-			count("steward.outbox.given.up", "Messages given up (kept as FAILED rows)", row);
+			givenUp(row);
 			return settle(row, "FAILED", null, ex.toString());
 		}
 	}
@@ -390,10 +392,23 @@ class OutboxDispatcher implements SmartLifecycle {
 		return true;
 	}
 
-	private void count(String name, String description, Row row) {
-		Counter.builder(name)
-			.description(description)
-			.tag("door", row.door())
+	/** {@code steward.outbox.delivered}: a message the platform took. */
+	private void delivered(Row row) {
+		count(Counter.builder("steward.outbox.delivered").description("Messages delivered to a platform"), row);
+	}
+
+	/** {@code steward.outbox.retries}: a delivery the platform refused or failed, to be tried again. */
+	private void retried(Row row) {
+		count(Counter.builder("steward.outbox.retries").description("Deliveries to be tried again"), row);
+	}
+
+	/** {@code steward.outbox.given.up}: Steward's dead letters, kept as FAILED rows. */
+	private void givenUp(Row row) {
+		count(Counter.builder("steward.outbox.given.up").description("Messages given up"), row);
+	}
+
+	private void count(Counter.Builder meter, Row row) {
+		meter.tag("door", row.door())
 			.tag("kind", row.kind().toLowerCase(java.util.Locale.ROOT))
 			.register(meters)
 			.increment();

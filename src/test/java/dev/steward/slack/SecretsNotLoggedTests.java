@@ -44,7 +44,8 @@ class SecretsNotLoggedTests {
 		try (var socket = new java.net.ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		try (var discord = new FakeDiscord()) {
+		// fakes of its own: Socket Mode and this run's token are not what the shared fake's tests expect
+		try (var discord = new FakeDiscord(); var api = FakeSlackApi.start()) {
 			// Steward in a process of its own, as it runs in production: its whole output is the log
 			var command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-cp",
 					System.getProperty("java.class.path"), StewardApplication.class.getName(),
@@ -53,7 +54,7 @@ class SecretsNotLoggedTests {
 					"--logging.level.net.dv8tion=debug", "--logging.level.org.springframework.boot.context=debug",
 					"--spring.datasource.url=jdbc:h2:mem:secrets;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 					"--spring.datasource.hikari.maximum-pool-size=5", "--steward.slack.pacing=40ms",
-					"--STEWARD_SLACK_API_URL=" + FakeSlackApi.SHARED.apiUrl(), "--steward.discord.api-url=" + discord.apiUrl(),
+					"--STEWARD_SLACK_API_URL=" + api.apiUrl(), "--steward.discord.api-url=" + discord.apiUrl(),
 					"--steward.discord.gateway-url=" + discord.gatewayUrl(),
 					"--steward.discord.guild-id=" + FakeDiscord.GUILD_ID);
 			var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -69,7 +70,7 @@ class SecretsNotLoggedTests {
 				Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
 					.until(() -> !steward.isAlive() || Files.readString(log).contains("Started StewardApplication"));
 				assertThat(steward.isAlive()).as("Steward started").isTrue();
-				var slack = new SlackWorkspace(port);
+				var slack = new SlackWorkspace(port, api);
 				var emma = new SlackChat(slack, "U01EMMAWILSON", "C01GENERAL");
 				emma.command("/steward whoami");
 				emma.fill(emma.command("/project apply"), SampleApplication.values("Secrets stay secret"));

@@ -34,13 +34,19 @@ final class SlackWorkspace {
 
 	static final String TEAM = "T01TEST";
 
-	final FakeSlackApi api = FakeSlackApi.SHARED;
+	final FakeSlackApi api;
 
 	private final URI events;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	SlackWorkspace(int port) {
+		this(port, FakeSlackApi.SHARED);
+	}
+
+	/** A workspace whose Web API is this fake (a test whose Steward must not touch the shared one). */
+	SlackWorkspace(int port, FakeSlackApi api) {
+		this.api = api;
 		this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
 		api.expectPacing(Duration.ofMillis(PACING_MS));
 	}
