@@ -57,7 +57,7 @@ public class PlaygroundLoad {
 		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
 		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
 		var process = new ProcessBuilder("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-jar", jar.toString(),
-				"--server.port=" + port, "--logging.level.root=warn")
+				"--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn")
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("steward.log").toFile())
 			.directory(Path.of("").toAbsolutePath().toFile());

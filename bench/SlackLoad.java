@@ -76,7 +76,7 @@ public class SlackLoad {
 		int stewardPort = freePort();
 		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
 		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
-		var steward = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + stewardPort,
+		var steward = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + stewardPort, "--management.server.port=0",
 				"--logging.level.root=warn"), env, work.resolve("steward.log"));
 		int floorPort = freePort();
 		var floor = start(List.of("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-cp",

@@ -1400,7 +1400,7 @@ public class SurveyLoad {
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(List.of(extra.trim().split("\\s+")));
 		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=warn",
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn",
 				"--logging.level.dev.steward=info", "--steward.scheduling.default-calendar=bench",
 				"--steward.public-url=http://127.0.0.1:" + port));
 		var builder = new ProcessBuilder(command)

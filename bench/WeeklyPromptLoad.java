@@ -668,7 +668,7 @@ public class WeeklyPromptLoad {
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(List.of(extra.trim().split("\\s+")));
 		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=warn",
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn",
 				"--logging.level.dev.steward=info", "--steward.scheduling.default-calendar=bench"));
 		var builder = new ProcessBuilder(command)
 			.redirectErrorStream(true)

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -28,10 +31,13 @@ class FormSessions {
 
 	private final Clock clock;
 
-	FormSessions(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final MeterRegistry meters;
+
+	FormSessions(JdbcClient jdbc, JsonMapper json, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	record Session(String id, String form, List<String> args, String personId, Map<String, String> values) {
@@ -67,8 +73,14 @@ class FormSessions {
 			.update();
 	}
 
-	void close(String id) {
-		jdbc.sql("delete from form_session where id = :id").param("id", id).update();
+	/** A form was submitted and accepted: its session is done, and counted by form ({@code steward.forms.completed}). */
+	void complete(Session session) {
+		jdbc.sql("delete from form_session where id = :id").param("id", session.id()).update();
+		Counter.builder("steward.forms.completed")
+			.description("Forms submitted and accepted, by form")
+			.tag("form", session.form())
+			.register(meters)
+			.increment();
 	}
 
 	private static List<String> split(String args) {

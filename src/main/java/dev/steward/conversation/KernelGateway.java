@@ -186,7 +186,7 @@ class KernelGateway implements ChatGateway {
 				return first == page ? reply
 						: new Reply.ShowForm(view(caller, session.id(), spec, first, values, formErrors.errors()));
 			}
-			sessions.close(session.id());
+			sessions.complete(session);
 			return open(caller, reply);
 		});
 	}

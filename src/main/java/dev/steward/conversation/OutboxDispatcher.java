@@ -27,6 +27,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.steward.conversation.spi.Door;
 import dev.steward.conversation.spi.Door.Delivery;
 import dev.steward.conversation.spi.Door.DeliveryFailure;
@@ -36,7 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers outbox rows: woken after each commit that wrote a row, and polling for retries that
  * have come due. Conversations are delivered side by side by a few workers, each conversation's
  * messages in order by one worker at a time; no conversation waits for another's to finish.
- * Records the platform's message id, so a later update rewrites the same message.
+ * Records the platform's message id, so a later update rewrites the same message. Stopping (a
+ * graceful shutdown) lets each worker finish the message it is handing to a platform and record
+ * the answer, then leaves the rest for the next start; it waits at most
+ * {@code steward.outbox.shutdown-wait}. Counts deliveries, retries and messages given up
+ * ({@code steward.outbox.*} meters).
  */
 @Component
 @org.springframework.boot.context.properties.EnableConfigurationProperties(OutboxSettings.class)
@@ -73,8 +80,17 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private ExecutorService workers;
 
+	/** Set when stopping: a worker hands no further message to a platform. */
+	private volatile boolean stopping;
+
+	private final Duration shutdownWait;
+
+	private final MeterRegistry meters;
+
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, ObjectProvider<Door> doors, Clock clock,
-			OutboxSettings settings) {
+			OutboxSettings settings, MeterRegistry meters) {
+		this.meters = meters;
+		this.shutdownWait = settings.shutdownWait();
 		this.workerCount = settings.workers();
 		this.jdbc = jdbc;
 		this.json = json;
@@ -121,6 +137,9 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * dispatcher again, so they are never left for the poll; a row told to wait sets an alarm.
 	 */
 	synchronized void drain() {
+		if (stopping) {
+			return;
+		}
 		try {
 			var looked = now();
 			var due = jdbc.sql("""
@@ -150,7 +169,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					try {
 						pool.execute(() -> deliver(conversation));
 					}
-					catch (RejectedExecutionException stopping) {
+					catch (RejectedExecutionException closed) {
 						busy.remove(conversation);
 						return;
 					}
@@ -185,7 +204,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					.list();
 				more = rows.size() == 64;
 				for (var row : rows) {
-					if (row.nextAttemptAt().isAfter(now) || !deliver(row)) {
+					if (stopping || row.nextAttemptAt().isAfter(now) || !deliver(row)) {
 						more = false;
 						break;
 					}
@@ -248,7 +267,7 @@ class OutboxDispatcher implements SmartLifecycle {
 				wake();
 			}, Math.max(0, delay), TimeUnit.MILLISECONDS);
 		}
-		catch (RejectedExecutionException stopping) {
+		catch (RejectedExecutionException closed) {
 			// the dispatcher is stopping
 		}
 	}
@@ -257,6 +276,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	private boolean deliver(Row row) {
 		var door = doors.get(row.door());
 		if (door == null) {
+			givenUp(row);
 			return settle(row, "FAILED", null, "door " + row.door() + " is not active");
 		}
 		var message = json.readValue(row.body(), Message.class);
@@ -274,7 +294,9 @@ class OutboxDispatcher implements SmartLifecycle {
 						.param("id", row.id())
 						.update();
 				}
-				return settle(row, "SENT", door.post(delivery), null);
+				var platformId = door.post(delivery);
+				delivered(row);
+				return settle(row, "SENT", platformId, null);
 			}
 			var target = jdbc.sql("select status, platform_message_id from outbox_message where id = :id")
 				.param("id", row.target())
@@ -283,6 +305,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			switch (target.status()) {
 				case "SENT" -> {
 					door.update(delivery, target.platformId());
+					delivered(row);
 					jdbc.sql("update outbox_message set body = :body where id = :id")
 						.param("body", row.body())
 						.param("id", row.target())
@@ -290,6 +313,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					return settle(row, "SENT", target.platformId(), null);
 				}
 				case "FAILED" -> {
+					givenUp(row);
 					return settle(row, "FAILED", null, "the message it updates was never delivered");
 				}
 				default -> {
@@ -302,6 +326,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			if (failure.permanent() || attempts >= MAX_ATTEMPTS) {
 				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
 						failure.getMessage());
+				givenUp(row);
 				return settle(row, "FAILED", null, failure.getMessage());
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
@@ -309,6 +334,9 @@ class OutboxDispatcher implements SmartLifecycle {
 			// a wait for pacing never reached the platform: the row is as untried as it was before
 			var untried = !failure.attempted() && row.triedAt() == null ? ", tried_at = null" : "";
 			var next = now().plus(wait);
+			if (failure.attempted()) {
+				retried(row);
+			}
 			alarmAt(next.toInstant());
 			jdbc.sql("""
 					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error%s
@@ -332,6 +360,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox message {} to {} failed", row.id(), row.door(), ex);
+			givenUp(row);
 			return settle(row, "FAILED", null, ex.toString());
 		}
 	}
@@ -363,6 +392,28 @@ class OutboxDispatcher implements SmartLifecycle {
 		return true;
 	}
 
+	/** {@code steward.outbox.delivered}: a message the platform took. */
+	private void delivered(Row row) {
+		count(Counter.builder("steward.outbox.delivered").description("Messages delivered to a platform"), row);
+	}
+
+	/** {@code steward.outbox.retries}: a delivery the platform refused or failed, to be tried again. */
+	private void retried(Row row) {
+		count(Counter.builder("steward.outbox.retries").description("Deliveries to be tried again"), row);
+	}
+
+	/** {@code steward.outbox.given.up}: Steward's dead letters, kept as FAILED rows. */
+	private void givenUp(Row row) {
+		count(Counter.builder("steward.outbox.given.up").description("Messages given up"), row);
+	}
+
+	private void count(Counter.Builder meter, Row row) {
+		meter.tag("door", row.door())
+			.tag("kind", row.kind().toLowerCase(java.util.Locale.ROOT))
+			.register(meters)
+			.increment();
+	}
+
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
 	}
@@ -373,6 +424,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		stopping = false;
 		doors = doorBeans.orderedStream().collect(Collectors.toMap(Door::name, Function.identity()));
 		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			var thread = new Thread(runnable, "outbox");
@@ -390,19 +442,31 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		stopping = true;
+		long deadline = System.nanoTime() + shutdownWait.toNanos();
 		if (executor != null) {
 			executor.shutdown();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			await(executor, deadline);
 			executor = null;
 		}
 		if (workers != null) {
 			workers.shutdown();
+			if (!await(workers, deadline)) {
+				log.warn("Outbox workers still delivering after {}; their messages are tried again at the next start "
+						+ "(a post already on the platform is recognised, not sent twice)", shutdownWait);
+			}
 			workers = null;
+		}
+	}
+
+	/** Waits for an executor's tasks until the deadline; answers whether they finished. */
+	private static boolean await(ExecutorService executor, long deadline) {
+		try {
+			return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,6 +44,19 @@ class DiscordConfiguration {
 			});
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The door's health as {@code discord}, in the readiness group: up while JDA's gateway session is
+	 * connected, with its state and heartbeat; down while it connects, reconnects or has failed.
+	 */
+	@Bean("discordHealthIndicator")
+	HealthIndicator discordHealth(JDA jda) {
+		return () -> {
+			var status = jda.getStatus();
+			var builder = status == JDA.Status.CONNECTED ? Health.up() : Health.down();
+			return builder.withDetail("gateway", status.name()).withDetail("pingMillis", jda.getGatewayPing()).build();
+		};
 	}
 
 	@Bean

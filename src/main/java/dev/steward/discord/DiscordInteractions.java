@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -98,8 +100,11 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	/** What was typed on a page the kernel refused, by {@code session:page}, so reopening keeps it. */
 	private final Map<String, Map<String, String>> drafts = lru();
 
+	private final MeterRegistry meters;
+
 	DiscordInteractions(ChatGateway gateway, CallerDirectory directory, DiscordCommands commands, Texts texts,
-			DiscordProperties properties) {
+			DiscordProperties properties, MeterRegistry meters) {
+		this.meters = meters;
 		this.gateway = gateway;
 		this.directory = directory;
 		this.commands = commands;
@@ -124,9 +129,19 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 		var actor = actor(event);
 		var channel = channel(event);
 		var componentId = event.getComponentId();
-		var form = componentId.startsWith(FORM + ":") ? InteractionId.parse(componentId) : null;
+		InteractionId form = null;
+		if (componentId.startsWith(FORM + ":")) {
+			try {
+				form = InteractionId.parse(componentId);
+			}
+			catch (IllegalArgumentException forged) {
+				// not one of the door's Continue buttons after all: the kernel answers it as a button it does not know
+				form = null;
+			}
+		}
 		if (form != null) {
-			handle(event, actor, () -> gateway.showForm(actor, channel, form.arg(0), page(form.arg(1))), null);
+			var continued = form;
+			handle(event, actor, () -> gateway.showForm(actor, channel, continued.arg(0), page(continued.arg(1))), null);
 		}
 		else {
 			handle(event, actor, () -> gateway.action(new ChatAction(actor, channel, componentId)), null);
@@ -164,8 +179,19 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 	 */
 	private void handle(IReplyCallback event, Actor actor, Supplier<Reply> work, FormSubmission submitted) {
 		var ack = new Acknowledgement();
+		long started = System.nanoTime();
+		var kind = event instanceof ModalInteractionEvent ? "form"
+				: event instanceof ComponentInteraction ? "action" : "command";
+		Runnable acknowledged = () -> Timer.builder("steward.ack")
+			.description("How long a platform waited for its interaction to be acknowledged")
+			.tag("door", DOOR)
+			.tag("kind", kind)
+			.publishPercentileHistogram()
+			.register(meters)
+			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		Runnable defer = () -> {
 			if (ack.defer()) {
+				acknowledged.run();
 				var deferral = fromOurEphemeral(event) instanceof ModalInteractionEvent modal ? modal.deferEdit()
 						: event.deferReply(true);
 				deferral.queue(null, failure -> log.warn("Could not defer an interaction", failure));
@@ -188,8 +214,12 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 				reply = Reply.say(texts.get(locale(actor), "kernel.error", "discord"));
 			}
 			timer.cancel(false);
+			boolean direct = ack.answer();
+			if (direct) {
+				acknowledged.run();
+			}
 			try {
-				respond(event, actor, reply, ack.answer(), submitted);
+				respond(event, actor, reply, direct, submitted);
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not answer a Discord interaction", ex);

@@ -13,7 +13,8 @@ import org.springframework.util.StringUtils;
 /**
  * The playground is on when {@code steward.playground.enabled} is {@code true}, or when it is
  * {@code auto} (the default) and no platform token is set, as an environment variable or a
- * property: with no platform, the playground is how Steward is tried.
+ * property: with no platform, the playground is how Steward is tried. Under the {@code prod}
+ * profile it is always off, whatever the property says: anyone who reaches it may act as anyone.
  */
 class PlaygroundCondition extends SpringBootCondition {
 
@@ -22,11 +23,17 @@ class PlaygroundCondition extends SpringBootCondition {
 	/** A platform door is on when its token is set; then {@code auto} leaves the playground off. */
 	static final List<String> PLATFORM_TOKENS = List.of("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN");
 
+	/** The profile a production instance runs under. */
+	static final String PRODUCTION = "prod";
+
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		var environment = context.getEnvironment();
 		var mode = environment.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
 		var message = ConditionMessage.forCondition("Playground", PROPERTY + "=" + mode);
+		if (environment.matchesProfiles(PRODUCTION)) {
+			return ConditionOutcome.noMatch(message.because("the " + PRODUCTION + " profile is active"));
+		}
 		return switch (mode) {
 			case "true" -> ConditionOutcome.match(message.because("it is forced on"));
 			case "false" -> ConditionOutcome.noMatch(message.because("it is switched off"));

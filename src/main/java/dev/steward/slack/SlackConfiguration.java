@@ -19,10 +19,11 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.steward.conversation.Texts;
 import dev.steward.conversation.spi.CallerDirectory;
@@ -93,9 +94,9 @@ class SlackConfiguration {
 	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, CallerDirectory directory,
 			Slack slack, MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
-			FirmDefaults firm) {
+			FirmDefaults firm, MeterRegistry meters) {
 		return new SlackInteractions(gateway, directory, slack, slackMethods, slackUsers, texts, slackWorkers, firm.locale(),
-				properties.ackBudget());
+				properties.ackBudget(), meters);
 	}
 
 	@Bean
@@ -113,8 +114,9 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	ServletRegistrationBean<SlackAppServlet> slackEvents(App slackApp, SlackProperties properties) {
-		var registration = new ServletRegistrationBean<>(new SlackAppServlet(slackApp), EVENTS_PATH);
+	ServletRegistrationBean<SlackEventsServlet> slackEvents(App slackApp, SlackProperties properties, Clock clock) {
+		var registration = new ServletRegistrationBean<>(
+				new SlackEventsServlet(slackApp, properties.signingSecret(), clock), EVENTS_PATH);
 		registration.setName("slackEvents");
 		if (!properties.httpMode()) {
 			// without a signing secret no request can be verified: serve nothing rather than trust anyone
@@ -130,6 +132,13 @@ class SlackConfiguration {
 	@Bean
 	SocketMode slackSocketMode(App slackApp, SlackProperties properties) {
 		return new SocketMode(slackApp, properties);
+	}
+
+	/** The door's health as {@code slack}, in the readiness group. */
+	@Bean("slackHealthIndicator")
+	SlackHealth slackHealth(MethodsClient slackMethods, SocketMode slackSocketMode, SlackProperties properties,
+			Clock clock) {
+		return new SlackHealth(slackMethods, slackSocketMode, properties, clock);
 	}
 
 	/** Runs Socket Mode while the application runs, when an app token is set. */
@@ -178,6 +187,11 @@ class SlackConfiguration {
 		@Override
 		public synchronized boolean isRunning() {
 			return socket != null;
+		}
+
+		/** Whether the socket is open now. */
+		synchronized boolean connected() {
+			return socket != null && !socket.isClientStopped();
 		}
 
 	}

@@ -23,6 +23,9 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.ViewState;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import dev.steward.conversation.Actor;
 import dev.steward.conversation.ChannelRef;
 import dev.steward.conversation.ChatAction;
@@ -67,8 +70,12 @@ class SlackInteractions {
 
 	private final Gson gson = new Gson();
 
+	private final MeterRegistry meters;
+
 	SlackInteractions(ChatGateway gateway, CallerDirectory directory, Slack slack, MethodsClient methods,
-			SlackUsers users, Texts texts, ExecutorService workers, Locale defaultLocale, java.time.Duration ackBudget) {
+			SlackUsers users, Texts texts, ExecutorService workers, Locale defaultLocale, java.time.Duration ackBudget,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.ackBudget = ackBudget;
 		this.gateway = gateway;
 		this.directory = directory;
@@ -107,12 +114,15 @@ class SlackInteractions {
 						channel(payload.getChannelId(), payload.getUserId()), payload.getTriggerId(),
 						payload.getResponseUrl());
 				var text = payload.getText() == null ? "" : payload.getText().strip();
-				return answer(origin, () -> gateway.command(new ChatCommand(actor(origin.userId(), true),
-						origin.channel(), word, text)), true);
+				return timed("command", () -> answer(origin, () -> gateway.command(new ChatCommand(actor(origin.userId(), true),
+						origin.channel(), word, text)), true));
 			});
 		}
-		app.blockAction(Pattern.compile(".+"), (request, context) -> {
+		app.blockAction(Pattern.compile(".+"), (request, context) -> timed("action", () -> {
 			var payload = request.getPayload();
+			if (payload.getUser() == null || payload.getActions() == null) {
+				return Response.builder().statusCode(400).body("A click without its user or actions").build();
+			}
 			var channelId = payload.getChannel() != null ? payload.getChannel().getId()
 					: payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
 			var userId = payload.getUser().getId();
@@ -126,18 +136,41 @@ class SlackInteractions {
 			}
 			return actions.isEmpty() ? Response.ok()
 					: answer(origin, () -> click(origin, actions.get(0).getActionId()), false);
-		});
-		app.blockSuggestion(Pattern.compile(".+"), (request, context) -> {
+		}));
+		app.blockSuggestion(Pattern.compile(".+"), (request, context) -> timed("suggestion", () -> {
 			var payload = request.getPayload();
 			var view = payload.getView();
 			return suggest(payload.getUser() == null ? null : payload.getUser().getId(),
 					view == null ? null : view.getPrivateMetadata(), payload.getBlockId(), payload.getValue());
-		});
-		app.viewSubmission(BlockKit.FORM_CALLBACK, (request, context) -> {
+		}));
+		app.viewSubmission(BlockKit.FORM_CALLBACK, (request, context) -> timed("form", () -> {
 			var payload = request.getPayload();
+			if (payload.getUser() == null || payload.getView() == null) {
+				return Response.builder().statusCode(400).body("A submission without its user or view").build();
+			}
 			return submitted(payload.getUser().getId(), payload.getView().getPrivateMetadata(),
 					values(payload.getView().getState()));
-		});
+		}));
+	}
+
+	/**
+	 * Measures how long Slack waited for its acknowledgement ({@code steward.ack}, by door and kind:
+	 * command, action, form, suggestion); Slack gives up after 3 seconds.
+	 */
+	private Response timed(String kind, java.util.function.Supplier<Response> work) {
+		long started = System.nanoTime();
+		try {
+			return work.get();
+		}
+		finally {
+			Timer.builder("steward.ack")
+				.description("How long a platform waited for its interaction to be acknowledged")
+				.tag("door", SlackDoor.NAME)
+				.tag("kind", kind)
+				.publishPercentileHistogram()
+				.register(meters)
+				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
 	}
 
 	/**

@@ -75,6 +75,9 @@ class MessageKeysTests {
 					if (line.contains("@ConfigurationProperties(") || line.contains("getProperty(") || line.contains("PROPERTY =")) {
 						continue; // settings such as steward.slack.bot-token, not words
 					}
+					if (line.matches(".*\\b(Counter|Timer|Gauge|TimeGauge)\\.builder\\(\".*")) {
+						continue; // a meter's name, such as steward.outbox.delivered, not words
+					}
 					var matcher = LITERAL.matcher(line);
 					while (matcher.find()) {
 						var literal = matcher.group(1);

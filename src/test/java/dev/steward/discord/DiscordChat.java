@@ -216,6 +216,24 @@ public final class DiscordChat {
 			.thenApply(answer -> answer.from(message));
 	}
 
+	/** Clicks a button carrying this custom id on a message: what a stale or forged component sends. */
+	public Answer clickCustomId(DataObject message, String customId) {
+		return await(sendClick(message, DataObject.empty().put("custom_id", customId).put("id", 1)));
+	}
+
+	/** Submits a modal with this custom id and these text inputs, whatever modal the bot opened. */
+	public Answer submitModal(String customId, Map<String, String> values) {
+		var components = DataArray.empty();
+		int ids = 1;
+		for (var entry : values.entrySet()) {
+			var child = DataObject.empty().put("type", 4).put("id", ++ids).put("custom_id", entry.getKey())
+				.put("value", entry.getValue());
+			components.add(DataObject.empty().put("type", 18).put("id", ++ids).put("component", child));
+		}
+		var data = DataObject.empty().put("custom_id", customId).put("components", components);
+		return await(discord.interact(context(5).put("data", data)));
+	}
+
 	/** Waits for a DM from Steward containing the text, and answers it as it now stands. */
 	public DataObject awaitDirect(String contains) {
 		return org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> directs().stream()

@@ -50,6 +50,16 @@ class PlaygroundConditionTests {
 	}
 
 	@Test
+	void theProdProfileSwitchesItOffEvenWhenForcedOn() {
+		runner.withPropertyValues("spring.profiles.active=prod")
+			.run(context -> assertThat(context).doesNotHaveBean("playgroundProbe"));
+		runner.withPropertyValues("spring.profiles.active=prod", "steward.playground.enabled=true")
+			.run(context -> assertThat(context).doesNotHaveBean("playgroundProbe"));
+		runner.withPropertyValues("spring.profiles.active=staging")
+			.run(context -> assertThat(context).hasBean("playgroundProbe"));
+	}
+
+	@Test
 	void anythingElseIsAMistakeSaidAtStart() {
 		runner.withPropertyValues("steward.playground.enabled=maybe")
 			.run(context -> assertThat(context).hasFailed()

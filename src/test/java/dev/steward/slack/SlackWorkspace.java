@@ -34,13 +34,19 @@ final class SlackWorkspace {
 
 	static final String TEAM = "T01TEST";
 
-	final FakeSlackApi api = FakeSlackApi.SHARED;
+	final FakeSlackApi api;
 
 	private final URI events;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	SlackWorkspace(int port) {
+		this(port, FakeSlackApi.SHARED);
+	}
+
+	/** A workspace whose Web API is this fake (a test whose Steward must not touch the shared one). */
+	SlackWorkspace(int port, FakeSlackApi api) {
+		this.api = api;
 		this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
 		api.expectPacing(Duration.ofMillis(PACING_MS));
 	}
@@ -241,6 +247,41 @@ final class SlackWorkspace {
 			.build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Posts raw bytes with this content type, signed as Slack signs what it sends: the HMAC-SHA256
+	 * of {@code v0:timestamp:} and the body's bytes exactly as they go on the wire.
+	 */
+	HttpResponse<String> postBytes(byte[] body, String contentType) {
+		var timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+		String signature;
+		try {
+			var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+			signature = "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+		var request = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		request.header("X-Slack-Request-Timestamp", timestamp)
+			.header("X-Slack-Signature", signature)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
