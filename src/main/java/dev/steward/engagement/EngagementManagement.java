@@ -49,9 +49,12 @@ public class EngagementManagement {
 
 	private final ZoneId firmZone;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	EngagementManagement(Applications applications, Projects projects, ProjectCodes codes,
 			ApprovalManagement approvals, DirectoryManagement directory, ClientManagement clients, JsonMapper json,
-			Clock clock, FirmDefaults firm) {
+			Clock clock, FirmDefaults firm, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.applications = applications;
 		this.clients = clients;
 		this.projects = projects;
@@ -132,7 +135,12 @@ public class EngagementManagement {
 
 	/** A project as one row, without loading its team and history. */
 	public Optional<ProjectSummary> summary(long projectId) {
-		return projects.findSummaryById(projectId);
+		return jdbc.sql("select id, code, title, client_id, manager_id, status from project where id = :id")
+			.param("id", projectId)
+			.query((rs, row) -> new ProjectSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+					rs.getObject("client_id", Long.class), rs.getString("manager_id"),
+					Project.Status.valueOf(rs.getString("status"))))
+			.optional();
 	}
 
 	/**

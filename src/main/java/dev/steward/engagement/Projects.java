@@ -21,7 +21,4 @@ interface Projects extends ListCrudRepository<Project, Long> {
 	@org.springframework.data.jdbc.repository.query.Query("select code from project where id = :id")
 	Optional<String> findCodeById(long id);
 
-	@org.springframework.data.jdbc.repository.query.Query("select id, code, title, client_id, manager_id, status from project where id = :id")
-	Optional<ProjectSummary> findSummaryById(long id);
-
 }

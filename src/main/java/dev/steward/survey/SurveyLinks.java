@@ -150,15 +150,21 @@ public class SurveyLinks {
 	}
 
 	private byte[] mac(String encoded) {
+		// doFinal leaves the Mac ready for the next token under the same key
+		return macs.get().doFinal(encoded.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/** A thread's Mac under the key, made once: a survey round signs a link for each web contact. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
 		try {
 			var mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return mac.doFinal(encoded.getBytes(StandardCharsets.US_ASCII));
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
 		}
-	}
+	});
 
 	/** The key: the configured secret, or the database's, made now if no instance has made it yet. */
 	private byte[] key() {

@@ -168,7 +168,14 @@ public class SurveyManagement {
 		}
 		// saved once: its rows are written once, and the event names the id they got
 		var saved = surveys.save(survey);
-		events.publishEvent(saved.sent());
+		// the messages that announce it are drawn while it is published: they read it as saved, not again
+		announcing.put(saved.id(), saved);
+		try {
+			events.publishEvent(saved.sent());
+		}
+		finally {
+			announcing.remove(saved.id());
+		}
 		return saved;
 	}
 
@@ -504,8 +511,15 @@ public class SurveyManagement {
 	/** A survey, as the firm's own messages read it. */
 	@Transactional(readOnly = true)
 	public Optional<Survey> survey(long surveyId) {
-		return surveys.findById(surveyId);
+		var sent = announcing.get(surveyId);
+		return sent != null ? Optional.of(sent) : surveys.findById(surveyId);
 	}
+
+	/**
+	 * Surveys being announced, by id, while their {@code SurveySent} is published: the listeners that
+	 * draw the messages run then, in the same transaction, and read the survey as it was just saved.
+	 */
+	private final java.util.Map<Long, Survey> announcing = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** A score chosen in chat on the contact's card. */
 	@Transactional
