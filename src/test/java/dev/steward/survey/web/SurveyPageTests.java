@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -178,12 +181,16 @@ class SurveyPageTests {
 		browser.findElement(By.cssSelector("input[name=d3][value='3']")).click();
 		browser.findElement(By.id("comment")).sendKeys("Good workshops; minutes were late.");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(browser.findElement(By.cssSelector("fieldset.invalid .error")).getText()).isEqualTo("Choose a score.");
+		// a click starts the post; the page that answers it comes when it comes
+		assertThat(shown(By.cssSelector("fieldset.invalid .error")).getText()).isEqualTo("Choose a score.");
 		assertThat(browser.findElement(By.cssSelector("input[name=d2][value='5']")).isSelected()).isTrue();
 		assertThat(browser.findElement(By.id("comment")).getAttribute("value")).isEqualTo("Good workshops; minutes were late.");
 		browser.findElement(By.cssSelector("input[name=d4][value='4']")).click();
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Thank you: your answer was sent.");
+		// the page before had a form with errors; the one that answers this post says it was sent
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.presenceOfElementLocated(By.cssSelector("fieldset.invalid"))));
+		assertThat(shown(By.cssSelector(".notice")).getText()).contains("Thank you: your answer was sent.");
 		var kept = surveys.survey(survey.id()).orElseThrow().invitation(0);
 		assertThat(kept.answer(4)).containsExactly(4, 5, 3, 4);
 		assertThat(kept.comment()).isEqualTo("Good workshops; minutes were late.");
@@ -209,6 +216,12 @@ class SurveyPageTests {
 		browser.get(url(1) + "?lang=zh-CN");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("满意度调查");
 		assertThat(surveys.survey(survey.id()).orElseThrow().invitation(1).answered()).as("nothing recorded").isFalse();
+	}
+
+
+	/** The element once the page that has it is shown (a form's post answers with a page of its own). */
+	private WebElement shown(By by) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 }
