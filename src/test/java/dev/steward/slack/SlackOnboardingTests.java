@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +19,7 @@ import dev.steward.directory.DirectoryYaml;
 import dev.steward.directory.LinkWay;
 import dev.steward.directory.Links;
 import dev.steward.engagement.EngagementManagement;
-import dev.steward.slack.SlackChat.Outcome;
 import dev.steward.support.CrossDoorScenario;
-import dev.steward.support.DoorDriver;
 
 /**
  * A firm whose directory has e-mails and no Slack ids runs the whole application through the Slack
@@ -35,7 +32,7 @@ import dev.steward.support.DoorDriver;
 @SlackTest
 @TestPropertySource(properties = { "steward.directory=src/test/resources/directory-emails-only.yaml",
 		"steward.slack.list-pace=200ms", "steward.slack.lookup-pace=100ms" })
-class SlackOnboardingTests implements DoorDriver {
+class SlackOnboardingTests {
 
 	static final FakeSlackApi api = FakeSlackApi.SHARED;
 
@@ -95,7 +92,7 @@ class SlackOnboardingTests implements DoorDriver {
 		api.member("U07ZHANG", "Zhang Wei", "zhang.wei@firm.example");
 		api.member("U07WANG", "Wang Fang", "wang.fang@firm.example");
 
-		CrossDoorScenario.run(this, engagements, approvals);
+		CrossDoorScenario.run(new SlackDoorDriver(slack, IDS), engagements, approvals);
 
 		assertThat(api.calls("users.info", call -> "U07ZHANG".equals(call.params().get("user")))).isNotEmpty();
 		assertThat(directory.linkHistory("zhang.wei")).extracting(Links.Change::how, Links.Change::actor)
@@ -185,48 +182,6 @@ class SlackOnboardingTests implements DoorDriver {
 			.get(0);
 		assertThat(answer.json().toString()).contains("David Miller");
 		assertThat(directory.identity("david.miller", "slack")).contains("U07DAVID");
-	}
-
-	private SlackChat as(String personId) {
-		return new SlackChat(slack, IDS.get(personId), channel());
-	}
-
-	@Override
-	public String door() {
-		return "slack";
-	}
-
-	@Override
-	public String channel() {
-		return "C01CONSULTING";
-	}
-
-	@Override
-	public String apply(String personId, Map<String, String> values) {
-		var chat = as(personId);
-		return chat.fill(chat.command("/project apply"), values).text();
-	}
-
-	@Override
-	public String click(String personId, String containing, String label, String reason) {
-		var chat = as(personId);
-		var outcome = chat.click(chat.awaitDirect(containing), label);
-		if (outcome.kind() == Outcome.Kind.FORM) {
-			outcome = chat.submit(outcome.view(), Map.of("reason", reason));
-		}
-		return outcome.text();
-	}
-
-	@Override
-	public String edit(String personId, String containing, String label, Map<String, String> changes) {
-		var chat = as(personId);
-		var outcome = chat.click(chat.awaitDirect(containing), label);
-		for (int page = 0; page < 10 && outcome.kind() == Outcome.Kind.FORM; page++) {
-			var values = new HashMap<>(SlackChat.shown(outcome.view()));
-			values.putAll(changes);
-			outcome = chat.submit(outcome.view(), values);
-		}
-		return outcome.text();
 	}
 
 }
