@@ -111,29 +111,28 @@ class PersonLinks {
 
 	/** Notes an account that acted but matched nobody (the latest reason and time win). */
 	void stranger(Stranger stranger) {
+		// the same values for the update and, if the account is new, the insert (name and e-mail may be null)
+		var values = new java.util.HashMap<String, Object>();
+		values.put("door", stranger.door());
+		values.put("user", stranger.userId());
+		values.put("name", stranger.name());
+		values.put("email", stranger.email());
+		values.put("reason", stranger.why().key());
+		values.put("at", Timestamp.from(stranger.lastSeen()));
 		int updated = jdbc.sql("""
 				update platform_stranger set name = :name, email = :email, reason = :reason, last_seen = :at
 				where door = :door and user_id = :user""")
-			.param("door", stranger.door())
-			.param("user", stranger.userId())
-			.param("name", stranger.name())
-			.param("email", stranger.email())
-			.param("reason", stranger.why().key())
-			.param("at", Timestamp.from(stranger.lastSeen()))
+			.params(values)
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
 					insert into platform_stranger (door, user_id, name, email, reason, first_seen, last_seen)
 					values (:door, :user, :name, :email, :reason, :at, :at)""")
-				.param("door", stranger.door())
-				.param("user", stranger.userId())
-				.param("name", stranger.name())
-				.param("email", stranger.email())
-				.param("reason", stranger.why().key())
-				.param("at", Timestamp.from(stranger.lastSeen()))
+				.params(values)
 				.update();
 		}
 	}
+
 
 	void forgetStranger(String door, String userId) {
 		jdbc.sql("delete from platform_stranger where door = :door and user_id = :user")
