@@ -84,6 +84,9 @@ class Housekeeping implements SmartLifecycle {
 				now.minus(settings.failedMessages()));
 		long forms = inBatches("form_session", """
 				select id from form_session where created_at < :cutoff""", now.minus(settings.formSessions()));
+		// an outbox conversation's claim that ran out a day ago: nobody is delivering it (a new claim is made
+		// when a message for it comes)
+		jdbc.sql("delete from outbox_lease where expires_at < :cutoff").param("cutoff", now.minusDays(1)).update();
 		var registry = publications.getIfAvailable();
 		if (registry != null) {
 			registry.deletePublicationsOlderThan(settings.eventPublications());

@@ -44,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the answer, then leaves the rest for the next start; it waits at most
  * {@code steward.outbox.shutdown-wait}. Counts deliveries, retries and messages given up
  * ({@code steward.outbox.*} meters).
+ * <p>
+ * Several instances may share one outbox: a worker claims its conversation's lease first
+ * ({@link ConversationLeases}) and a look passes over conversations another instance holds, so
+ * every row is delivered by one instance, and a conversation's rows in order and paced by it.
  */
 @Component
 @org.springframework.boot.context.properties.EnableConfigurationProperties(OutboxSettings.class)
@@ -87,8 +91,12 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final ConversationLeases leases;
+
+	private final Duration lease;
+
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, ObjectProvider<Door> doors, Clock clock,
-			OutboxSettings settings, MeterRegistry meters) {
+			OutboxSettings settings, MeterRegistry meters, javax.sql.DataSource dataSource) {
 		this.meters = meters;
 		this.shutdownWait = settings.shutdownWait();
 		this.workerCount = settings.workers();
@@ -97,6 +105,13 @@ class OutboxDispatcher implements SmartLifecycle {
 		this.doorBeans = doors;
 		this.clock = clock;
 		this.poll = settings.poll();
+		this.lease = settings.lease();
+		this.leases = new ConversationLeases(jdbc, clock, settings, ConversationLeases.embedded(dataSource));
+	}
+
+	/** This instance's claims on conversations. */
+	ConversationLeases leases() {
+		return leases;
 	}
 
 	private record Row(long id, String door, String address, boolean direct, String kind, Long target, String body,
@@ -148,10 +163,13 @@ class OutboxDispatcher implements SmartLifecycle {
 					  and not exists (select 1 from outbox_message e
 					    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
 					      and e.id < m.id and e.next_attempt_at > :now)
+					  and not exists (select 1 from outbox_lease l
+					    where l.door = m.door and l.address = m.address and l.holder <> :me and l.expires_at > :now)
 					group by door, address
 					order by first_id
 					fetch first %d rows only""".formatted(PAGE))
 				.param("now", looked)
+				.param("me", leases.holder())
 				.query((rs, n) -> new Conversation(rs.getString("door"), rs.getString("address")))
 				.list();
 			java.util.concurrent.Executor pool = workers != null ? workers : Runnable::run;
@@ -187,7 +205,12 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * that is not settled, or still waiting, holds back the ones after it.
 	 */
 	private void deliver(Conversation conversation) {
+		boolean held = false;
 		try {
+			if (stopping || !leases.claim(conversation.door(), conversation.address())) {
+				return; // another instance delivers it
+			}
+			held = true;
 			boolean more;
 			do {
 				var now = now();
@@ -216,9 +239,34 @@ class OutboxDispatcher implements SmartLifecycle {
 			log.error("Outbox delivery to {} on {} failed; will try again", conversation.address(), conversation.door(), ex);
 		}
 		finally {
+			if (held) {
+				release(conversation);
+			}
 			busy.remove(conversation);
 			if (passedOver.getAndSet(false)) {
 				wake();
+			}
+		}
+	}
+
+	private void release(Conversation conversation) {
+		try {
+			leases.release(conversation.door(), conversation.address());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not release the outbox lease of {} on {}; it runs out by itself", conversation.address(),
+					conversation.door(), ex);
+		}
+	}
+
+	/** Renews the leases of the conversations this instance's workers are delivering. */
+	private void renewLeases() {
+		for (var conversation : busy) {
+			try {
+				leases.renew(conversation.door(), conversation.address());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not renew the outbox lease of {} on {}", conversation.address(), conversation.door(), ex);
 			}
 		}
 	}
@@ -425,6 +473,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		stopping = false;
+		leases.start();
 		doors = doorBeans.orderedStream().collect(Collectors.toMap(Door::name, Function.identity()));
 		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			var thread = new Thread(runnable, "outbox");
@@ -438,6 +487,8 @@ class OutboxDispatcher implements SmartLifecycle {
 			return thread;
 		});
 		executor.scheduleWithFixedDelay(this::drain, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+		long renewEvery = Math.max(1, lease.toMillis() / 3);
+		executor.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -449,13 +500,24 @@ class OutboxDispatcher implements SmartLifecycle {
 			await(executor, deadline);
 			executor = null;
 		}
+		boolean finished = true;
 		if (workers != null) {
 			workers.shutdown();
-			if (!await(workers, deadline)) {
+			finished = await(workers, deadline);
+			if (!finished) {
 				log.warn("Outbox workers still delivering after {}; their messages are tried again at the next start "
 						+ "(a post already on the platform is recognised, not sent twice)", shutdownWait);
 			}
 			workers = null;
+		}
+		if (!finished) {
+			return; // a worker may still be posting: its conversation waits for the lease to run out
+		}
+		try {
+			leases.releaseAll(); // another instance takes this one's conversations over at once
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not release this instance's outbox leases; they run out within {}", lease, ex);
 		}
 	}
 

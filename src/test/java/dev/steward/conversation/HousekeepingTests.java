@@ -69,6 +69,23 @@ class HousekeepingTests {
 	}
 
 	@Test
+	void claimsOnConversationsThatRanOutADayAgoGoAndLiveOnesStay() {
+		jdbc.sql("delete from outbox_lease").update();
+		for (var lease : new Object[][] { { "old", now.minusDays(2) }, { "recent", now.minusHours(2) },
+				{ "live", now.plusSeconds(10) } }) {
+			jdbc.sql("insert into outbox_lease (door, address, holder, expires_at) values ('test', :address, 'x/1', :until)")
+				.param("address", lease[0])
+				.param("until", lease[1])
+				.update();
+		}
+
+		housekeeping.purge();
+
+		assertThat(jdbc.sql("select address from outbox_lease order by address").query(String.class).list())
+			.containsExactly("live", "recent");
+	}
+
+	@Test
 	void deliveredMessagesGoAfterTheirRetentionAndWhatIsStillToBeDoneStays() {
 		long oldPlain = message("SENT", "POST", null, null, Duration.ofDays(31));
 		long youngPlain = message("SENT", "POST", null, null, Duration.ofDays(29));

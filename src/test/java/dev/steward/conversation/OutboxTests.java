@@ -162,6 +162,29 @@ class OutboxTests {
 		assertThat(door.posted(channel.id())).isEmpty();
 	}
 
+	@Autowired
+	OutboxDispatcher dispatcher;
+
+	@Test
+	void onTheEmbeddedDatabaseAPreviousRunsClaimsAreForgottenAtStart() {
+		var channel = channel("restarted");
+		// this instance's previous run was killed while it held the conversation for another minute
+		jdbc.sql("insert into outbox_lease (door, address, holder, expires_at) values (:door, :address, 'killed/1', :until)")
+			.param("door", channel.door())
+			.param("address", channel.id())
+			.param("until", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1))
+			.update();
+
+		dispatcher.leases().start(); // as the dispatcher does when it starts
+		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("not held up"), null));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 1);
+		assertThat(jdbc.sql("select holder from outbox_lease where address = :address")
+			.param("address", channel.id())
+			.query(String.class)
+			.single()).isEqualTo(dispatcher.leases().holder());
+	}
+
 	@Test
 	void aRolledBackChangeSendsNothing() {
 		var channel = channel("rollback");

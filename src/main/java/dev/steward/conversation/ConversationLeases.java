@@ -1,0 +1,152 @@
+package dev.steward.conversation;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * This instance's claims on outbox conversations ({@code outbox_lease}): several instances share
+ * one outbox, and a conversation is delivered by the one instance that holds its lease, so each
+ * message goes out once and a conversation's messages keep their order and pacing. A claim runs
+ * out {@code steward.outbox.lease} after it was last renewed; while the instance delivers it renews
+ * it, so only a stopped or dead instance's claims run out, and the next instance to look takes its
+ * conversations over.
+ */
+class ConversationLeases {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration lease;
+
+	private final Duration linger;
+
+	/** Who this instance is in the lease table: its process, host and a random part. */
+	private final String holder;
+
+	/** Whether the database is embedded (H2): no other instance can share it. */
+	private final boolean embedded;
+
+	ConversationLeases(JdbcClient jdbc, Clock clock, OutboxSettings settings, boolean embedded) {
+		this.jdbc = jdbc;
+		this.embedded = embedded;
+		this.clock = clock;
+		this.lease = settings.lease();
+		this.linger = settings.linger();
+		var process = ManagementFactory.getRuntimeMXBean().getName();
+		var random = UUID.randomUUID().toString().substring(0, 8);
+		this.holder = (process.length() > 80 ? process.substring(0, 80) : process) + "/" + random;
+	}
+
+	/** Whether a data source is an embedded H2 database, which one process alone opens. */
+	static boolean embedded(javax.sql.DataSource dataSource) {
+		try {
+			String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+					java.sql.DatabaseMetaData::getDatabaseProductName);
+			return "H2".equalsIgnoreCase(product);
+		}
+		catch (org.springframework.jdbc.support.MetaDataAccessException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Starting: on an embedded database, claims left by this instance's previous run (stopped or
+	 * killed) are its own, and forgotten at once rather than waited out.
+	 */
+	void start() {
+		if (embedded) {
+			jdbc.sql("delete from outbox_lease where holder <> :holder").param("holder", holder).update();
+		}
+	}
+
+	String holder() {
+		return holder;
+	}
+
+	/**
+	 * Claims a conversation for this instance, unless another holds it: answers whether this
+	 * instance holds it now. A claim that ran out is taken over.
+	 */
+	boolean claim(String door, String address) {
+		var now = now();
+		int renewed = jdbc.sql("""
+				update outbox_lease set holder = :holder, expires_at = :until
+				where door = :door and address = :address and (holder = :holder or expires_at <= :now)""")
+			.param("holder", holder)
+			.param("until", now.plus(lease))
+			.param("door", door)
+			.param("address", address)
+			.param("now", now)
+			.update();
+		if (renewed > 0) {
+			return true;
+		}
+		try {
+			jdbc.sql("""
+					insert into outbox_lease (door, address, holder, expires_at)
+					values (:door, :address, :holder, :until)""")
+				.param("door", door)
+				.param("address", address)
+				.param("holder", holder)
+				.param("until", now.plus(lease))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException held) {
+			return false; // another instance holds it, or claimed it a moment ago
+		}
+	}
+
+	/** Keeps a conversation this instance delivers a whole lease longer. */
+	void renew(String door, String address) {
+		jdbc.sql("""
+				update outbox_lease set expires_at = :until
+				where door = :door and address = :address and holder = :holder""")
+			.param("until", now().plus(lease))
+			.param("door", door)
+			.param("address", address)
+			.param("holder", holder)
+			.update();
+	}
+
+	/**
+	 * Done delivering a conversation for now: this instance keeps it a moment longer (its next paced
+	 * message goes out from here), then anyone may claim it.
+	 */
+	void release(String door, String address) {
+		jdbc.sql("""
+				update outbox_lease set expires_at = :until
+				where door = :door and address = :address and holder = :holder""")
+			.param("until", now().plus(linger))
+			.param("door", door)
+			.param("address", address)
+			.param("holder", holder)
+			.update();
+	}
+
+	/** Stopping: every conversation this instance holds is free at once. */
+	void releaseAll() {
+		jdbc.sql("update outbox_lease set expires_at = :now where holder = :holder and expires_at > :now")
+			.param("now", now())
+			.param("holder", holder)
+			.update();
+	}
+
+	/** Forgets claims that ran out long ago (housekeeping); answers how many. */
+	int purgeOlderThan(OffsetDateTime cutoff) {
+		return jdbc.sql("delete from outbox_lease where expires_at < :cutoff").param("cutoff", cutoff).update();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}
