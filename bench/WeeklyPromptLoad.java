@@ -62,10 +62,19 @@ import com.sun.net.httpserver.HttpServer;
  * schema and loads the generated directory) and a second (which plans every project's jobs): the
  * state a firm has after approving 2,000 applications, without the benchmark approving them.
  *
+ * With {@code --database postgres} Steward runs on a PostgreSQL database the benchmark makes (and
+ * drops) on the server of {@code --postgres} (user {@code postgres}, or {@code --postgres-user}),
+ * and {@code --instances 2} starts a second Steward on the same database: Quartz's cluster shares
+ * the prompt jobs between them, and the outbox's conversation leases the deliveries. With
+ * {@code --kill-after S} one instance is killed ({@code kill -9}) S seconds after the prompt
+ * minute, and the report says which and when; the other must deliver everything, once.
+ *
  * Run from the project root:
  *   mvn -q -DskipTests package
  *   java bench/WeeklyPromptLoad.java [--projects 2000] [--members-per-project 5] [--channels 40]
  *       [--rejects 0.02] [--lead 90] [--max-ram 512m] [--jar PATH]
+ *       [--database h2|postgres] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--postgres-user postgres]
+ *       [--instances 1|2] [--kill-after SECONDS]
  */
 public class WeeklyPromptLoad {
 
@@ -84,6 +93,17 @@ public class WeeklyPromptLoad {
 		int lead = Integer.parseInt(options.getOrDefault("lead", "90"));
 		var maxRam = options.getOrDefault("max-ram", "512m");
 		var jar = Path.of(options.getOrDefault("jar", "target/steward-0.1.0-SNAPSHOT.jar"));
+		boolean postgres = "postgres".equals(options.getOrDefault("database", "h2"));
+		int instances = Integer.parseInt(options.getOrDefault("instances", "1"));
+		double killAfter = Double.parseDouble(options.getOrDefault("kill-after", "-1"));
+		if (instances < 1 || instances > 2 || (instances > 1 && !postgres)) {
+			System.err.println("--instances is 1 or 2, and 2 needs --database postgres (H2's file is one process's).");
+			System.exit(2);
+		}
+		if (killAfter >= 0 && instances < 2) {
+			System.err.println("--kill-after needs --instances 2.");
+			System.exit(2);
+		}
 		if (!Files.isRegularFile(jar)) {
 			System.err.println("No " + jar + ": run 'mvn -q -DskipTests package' first.");
 			System.exit(2);
@@ -102,9 +122,12 @@ public class WeeklyPromptLoad {
 
 		var api = FakeSlack.start(rejects);
 		var data = work.resolve("data");
-		var env = Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", "bench-signing-secret",
+		var env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", "bench-signing-secret",
 				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", data.toString(), "STEWARD_DIRECTORY",
-				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString());
+				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString()));
+		var database = postgres ? Database.postgres(jar, work, options.getOrDefault("postgres",
+				"jdbc:postgresql://127.0.0.1:5432/"), options.getOrDefault("postgres-user", "postgres")) : Database.h2(jar, work, data);
+		env.putAll(database.environment());
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		try {
 			// 1. the schema and the directory
@@ -119,7 +142,7 @@ public class WeeklyPromptLoad {
 			// 2. the firm's projects, all reporting at the prompt minute
 			var promptAt = ZonedDateTime.now(ZONE).plusSeconds(lead).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 			started = System.nanoTime();
-			firm.writeProjects(jar, work, data, promptAt);
+			firm.writeProjects(database, promptAt);
 			System.out.printf("%,d projects with %,d members written in %.1f s; prompts at %s%n", projects,
 					projects * perProject, (System.nanoTime() - started) / 1e9, promptAt.toLocalTime());
 
@@ -128,13 +151,23 @@ public class WeeklyPromptLoad {
 			var steward = start(jar, maxRam, env, work.resolve("steward.log"));
 			var memory = new MemoryWatch(steward.process().pid());
 			memory.start();
+			Started second = null;
+			MemoryWatch secondMemory = null;
 			try {
 				waitUntilUp(http, steward.port(), steward.process());
 				waitFor(work.resolve("steward.log"), "weekly prompts of " + projects + " projects are planned",
 						steward.process());
+				if (instances > 1) {
+					// a second instance on the same database, up before the prompt minute
+					second = start(jar, maxRam, env, work.resolve("steward-2.log"));
+					secondMemory = new MemoryWatch(second.process().pid());
+					secondMemory.start();
+					waitUntilUp(http, second.port(), second.process());
+				}
 				var up = Instant.now();
-				long idle = memory.current();
-				System.out.printf("Steward up, every project's prompts planned, in %.1f s (-XX:MaxRAM=%s), %d s before the prompt minute; logs in %s%n",
+				long idle = memory.current() + (secondMemory == null ? 0 : secondMemory.current());
+				System.out.printf("Steward up (%d instance%s on %s), every project's prompts planned, in %.1f s (-XX:MaxRAM=%s), %d s before the prompt minute; logs in %s%n",
+						instances, instances > 1 ? "s" : "", postgres ? "PostgreSQL" : "H2",
 						(System.nanoTime() - started) / 1e9, maxRam, Duration.between(up, promptAt.toInstant()).toSeconds(),
 						work);
 				if (up.isAfter(promptAt.toInstant())) {
@@ -143,7 +176,17 @@ public class WeeklyPromptLoad {
 				var expected = firm.expected();
 				var deadline = promptAt.toInstant().plusSeconds(60 + 5L * firm.largestChannel());
 				int reported = -1;
+				String killed = null;
+				var killAt = promptAt.toInstant().plusMillis((long) (killAfter * 1000));
 				while (Instant.now().isBefore(deadline) && !api.delivered().containsAll(expected)) {
+					if (killAfter >= 0 && killed == null && !Instant.now().isBefore(killAt)) {
+						// the instance that planned the jobs, in the middle of the prompts: SIGKILL, no goodbye
+						steward.process().destroyForcibly();
+						killed = String.format("instance 1 killed %.1f s after the prompt minute, %,d messages in",
+								Duration.between(promptAt.toInstant(), Instant.now()).toMillis() / 1000.0,
+								api.delivered().size());
+						System.out.println("  " + killed);
+					}
 					int now = api.delivered().size();
 					if (Instant.now().isAfter(promptAt.toInstant()) && now / 1000 != reported / 1000) {
 						reported = now;
@@ -155,21 +198,27 @@ public class WeeklyPromptLoad {
 				}
 				// a while longer, so a message posted twice has the time to show
 				Thread.sleep(5000);
-				report(api, firm, expected, promptAt.toInstant(), idle, memory);
+				report(api, firm, expected, promptAt.toInstant(), idle, memory, secondMemory, killed);
 			}
 			finally {
 				memory.interrupt();
 				steward.process().destroy();
 				steward.process().waitFor();
+				if (second != null) {
+					secondMemory.interrupt();
+					second.process().destroy();
+					second.process().waitFor();
+				}
 			}
 		}
 		finally {
 			api.stop();
+			database.drop();
 		}
 	}
 
 	static void report(FakeSlack api, Firm firm, java.util.Set<String> expected, Instant promptAt, long idle,
-			MemoryWatch memory) {
+			MemoryWatch memory, MemoryWatch secondMemory, String killed) {
 		var posts = api.posts();
 		var accepted = posts.stream().filter(post -> post.outcome() == Outcome.ACCEPTED).toList();
 		var lost = new HashSet<>(expected);
@@ -223,12 +272,24 @@ public class WeeklyPromptLoad {
 		System.out.printf("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |%n", posts.size(), injected);
 		System.out.printf("| time from the prompt minute to the last message | %.1f s |%n", took);
 		System.out.printf("| floor that pacing allows (busiest channel, %s) | %.1f s |%n", floorChannel, floor);
-		System.out.printf("| time / floor (target ≤ 1.2) | %.2f |%n", floor == 0 ? Double.NaN : took / floor);
+		System.out.printf("| time / floor (target ≤ %s) | %.2f |%n", killed == null ? "1.2" : "2 with an instance killed",
+				floor == 0 ? Double.NaN : took / floor);
+		if (killed != null) {
+			System.out.printf("| killed | %s |%n", killed);
+		}
+		var buckets = new java.util.TreeMap<Long, Integer>();
+		accepted.forEach(post -> buckets.merge(Duration.between(promptAt, post.at()).toSeconds() / 5 * 5, 1, Integer::sum));
 		System.out.printf("| messages lost (target 0) | %,d |%n", lost.size());
 		System.out.printf("| messages duplicated (target 0) | %,d |%n", duplicated);
 		System.out.printf("| messages refused for coming too soon (target 0) | %,d |%n", tooSoon);
-		System.out.printf("| Steward resident memory: idle / peak / after | %d / %d / %d MB |%n", idle / 1024,
-				memory.peak() / 1024, memory.current() / 1024);
+		if (secondMemory == null) {
+			System.out.printf("| Steward resident memory: idle / peak / after | %d / %d / %d MB |%n", idle / 1024,
+					memory.peak() / 1024, memory.current() / 1024);
+		}
+		else {
+			System.out.printf("| resident memory, peak: instance 1 / instance 2 | %d / %d MB |%n", memory.peak() / 1024,
+					secondMemory.peak() / 1024);
+		}
 		if (floorChannel != null) {
 			var timeline = new StringBuilder();
 			for (var call : byChannel.get(floorChannel)) {
@@ -240,6 +301,7 @@ public class WeeklyPromptLoad {
 			System.out.printf("First message %.2f s after the prompt minute%n",
 					Duration.between(promptAt, first).toMillis() / 1000.0);
 		}
+		System.out.println("Messages by the 5 s after the prompt minute they arrived in: " + buckets);
 		if (!lost.isEmpty()) {
 			System.out.println("Some lost: " + lost.stream().limit(5).toList());
 		}
@@ -337,8 +399,8 @@ public class WeeklyPromptLoad {
 		}
 
 		/** What 2,000 approved applications leave in the database, with each project reporting at the prompt minute. */
-		void writeProjects(Path jar, Path work, Path data, ZonedDateTime promptAt) throws Exception {
-			try (var db = h2(jar, work, data)) {
+		void writeProjects(Database database, ZonedDateTime promptAt) throws Exception {
+			try (var db = database.connect()) {
 				db.setAutoCommit(false);
 				var now = Timestamp.from(Instant.now());
 				var deadline = promptAt.plusDays(3);
@@ -408,8 +470,53 @@ public class WeeklyPromptLoad {
 			}
 		}
 
-		/** Steward's H2 database, through the driver inside Steward's own jar. */
-		private static Connection h2(Path jar, Path work, Path data) throws Exception {
+	}
+
+	/** Steward's database: the H2 file, or a PostgreSQL database made for the run; reached through the driver in Steward's jar. */
+	record Database(Driver driver, String url, String user, Runnable dropper) {
+
+		static Database h2(Path jar, Path work, Path data) throws Exception {
+			var url = "jdbc:h2:file:" + data.resolve("steward") + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+			return new Database(driver(jar, work, "h2-", "org.h2.Driver"), url, "sa", () -> {
+			});
+		}
+
+		static Database postgres(Path jar, Path work, String server, String user) throws Exception {
+			var driver = driver(jar, work, "postgresql-", "org.postgresql.Driver");
+			var name = "steward_bench_" + Long.toHexString(System.nanoTime());
+			var base = server.endsWith("/") ? server : server + "/";
+			var admin = new Database(driver, base + "postgres", user, () -> {
+			});
+			try (var db = admin.connect(); var statement = db.createStatement()) {
+				statement.execute("create database " + name);
+			}
+			return new Database(driver, base + name, user, () -> {
+				try (var db = admin.connect(); var statement = db.createStatement()) {
+					statement.execute("drop database if exists " + name + " with (force)");
+				}
+				catch (Exception ex) {
+					System.err.println("Could not drop " + name + ": " + ex);
+				}
+			});
+		}
+
+		Map<String, String> environment() {
+			return url.startsWith("jdbc:h2:") ? Map.of()
+					: Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", user, "SPRING_DATASOURCE_PASSWORD", "");
+		}
+
+		Connection connect() throws Exception {
+			var properties = new Properties();
+			properties.setProperty("user", user);
+			properties.setProperty("password", "");
+			return driver.connect(url, properties);
+		}
+
+		void drop() {
+			dropper.run();
+		}
+
+		private static Driver driver(Path jar, Path work, String prefix, String type) throws Exception {
 			var lib = Files.createDirectories(work.resolve("lib"));
 			Path driverJar = null;
 			try (var zip = new ZipFile(jar.toFile())) {
@@ -417,7 +524,7 @@ public class WeeklyPromptLoad {
 				while (entries.hasMoreElements()) {
 					var entry = entries.nextElement();
 					var name = Path.of(entry.getName()).getFileName().toString();
-					if (entry.getName().startsWith("BOOT-INF/lib/") && name.startsWith("h2-") && name.endsWith(".jar")) {
+					if (entry.getName().startsWith("BOOT-INF/lib/") && name.startsWith(prefix) && name.endsWith(".jar")) {
 						driverJar = lib.resolve(name);
 						try (var in = zip.getInputStream(entry)) {
 							Files.copy(in, driverJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -426,15 +533,10 @@ public class WeeklyPromptLoad {
 				}
 			}
 			if (driverJar == null) {
-				throw new IllegalStateException("No H2 driver in " + jar);
+				throw new IllegalStateException("No " + prefix + " driver in " + jar);
 			}
 			var loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() });
-			var driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-			var properties = new Properties();
-			properties.setProperty("user", "sa");
-			properties.setProperty("password", "");
-			return driver.connect("jdbc:h2:file:" + data.resolve("steward")
-					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", properties);
+			return (Driver) Class.forName(type, true, loader).getDeclaredConstructor().newInstance();
 		}
 
 	}

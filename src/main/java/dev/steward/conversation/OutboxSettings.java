@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("steward.outbox")
 record OutboxSettings(@DefaultValue("1s") Duration poll, @DefaultValue("4") int workers,
 		@DefaultValue("20s") Duration shutdownWait, @DefaultValue("15m") Duration staleAfter,
-		@DefaultValue("15s") Duration lease, @DefaultValue("3s") Duration linger) {
+		@DefaultValue("10s") Duration lease, @DefaultValue("3s") Duration linger) {
 
 	OutboxSettings {
 		if (poll.isNegative() || poll.isZero()) {
