@@ -71,6 +71,13 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final AtomicInteger resumes = new AtomicInteger();
 
+	private final AtomicInteger identifies = new AtomicInteger();
+
+	/** The connections that have identified and are still open: sessions receiving interactions. */
+	private final java.util.Set<WebSocket> sessions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger mostSessions = new AtomicInteger();
+
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
 	private final Map<String, DataObject> messages = new ConcurrentHashMap<>();
@@ -265,6 +272,21 @@ public final class FakeDiscord implements AutoCloseable {
 	/** Whether a bot has identified on the gateway. */
 	public boolean identified() {
 		return identified.isDone();
+	}
+
+	/** How many gateway sessions have identified, over all connections so far. */
+	public int identifications() {
+		return identifies.get();
+	}
+
+	/** How many gateway connections are open now. */
+	public int connections() {
+		return gateway.getConnections().size();
+	}
+
+	/** The most identified sessions that were open at once, each receiving every interaction. */
+	public int mostSessionsAtOnce() {
+		return mostSessions.get();
 	}
 
 	/** What the bot sent with IDENTIFY (token, intents, properties), once it has. */
@@ -881,6 +903,12 @@ public final class FakeDiscord implements AutoCloseable {
 					send(socket, frame(sequence.incrementAndGet(), "READY", ready()));
 					send(socket, frame(sequence.incrementAndGet(), "GUILD_CREATE", guild()));
 					identified.complete(frame.getObject("d"));
+					identifies.incrementAndGet();
+					synchronized (sessions) {
+						sessions.add(socket);
+						sessions.removeIf(session -> !session.isOpen());
+						mostSessions.accumulateAndGet(sessions.size(), Math::max);
+					}
 				}
 				case 6 -> {
 					send(socket, frame(sequence.incrementAndGet(), "RESUMED", DataObject.empty()));
@@ -897,6 +925,7 @@ public final class FakeDiscord implements AutoCloseable {
 
 		@Override
 		public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+			sessions.remove(socket);
 		}
 
 		@Override
