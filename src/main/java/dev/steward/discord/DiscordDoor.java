@@ -29,8 +29,10 @@ import dev.steward.conversation.spi.Door;
  * every instance delivers, not only the one holding the gateway ({@link DiscordGateway}): a channel
  * is addressed by its id, never looked up in a gateway cache.
  * <p>
- * A 429 is waited out here when Discord asks for less than the time a delivery may take, and retried
- * once; a longer wait goes back to the outbox as a retry at the time Discord named. Server errors,
+ * Discord's rate limits are kept per route as its headers tell: when a route's bucket is empty
+ * ({@code X-RateLimit-Remaining: 0}), the next request on it waits for {@code X-RateLimit-Reset-After}.
+ * A 429 is waited out here when Discord asks for less than the time a delivery may take, and sent
+ * again; a longer wait goes back to the outbox as a retry at the time Discord named. Server errors,
  * time-outs and broken connections are retried by the outbox; other refusals are permanent, with
  * Discord's reason. Each post carries the outbox id as its nonce with {@code enforce_nonce}, so a post
  * retried after a crash is answered with the message that already went out instead of a second one.
@@ -58,6 +60,9 @@ class DiscordDoor implements Door {
 
 	/** A person's DM channel, once opened: Discord answers the same channel every time. */
 	private final Map<String, String> directChannels = new ConcurrentHashMap<>();
+
+	/** Routes whose rate-limit bucket Discord said is empty, and when it refills. */
+	private final Map<String, Instant> emptyBuckets = new ConcurrentHashMap<>();
 
 	DiscordDoor(DiscordProperties properties) {
 		var base = properties.apiUrl().toString();
@@ -163,7 +168,9 @@ class DiscordDoor implements Door {
 	/** Sends a request, waiting out a rate limit that ends before the deadline, and answers the JSON. */
 	private DataObject send(String method, String path, String type, byte[] body, Instant deadline)
 			throws DeliveryFailure {
+		var route = route(method, path);
 		while (true) {
+			waitForBucket(route, deadline);
 			var left = Duration.between(Instant.now(), deadline);
 			if (left.isNegative() || left.isZero()) {
 				throw new DeliveryFailure("Discord did not answer in " + WAIT.toSeconds() + "s", false, null);
@@ -190,6 +197,7 @@ class DiscordDoor implements Door {
 				throw new DeliveryFailure("Discord could not be reached: " + ex, false, null);
 			}
 			int status = response.statusCode();
+			remember(route, response);
 			if (status >= 200 && status < 300) {
 				return response.body().isEmpty() ? DataObject.empty() : DataObject.fromJson(response.body());
 			}
@@ -202,6 +210,51 @@ class DiscordDoor implements Door {
 				throw new DeliveryFailure("Discord answered 429: rate limited", false, wait);
 			}
 			throw failure(status, response.body());
+		}
+	}
+
+	/**
+	 * A route as Discord counts its rate limit: the method and path with the message id left out
+	 * (the channel id is the bucket's major parameter and stays).
+	 */
+	static String route(String method, String path) {
+		return method + " " + path.replaceAll("/messages/\\d+$", "/messages/{id}");
+	}
+
+	/**
+	 * Waits until a route's bucket, when Discord said it is empty, refills, rather than spend a
+	 * request on a 429; a refill after the deadline goes back to the outbox as pacing (nothing sent).
+	 */
+	private void waitForBucket(String route, Instant deadline) throws DeliveryFailure {
+		var refill = emptyBuckets.get(route);
+		if (refill == null) {
+			return;
+		}
+		var now = Instant.now();
+		if (!refill.isAfter(now)) {
+			emptyBuckets.remove(route, refill);
+			return;
+		}
+		if (refill.isAfter(deadline)) {
+			throw DeliveryFailure.paced(Duration.between(now, refill));
+		}
+		pause(Duration.between(now, refill));
+	}
+
+	/** Notes a route's bucket as empty until its reset when Discord says no request is left. */
+	private void remember(String route, HttpResponse<String> response) {
+		var headers = response.headers();
+		var remaining = headers.firstValue("X-RateLimit-Remaining").orElse(null);
+		var resetAfter = headers.firstValue("X-RateLimit-Reset-After").orElse(null);
+		if (!"0".equals(remaining) || resetAfter == null) {
+			return;
+		}
+		try {
+			var wait = Duration.ofMillis((long) Math.ceil(Double.parseDouble(resetAfter) * 1000));
+			emptyBuckets.put(route, Instant.now().plus(wait));
+		}
+		catch (NumberFormatException ex) {
+			// not Discord's number: the 429, if it comes, says how long
 		}
 	}
 

@@ -95,6 +95,8 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> emptyBuckets = new ConcurrentHashMap<>();
+
 	private volatile DataArray guildCommands = DataArray.empty();
 
 	private volatile DataArray globalCommands = DataArray.empty();
@@ -269,6 +271,15 @@ public final class FakeDiscord implements AutoCloseable {
 		rateLimited.put(method + " " + pathPattern, count);
 	}
 
+	/**
+	 * The next {@code count} answers on a route say its bucket is now empty until a second from
+	 * now ({@code X-RateLimit-Remaining: 0}, {@code X-RateLimit-Reset-After: 1}), as Discord does
+	 * on a channel's fifth message within five seconds; the fake does not refuse the next request.
+	 */
+	public synchronized void emptyBucket(String method, String pathPattern, int count) {
+		emptyBuckets.put(method + " " + pathPattern, count);
+	}
+
 	/** Whether a bot has identified on the gateway. */
 	public boolean identified() {
 		return identified.isDone();
@@ -407,6 +418,11 @@ public final class FakeDiscord implements AutoCloseable {
 				return;
 			}
 			var answer = route(method, path, body, parts);
+			if (emptied(method, path)) {
+				exchange.getResponseHeaders().add("X-RateLimit-Limit", "5");
+				exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+				exchange.getResponseHeaders().add("X-RateLimit-Reset-After", "1.000");
+			}
 			send(exchange, answer.status(), answer.body());
 		}
 		catch (RuntimeException ex) {
@@ -421,6 +437,10 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private synchronized boolean limited(String method, String path) {
 		return take(rateLimited, method, path);
+	}
+
+	private synchronized boolean emptied(String method, String path) {
+		return take(emptyBuckets, method, path);
 	}
 
 	private static boolean take(Map<String, Integer> counts, String method, String path) {
