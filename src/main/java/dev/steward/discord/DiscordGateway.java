@@ -158,8 +158,8 @@ final class DiscordGateway implements SmartLifecycle {
 				}
 			}
 			if (leading) {
-				// a leader that lost its lock notices within a check and its time-out: it is gone first
-				var grace = properties.leaderRetry().multipliedBy(2);
+				// a leader that lost its lock notices within a round and a check's time-out: it is gone first
+				var grace = properties.leaderRetry().plusSeconds(timeoutSeconds());
 				log.info("This instance holds the Discord gateway lock: logging in after {}", grace);
 				Thread.sleep(grace.toMillis());
 				connect();
@@ -228,7 +228,7 @@ final class DiscordGateway implements SmartLifecycle {
 		return connection;
 	}
 
-	/** How long a check of the lock's connection may take: a check and its time-out end within two tries. */
+	/** How long a check of the lock's connection may take: {@code leader-retry}, at least a second. */
 	private int timeoutSeconds() {
 		return (int) Math.max(1, properties.leaderRetry().toSeconds());
 	}
