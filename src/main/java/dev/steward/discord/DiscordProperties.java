@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayUrl the gateway's {@code wss://} address; blank: ask Discord for it
  * @param ackBudget how long an interaction may work before it is deferred
  * @param readyTimeout how long starting waits for the gateway's READY
+ * @param leaderRetry on PostgreSQL, how often an instance without the gateway tries to take it, and
+ *        how often the one holding it checks its lock (see {@link DiscordGateway})
  * @param roles Discord role id to directory role (e.g. {@code management}): members holding the
  *        Discord role hold the directory role too, for as long as they keep it
  */
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DiscordProperties(String token, String guildId,
 		@DefaultValue("https://discord.com/api/v10/") URI apiUrl, String gatewayUrl,
 		@DefaultValue("2s") Duration ackBudget, @DefaultValue("30s") Duration readyTimeout,
-		Map<String, String> roles) {
+		Map<String, String> roles, @DefaultValue("5s") Duration leaderRetry) {
 
 	DiscordProperties {
 		roles = roles == null ? Map.of() : Map.copyOf(roles);

@@ -103,6 +103,22 @@ class DiscordDoorTests extends DiscordTest {
 	}
 
 	@Test
+	void aRouteWhoseBucketDiscordSaysIsEmptyWaitsForItsResetInsteadOfMeetingA429() throws DeliveryFailure {
+		var channelId = FakeDiscord.channel("consulting");
+		var channel = ChannelRef.channel("discord", channelId);
+		long id = IDS.incrementAndGet();
+		discord.emptyBucket("POST", "/channels/" + channelId + "/messages", 1);
+		door.post(new Delivery(id, channel, Message.text("Bucket " + id + " first")));
+		door.post(new Delivery(IDS.incrementAndGet(), channel, Message.text("Bucket " + id + " second")));
+		var posts = discord.calls("POST", "/channels/" + channelId + "/messages")
+			.stream()
+			.filter(call -> call.body().contains("Bucket " + id))
+			.toList();
+		assertThat(posts).as("one request each, none refused").hasSize(2);
+		assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
 	void aPersonWhoAcceptsNoDirectMessagesIsAPermanentFailureWithDiscordsReason() {
 		var stranger = "555000000000000777";
 		discord.closeDirectMessages(stranger);

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.utils.FileUpload;
@@ -33,7 +32,7 @@ class DiscordFileDeliveryTests extends DiscordTest {
 	DiscordDoor door;
 
 	@Autowired
-	JDA jda;
+	DiscordGateway gateway;
 
 	@Test
 	void aPngAndACsvArriveAsMultipartAttachmentsWithTheirNamesTypesAndBytes() throws DeliveryFailure {
@@ -79,7 +78,7 @@ class DiscordFileDeliveryTests extends DiscordTest {
 
 	@Test
 	void theFakeRefusesAFileOverDiscordsLimitAsDiscordDoes() {
-		var channel = jda.getChannelById(TextChannel.class, FakeDiscord.channel("general"));
+		var channel = gateway.jda().getChannelById(TextChannel.class, FakeDiscord.channel("general"));
 		var big = FileUpload.fromData(new byte[DiscordLimits.FILE_BYTES + 1], "big.zip");
 		assertThatThrownBy(() -> channel.sendFiles(big).submit().get(30, TimeUnit.SECONDS))
 			.cause()

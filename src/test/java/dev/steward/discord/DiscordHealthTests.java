@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
-/** The Discord door's health, in the readiness group: up while JDA's gateway session is connected. */
+/**
+ * The Discord door's health, in the readiness group: the instance holding the gateway (alone on H2)
+ * is the leader, up while JDA's gateway session is connected.
+ */
 class DiscordHealthTests extends DiscordTest {
 
 	@Autowired
@@ -19,7 +22,7 @@ class DiscordHealthTests extends DiscordTest {
 	void theConnectedGatewayIsUp() {
 		var now = health.health();
 		assertThat(now.getStatus()).isEqualTo(Status.UP);
-		assertThat(now.getDetails()).containsEntry("gateway", "CONNECTED").containsKey("pingMillis");
+		assertThat(now.getDetails()).containsEntry("gateway", "CONNECTED").containsEntry("role", "leader").containsKey("pingMillis");
 		assertThat(now.getDetails().values()).noneMatch(value -> String.valueOf(value).contains("fake-bot-token"));
 	}
 

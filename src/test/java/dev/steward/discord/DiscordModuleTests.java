@@ -55,7 +55,7 @@ class DiscordModuleTests {
 
 		/**
 		 * The outbox injected as a feature's command class would: the outbox looks the doors up
-		 * only when it needs them, so the door → JDA → kernel → feature → outbox chain is no loop.
+		 * only when it needs them, so the gateway → JDA → kernel → feature → outbox chain is no loop.
 		 */
 		@Bean
 		EchoCommands echoCommands(Outbox outbox) {
@@ -65,7 +65,7 @@ class DiscordModuleTests {
 	}
 
 	@Autowired
-	JDA jda;
+	DiscordGateway gateway;
 
 	@Autowired
 	Texts texts;
@@ -79,6 +79,7 @@ class DiscordModuleTests {
 
 	@Test
 	void jdaConnectsToTheGatewayWithTheBotToken() {
+		var jda = gateway.jda();
 		await().atMost(DiscordChat.PATIENCE).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
 		assertThat(discord.identified()).isTrue();
 		assertThat(discord.identify().getString("token")).isEqualTo("fake-bot-token");

@@ -71,6 +71,13 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final AtomicInteger resumes = new AtomicInteger();
 
+	private final AtomicInteger identifies = new AtomicInteger();
+
+	/** The connections that have identified and are still open: sessions receiving interactions. */
+	private final java.util.Set<WebSocket> sessions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger mostSessions = new AtomicInteger();
+
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
 	private final Map<String, DataObject> messages = new ConcurrentHashMap<>();
@@ -87,6 +94,8 @@ public final class FakeDiscord implements AutoCloseable {
 	private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> emptyBuckets = new ConcurrentHashMap<>();
 
 	private volatile DataArray guildCommands = DataArray.empty();
 
@@ -262,9 +271,33 @@ public final class FakeDiscord implements AutoCloseable {
 		rateLimited.put(method + " " + pathPattern, count);
 	}
 
+	/**
+	 * The next {@code count} answers on a route say its bucket is now empty until a second from
+	 * now ({@code X-RateLimit-Remaining: 0}, {@code X-RateLimit-Reset-After: 1}), as Discord does
+	 * on a channel's fifth message within five seconds; the fake does not refuse the next request.
+	 */
+	public synchronized void emptyBucket(String method, String pathPattern, int count) {
+		emptyBuckets.put(method + " " + pathPattern, count);
+	}
+
 	/** Whether a bot has identified on the gateway. */
 	public boolean identified() {
 		return identified.isDone();
+	}
+
+	/** How many gateway sessions have identified, over all connections so far. */
+	public int identifications() {
+		return identifies.get();
+	}
+
+	/** How many gateway connections are open now. */
+	public int connections() {
+		return gateway.getConnections().size();
+	}
+
+	/** The most identified sessions that were open at once, each receiving every interaction. */
+	public int mostSessionsAtOnce() {
+		return mostSessions.get();
 	}
 
 	/** What the bot sent with IDENTIFY (token, intents, properties), once it has. */
@@ -385,6 +418,11 @@ public final class FakeDiscord implements AutoCloseable {
 				return;
 			}
 			var answer = route(method, path, body, parts);
+			if (emptied(method, path)) {
+				exchange.getResponseHeaders().add("X-RateLimit-Limit", "5");
+				exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+				exchange.getResponseHeaders().add("X-RateLimit-Reset-After", "1.000");
+			}
 			send(exchange, answer.status(), answer.body());
 		}
 		catch (RuntimeException ex) {
@@ -399,6 +437,10 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private synchronized boolean limited(String method, String path) {
 		return take(rateLimited, method, path);
+	}
+
+	private synchronized boolean emptied(String method, String path) {
+		return take(emptyBuckets, method, path);
 	}
 
 	private static boolean take(Map<String, Integer> counts, String method, String path) {
@@ -881,6 +923,12 @@ public final class FakeDiscord implements AutoCloseable {
 					send(socket, frame(sequence.incrementAndGet(), "READY", ready()));
 					send(socket, frame(sequence.incrementAndGet(), "GUILD_CREATE", guild()));
 					identified.complete(frame.getObject("d"));
+					identifies.incrementAndGet();
+					synchronized (sessions) {
+						sessions.add(socket);
+						sessions.removeIf(session -> !session.isOpen());
+						mostSessions.accumulateAndGet(sessions.size(), Math::max);
+					}
 				}
 				case 6 -> {
 					send(socket, frame(sequence.incrementAndGet(), "RESUMED", DataObject.empty()));
@@ -897,6 +945,7 @@ public final class FakeDiscord implements AutoCloseable {
 
 		@Override
 		public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+			sessions.remove(socket);
 		}
 
 		@Override
