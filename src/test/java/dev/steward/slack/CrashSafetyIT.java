@@ -77,6 +77,9 @@ class CrashSafetyIT {
 
 	StewardProcess steward;
 
+	/** Every process this test started, so none outlives it whatever fails. */
+	final List<StewardProcess> started = new ArrayList<>();
+
 	final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
 
 	long seed;
@@ -110,9 +113,7 @@ class CrashSafetyIT {
 	@AfterEach
 	void stop() {
 		killer.shutdownNow();
-		if (steward != null && steward.isAlive()) {
-			steward.kill();
-		}
+		started.stream().filter(StewardProcess::isAlive).forEach(StewardProcess::kill);
 		api.close();
 	}
 
@@ -272,6 +273,7 @@ class CrashSafetyIT {
 	}
 
 	private void start() {
+		assertThat(started).as("Steward still running on the data").noneMatch(StewardProcess::isAlive);
 		starts++;
 		var env = Map.of("SLACK_BOT_TOKEN", "xoxb-crash-token", "SLACK_SIGNING_SECRET", SlackWorkspace.SECRET,
 				"STEWARD_SLACK_API_URL", api.apiUrl(), "STEWARD_DATA_DIR", work.resolve("data").toString(),
@@ -280,6 +282,7 @@ class CrashSafetyIT {
 		steward = StewardProcess.start(env, List.of("--steward.scheduling.default-calendar=crash",
 				"--steward.slack.ack-budget=" + ACK_BUDGET.toMillis() + "ms", "--logging.level.root=warn",
 				"--logging.level.dev.steward=info"), work.resolve("steward.log"));
+		started.add(steward);
 		say("start " + starts + ": pid " + steward.pid() + ", port " + steward.port());
 	}
 
