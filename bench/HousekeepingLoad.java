@@ -62,7 +62,7 @@ public class HousekeepingLoad {
 		var work = Files.createTempDirectory("steward-housekeeping-bench");
 		var data = work.resolve("data");
 		var url = "jdbc:h2:file:" + data.resolve("steward")
-				+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE";
+				+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 		var log = work.resolve("steward.log");
 		System.out.printf("A year of %,d projects, a simulated day every %.1f s (%.0f s in all); logs in %s%n", projects,
 				daySeconds, days * daySeconds, work);

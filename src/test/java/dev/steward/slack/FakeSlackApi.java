@@ -180,6 +180,10 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private volatile Duration pacing = Duration.ZERO;
 
+	/** Told of each message chat.postMessage stored, before Slack's answer goes back (a crash test kills there). */
+	private volatile java.util.function.Consumer<Posted> onPost = posted -> {
+	};
+
 	private final Gson gson = new Gson();
 
 	private FakeSlackApi(HttpServer server) {
@@ -329,6 +333,20 @@ final class FakeSlackApi implements AutoCloseable {
 	/** The messages of a channel as they now stand, oldest first. */
 	List<Posted> messages(String channel) {
 		return channels.getOrDefault(channel, List.of()).stream().map(Posted::snapshot).toList();
+	}
+
+	/**
+	 * Runs this for each message chat.postMessage stores, on the server's thread, before the answer
+	 * is sent: what it does (e.g. kill Steward) happens with the message on Slack and its answer not
+	 * yet back.
+	 */
+	void onPost(java.util.function.Consumer<Posted> listener) {
+		this.onPost = listener;
+	}
+
+	/** Every message as it now stands, in every channel. */
+	List<Posted> allMessages() {
+		return channels.values().stream().flatMap(List::stream).map(Posted::snapshot).toList();
 	}
 
 	/** Puts a message into a channel as if Steward had posted it before a crash. */
@@ -516,6 +534,7 @@ final class FakeSlackApi implements AutoCloseable {
 				var metadata = params.containsKey("metadata") ? JsonParser.parseString(params.get("metadata"))
 					.getAsJsonObject() : null;
 				var posted = store(channel, params.get("text"), blocks, metadata);
+				onPost.accept(posted);
 				ok.put("channel", channel);
 				ok.put("ts", posted.ts);
 			}
