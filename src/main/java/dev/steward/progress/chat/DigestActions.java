@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
@@ -31,6 +33,11 @@ class DigestActions implements ActionHandler<Forward> {
 	DigestActions(ProgressManagement progress, Texts texts) {
 		this.progress = progress;
 		this.texts = texts;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.PROJECT_MANAGER, Who.ADMIN);
 	}
 
 	@Override
@@ -68,6 +75,11 @@ class DigestActions implements ActionHandler<Forward> {
 		CommentForm(DigestActions actions, Texts texts) {
 			this.actions = actions;
 			this.texts = texts;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.PROJECT_MANAGER, Who.ADMIN);
 		}
 
 		@Override
