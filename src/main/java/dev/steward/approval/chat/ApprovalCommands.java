@@ -75,7 +75,7 @@ class ApprovalCommands implements ChatCommands {
 	private Reply all(CommandRequest request) {
 		var caller = request.caller();
 		if (!caller.isAdmin()) {
-			return Reply.say(texts.get(caller, "approvals.all.admins-only"));
+			throw new Refusal(texts.get(caller, "approvals.all.admins-only"));
 		}
 		return list(request, approvals.inReview(), "approvals.all.none", "approvals.all.title");
 	}

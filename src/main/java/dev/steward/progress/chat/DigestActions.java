@@ -44,10 +44,11 @@ class DigestActions implements ActionHandler<Forward> {
 	public Reply handle(ActionRequest<Forward> request) {
 		long cycleId = request.args().cycle();
 		if (request.args().how() == Forward.How.COMMENT) {
-			var cycle = progress.cycle(cycleId).orElse(null);
-			if (cycle != null && cycle.forwarded()) {
-				return Reply.say(texts.get(request.caller(),
-						ProgressRefusals.keyOf(ProgressRefused.Reason.ALREADY_FORWARDED), ""));
+			try {
+				progress.checkMayForward(cycleId, request.caller().personId());
+			}
+			catch (ProgressRefused refused) {
+				throw ProgressRefusals.refusal(texts, request.caller(), refused, "");
 			}
 			return Reply.openForm(new Comment(cycleId), Map.of());
 		}

@@ -143,8 +143,7 @@ class ActionMessages {
 
 		@Override
 		public Reply handle(ActionRequest<CloseAction> request) {
-			var action = surveys.action(request.args().action())
-				.orElseThrow(() -> new SurveyRefused(SurveyRefused.Reason.UNKNOWN_ACTION, null));
+			var action = surveys.checkMayCloseAction(request.args().action(), request.caller().personId());
 			if (!action.open()) {
 				throw new SurveyRefused(SurveyRefused.Reason.ACTION_CLOSED, Long.toString(action.id()));
 			}
