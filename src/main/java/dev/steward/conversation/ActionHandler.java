@@ -16,12 +16,30 @@ public interface ActionHandler<A extends Record> {
 	}
 
 	/**
+	 * Who may click its buttons: the handler (or the domain it calls) refuses everyone else, and
+	 * the authorization matrix checks it does; {@code null} while it says nothing, which that test
+	 * fails on.
+	 */
+	default Access access() {
+		return null;
+	}
+
+	/**
+	 * Who may click this very button, where it depends on the button (e.g. which step of a thing it
+	 * takes); by default {@link #access()}, which then says who may click any of them.
+	 */
+	default Access access(A button) {
+		return access();
+	}
+
+	/**
 	 * Whether people outside the directory may click its buttons (they lead from an
-	 * {@linkplain CommandSpec#open() open command}); the handler then receives a
-	 * {@linkplain Caller#guest() guest} for them.
+	 * {@linkplain CommandSpec#open() open command}): its {@link #access()} lets
+	 * {@linkplain Access#guests() guests} in. The handler then receives a {@linkplain Caller#guest() guest} for them.
 	 */
 	default boolean open() {
-		return false;
+		var access = access();
+		return access != null && access.guests();
 	}
 
 	Reply handle(ActionRequest<A> request);

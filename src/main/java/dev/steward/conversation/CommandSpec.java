@@ -10,22 +10,21 @@ import java.util.List;
  * Option.Type#TEXT} taking the rest of the line.
  *
  * @param descriptionKey the message key of its one-line help
- * @param open whether people outside the directory may use it: its handler then receives a
- * {@linkplain Caller#guest() guest} for them. Every other command refuses them before any handler
- * runs. The buttons and forms it leads to must say so too ({@link ActionHandler#open()},
- * {@link FormHandler#open()}).
+ * @param access who may use it ({@link #allow}), or {@code null} while it says nothing (the
+ * authorization matrix test fails on such a command). Only a command whose access lets
+ * {@linkplain Access#guests() guests} in is {@linkplain #open() open}.
  */
 @org.springframework.modulith.NamedInterface("model")
 public record CommandSpec(String word, String sub, List<Option> options, String descriptionKey, Handler handler,
-		boolean open) {
+		Access access) {
 
 	public CommandSpec {
 		options = List.copyOf(options);
 	}
 
-	/** A subcommand only people in the directory may use. */
+	/** A subcommand that has not yet said who may use it ({@link #allow}). */
 	public CommandSpec(String word, String sub, List<Option> options, String descriptionKey, Handler handler) {
-		this(word, sub, options, descriptionKey, handler, false);
+		this(word, sub, options, descriptionKey, handler, null);
 	}
 
 	/** A subcommand without options. */
@@ -33,9 +32,30 @@ public record CommandSpec(String word, String sub, List<Option> options, String 
 		this(word, sub, List.of(), descriptionKey, handler);
 	}
 
-	/** The same subcommand, open to people outside the directory. */
+	/** The same subcommand, open to people outside the directory: say first who may use it ({@link #allow}). */
 	public CommandSpec openToGuests() {
-		return new CommandSpec(word, sub, options, descriptionKey, handler, true);
+		if (access == null) {
+			throw new IllegalStateException("Say who may use /" + word + " " + sub + " before opening it to guests");
+		}
+		return new CommandSpec(word, sub, options, descriptionKey, handler, access.withGuests());
+	}
+
+	/**
+	 * The same subcommand, saying who may use it: its handler (or the domain it calls) refuses
+	 * everyone else with a {@link Refusal} or a domain refusal, which the authorization matrix checks.
+	 */
+	public CommandSpec allow(Access.Who first, Access.Who... rest) {
+		return new CommandSpec(word, sub, options, descriptionKey, handler, Access.of(first, rest));
+	}
+
+	/**
+	 * Whether people outside the directory may use it: its handler then receives a
+	 * {@linkplain Caller#guest() guest} for them. Every other command refuses them before any handler
+	 * runs. The buttons and forms it leads to must say so too ({@link ActionHandler#access()},
+	 * {@link FormHandler#access()}).
+	 */
+	public boolean open() {
+		return access != null && access.guests();
 	}
 
 	/** Handles one command. */

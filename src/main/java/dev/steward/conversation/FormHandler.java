@@ -30,11 +30,22 @@ public interface FormHandler<A extends Record> {
 	}
 
 	/**
+	 * Who may fill it: as a form is opened by a command or a button, usually who may use that; the
+	 * handler (or the domain it calls) refuses everyone else on submission, and the authorization
+	 * matrix checks it does; {@code null} while it says nothing, which that test fails on.
+	 */
+	default Access access() {
+		return null;
+	}
+
+	/**
 	 * Whether people outside the directory may fill it (it is opened by an
-	 * {@linkplain CommandSpec#open() open command}); it then receives a {@linkplain Caller#guest() guest}.
+	 * {@linkplain CommandSpec#open() open command}): its {@link #access()} lets
+	 * {@linkplain Access#guests() guests} in. It then receives a {@linkplain Caller#guest() guest}.
 	 */
 	default boolean open() {
-		return false;
+		var access = access();
+		return access != null && access.guests();
 	}
 
 	/** The form for these arguments; called when it opens and again at each page's submission. */

@@ -154,7 +154,7 @@ class KernelGateway implements ChatGateway {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
 			}
 			if (!session.personId().equals(caller.personId())) {
-				return Reply.say(texts.get(caller, "kernel.form.not-yours"));
+				return Reply.refused(texts.get(caller, "kernel.form.not-yours"));
 			}
 			var spec = handler.spec(caller);
 			int page = submission.page();
@@ -200,7 +200,7 @@ class KernelGateway implements ChatGateway {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
 			}
 			if (!open.personId().equals(caller.personId())) {
-				return Reply.say(texts.get(caller, "kernel.form.not-yours"));
+				return Reply.refused(texts.get(caller, "kernel.form.not-yours"));
 			}
 			var spec = handler.spec(caller);
 			if (page < 0 || page >= spec.pages().size()) {
@@ -304,7 +304,7 @@ class KernelGateway implements ChatGateway {
 			try {
 				var caller = caller(actor, guestsWelcome);
 				if (caller == null) {
-					return Reply.say(stranger(actor, actor.platformLocale() == null ? defaultLocale : actor.platformLocale()));
+					return Reply.refused(stranger(actor, actor.platformLocale() == null ? defaultLocale : actor.platformLocale()));
 				}
 				try {
 					return tx.execute(status -> {
@@ -314,11 +314,13 @@ class KernelGateway implements ChatGateway {
 							status.setRollbackOnly();
 						}
 						// an ephemeral answer's files go to the person's direct messages (ReplyFiles says why)
-						return files.deliver(caller, actor, reply, status.isRollbackOnly());
+						var delivered = files.deliver(caller, actor, reply, status.isRollbackOnly());
+						return status.isRollbackOnly() && delivered instanceof Reply.Ephemeral said
+								? Reply.refused(said.message()) : delivered;
 					});
 				}
 				catch (Refusal refusal) {
-					return Reply.say(refusal.reply());
+					return Reply.refused(refusal.reply());
 				}
 				catch (ConcurrencyFailureException race) {
 					throw race;
@@ -328,7 +330,7 @@ class KernelGateway implements ChatGateway {
 					if (refused == null) {
 						throw ex;
 					}
-					return Reply.say(refused);
+					return Reply.refused(refused);
 				}
 			}
 			catch (ConcurrencyFailureException race) {

@@ -10,9 +10,19 @@ import java.util.Map;
 @org.springframework.modulith.NamedInterface("model")
 public sealed interface Reply {
 
-	/** A message only the actor sees. After a form submission it also closes the form. */
+	/**
+	 * A message only the actor sees. After a form submission it also closes the form.
+	 *
+	 * @param refusal whether it is the kernel's polite no (a {@link Refusal}, a domain refusal, a
+	 * stranger turned away, someone else's form): nothing the interaction did was kept
+	 */
 	@org.springframework.modulith.NamedInterface("model")
-	record Ephemeral(Message message) implements Reply {
+	record Ephemeral(Message message, boolean refusal) implements Reply {
+
+		public Ephemeral(Message message) {
+			this(message, false);
+		}
+
 	}
 
 	/** Show a form, or the next page of the form being filled. */
@@ -55,6 +65,15 @@ public sealed interface Reply {
 
 	static Reply say(String text) {
 		return new Ephemeral(Message.text(text));
+	}
+
+	/** The kernel's polite no, shown to the actor alone; handlers throw a {@link Refusal} instead. */
+	static Reply refused(Message message) {
+		return new Ephemeral(message, true);
+	}
+
+	static Reply refused(String text) {
+		return refused(Message.text(text));
 	}
 
 	static Reply silent() {

@@ -148,16 +148,24 @@ public class Cycle extends AbstractAggregateRoot<Cycle> {
 	}
 
 	/**
-	 * The project manager sends the digest on, with a comment or none, once.
+	 * Whether the digest may be sent on now.
 	 * @throws ProgressRefused if the week is not closed yet, or was sent on already
 	 */
-	void forward(String actorId, String comment, Instant now) {
+	void checkForwardable() {
 		if (!closed()) {
 			throw new ProgressRefused(Reason.NOT_CLOSED);
 		}
 		if (forwarded()) {
 			throw new ProgressRefused(Reason.ALREADY_FORWARDED);
 		}
+	}
+
+	/**
+	 * The project manager sends the digest on, with a comment or none, once.
+	 * @throws ProgressRefused if the week is not closed yet, or was sent on already
+	 */
+	void forward(String actorId, String comment, Instant now) {
+		checkForwardable();
 		forwardedAt = now;
 		forwardedBy = actorId;
 		pmComment = comment == null || comment.isBlank() ? null : comment.strip();

@@ -247,6 +247,18 @@ public class ProgressManagement {
 		return cycles.save(cycle);
 	}
 
+	/**
+	 * Checks the actor may send the closed week's digest on now, before they write their comment.
+	 * @throws ProgressRefused if the actor may not, the week is not closed, or it went on already
+	 */
+	@Transactional(readOnly = true)
+	public Cycle checkMayForward(long cycleId, String actorId) {
+		var cycle = cycles.findById(cycleId).orElseThrow();
+		requireManager(engagements.project(cycle.projectId()).orElseThrow(), actorId);
+		cycle.checkForwardable();
+		return cycle;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Cycle> cycle(long cycleId) {
 		return cycles.findById(cycleId);

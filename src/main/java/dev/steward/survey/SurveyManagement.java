@@ -392,16 +392,26 @@ public class SurveyManagement {
 	/** Closes an improvement action with what was done: its owner, the project manager, management, admins. */
 	@Transactional
 	public ImprovementAction closeAction(long actionId, String actorId, String outcome) {
+		var action = checkMayCloseAction(actionId, actorId);
+		action.close(actorId, outcome, clock.instant());
+		var saved = actions.save(action);
+		planning.planActions(actions.findSoonestReminder());
+		return saved;
+	}
+
+	/**
+	 * Checks the person may close the improvement action (its owner, the project manager,
+	 * management, admins), before they write what was done; throws {@link SurveyRefused} if not.
+	 */
+	@Transactional(readOnly = true)
+	public ImprovementAction checkMayCloseAction(long actionId, String actorId) {
 		var action = actions.findById(actionId).orElseThrow(() -> new SurveyRefused(Reason.UNKNOWN_ACTION, null));
 		var project = engagements.project(action.projectId()).orElse(null);
 		boolean may = action.ownerId().equals(actorId) || (project != null && mayRun(project, actorId));
 		if (!may) {
 			throw new SurveyRefused(Reason.NOT_ACTION_OWNER, action.projectCode());
 		}
-		action.close(actorId, outcome, clock.instant());
-		var saved = actions.save(action);
-		planning.planActions(actions.findSoonestReminder());
-		return saved;
+		return action;
 	}
 
 	@Transactional(readOnly = true)

@@ -146,9 +146,11 @@ public class PickerFixtures {
 						"kernel.help.description", request -> Reply.say("project=" + request.arg(0))),
 				new CommandSpec("pick", "hello", "kernel.help.description",
 						request -> Reply.say("hello " + request.caller().name() + " guest="
-								+ request.caller().guest())).openToGuests(),
+								+ request.caller().guest()))
+					.allow(dev.steward.conversation.Access.Who.ANYONE).openToGuests(),
 				new CommandSpec("pick", "feedback", "kernel.help.description",
-						request -> Reply.openForm(new GuestForm(), Map.of())).openToGuests(),
+						request -> Reply.openForm(new GuestForm(), Map.of()))
+					.allow(dev.steward.conversation.Access.Who.ANYONE).openToGuests(),
 				new CommandSpec("pick", "secret", "kernel.help.description", request -> Reply.say("secret")));
 	}
 
@@ -180,8 +182,8 @@ public class PickerFixtures {
 		return new FormHandler<>() {
 
 			@Override
-			public boolean open() {
-				return true;
+			public dev.steward.conversation.Access access() {
+				return dev.steward.conversation.Access.of(dev.steward.conversation.Access.Who.ANYONE).withGuests();
 			}
 
 			@Override

@@ -9,6 +9,8 @@ import dev.steward.approval.ApprovalManagement;
 import dev.steward.approval.ApprovalRequest;
 import dev.steward.approval.Decision;
 import dev.steward.approval.DecisionRefused;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.Refusal;
@@ -32,6 +34,11 @@ class ApprovalActions implements ActionHandler<Decide> {
 		this.approvals = approvals;
 		this.cards = cards;
 		this.texts = texts;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.ADMIN);
 	}
 
 	@Override

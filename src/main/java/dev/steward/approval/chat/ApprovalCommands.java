@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.approval.ApprovalRequest;
 import dev.steward.approval.DecisionRefused;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
 import dev.steward.conversation.CommandSpec;
@@ -45,19 +46,25 @@ class ApprovalCommands implements ChatCommands {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("approvals", "", "approvals.pending.description", this::pending),
-				new CommandSpec("approvals", "pending", "approvals.pending.description", this::pending),
-				new CommandSpec("approvals", "mine", "approvals.mine.description", this::mine),
-				new CommandSpec("approvals", "all", "approvals.all.description", this::all),
+		return List.of(new CommandSpec("approvals", "", "approvals.pending.description", this::pending)
+					.allow(Who.ANYONE),
+				new CommandSpec("approvals", "pending", "approvals.pending.description", this::pending)
+					.allow(Who.ANYONE),
+				new CommandSpec("approvals", "mine", "approvals.mine.description", this::mine)
+					.allow(Who.ANYONE),
+				new CommandSpec("approvals", "all", "approvals.all.description", this::all)
+					.allow(Who.ADMIN),
 				new CommandSpec("approvals", "withdraw",
 						List.of(Option.required("id", Option.Type.INTEGER, "approvals.option.id"),
 								Option.optional("reason", Option.Type.TEXT, "approvals.option.reason")),
-						"approvals.withdraw.description", this::withdraw),
+						"approvals.withdraw.description", this::withdraw)
+					.allow(Who.ADDRESSEE, Who.ADMIN),
 				new CommandSpec("approvals", "delegate",
 						List.of(Option.required("person", Option.Type.PERSON, "project.option.person"),
 								Option.required("from", Option.Type.TEXT, "approvals.option.from"),
 								Option.required("to", Option.Type.TEXT, "approvals.option.to")),
-						"approvals.delegate.description", this::delegate));
+						"approvals.delegate.description", this::delegate)
+					.allow(Who.ANYONE));
 	}
 
 	private Reply pending(CommandRequest request) {
@@ -68,7 +75,7 @@ class ApprovalCommands implements ChatCommands {
 	private Reply all(CommandRequest request) {
 		var caller = request.caller();
 		if (!caller.isAdmin()) {
-			return Reply.say(texts.get(caller, "approvals.all.admins-only"));
+			throw new Refusal(texts.get(caller, "approvals.all.admins-only"));
 		}
 		return list(request, approvals.inReview(), "approvals.all.none", "approvals.all.title");
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.steward.approval.Decision;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -38,6 +40,11 @@ class ReasonForm implements FormHandler<ReasonForm.Why> {
 	ReasonForm(ApprovalActions actions, Texts texts) {
 		this.actions = actions;
 		this.texts = texts;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.ADMIN);
 	}
 
 	@Override

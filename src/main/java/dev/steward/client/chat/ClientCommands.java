@@ -11,6 +11,8 @@ import dev.steward.client.ClientManagement;
 import dev.steward.client.ClientName;
 import dev.steward.client.ClientRefused;
 import dev.steward.client.chat.ClientInteractions.Edit;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Block.Field;
 import dev.steward.conversation.Button;
@@ -49,13 +51,22 @@ class ClientCommands implements ChatCommands, ActionHandler<Edit> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
+	}
+
+	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("client", "add", List.of(), "client.add.description", request -> form.add()),
+		return List.of(new CommandSpec("client", "add", List.of(), "client.add.description", request -> form.add())
+					.allow(Who.ANYONE),
 				new CommandSpec("client", "show", List.of(Option.required("name", Option.Type.TEXT, "client.option.name")),
-						"client.show.description", this::show),
+						"client.show.description", this::show)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
 				new CommandSpec("client", "edit", List.of(Option.required("name", Option.Type.TEXT, "client.option.name")),
-						"client.edit.description", this::edit),
-				new CommandSpec("client", "list", List.of(), "client.list.description", this::list));
+						"client.edit.description", this::edit)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
+				new CommandSpec("client", "list", List.of(), "client.list.description", this::list)
+					.allow(Who.ANYONE));
 	}
 
 	private Reply show(CommandRequest request) {

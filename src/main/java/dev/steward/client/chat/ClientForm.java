@@ -14,6 +14,8 @@ import dev.steward.client.ClientContact;
 import dev.steward.client.ClientDetails;
 import dev.steward.client.ClientManagement;
 import dev.steward.client.ClientRefused;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.ChannelRef;
 import dev.steward.conversation.FormHandler;
@@ -94,6 +96,11 @@ class ClientForm implements FormHandler<Profile> {
 			line.append(" |").append(part.isEmpty() ? "" : " " + part);
 		}
 		return line.toString();
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ANYONE);
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import org.springframework.stereotype.Component;
 
 import dev.steward.client.FeedbackManagement;
 import dev.steward.client.chat.FeedbackInteractions.Take;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
@@ -30,6 +32,22 @@ class FeedbackActions implements ActionHandler<Take> {
 		this.assign = assign;
 		this.write = write;
 		this.texts = texts;
+	}
+
+	/** Anyone who may take one of the steps: the owner, the project manager, those who manage it. */
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
+	}
+
+	/** Whose step it is: (re)assigning is for those who manage it, answering for its owner, closing for either. */
+	@Override
+	public Access access(Take button) {
+		return switch (button.step()) {
+			case ASSIGN, REASSIGN -> Access.of(Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
+			case PROPOSE, ANSWER -> Access.of(Who.ADDRESSEE);
+			case CLOSE -> Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER);
+		};
 	}
 
 	@Override

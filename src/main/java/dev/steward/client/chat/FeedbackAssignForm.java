@@ -10,6 +10,8 @@ import dev.steward.client.Feedback.Step;
 import dev.steward.client.FeedbackManagement;
 import dev.steward.client.FeedbackRefused;
 import dev.steward.client.chat.FeedbackInteractions.Assign;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -43,6 +45,11 @@ class FeedbackAssignForm implements FormHandler<Assign> {
 			initial.put(OWNER, item.ownerId());
 		}
 		return Reply.openForm(new Assign(feedbackId, step), initial);
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
 	}
 
 	@Override

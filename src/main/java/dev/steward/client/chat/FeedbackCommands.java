@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.steward.client.FeedbackManagement;
 import dev.steward.client.FeedbackManagement.Filter;
 import dev.steward.client.chat.FeedbackInteractions.ListPage;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Button;
 import dev.steward.conversation.Caller;
@@ -49,17 +51,26 @@ class FeedbackCommands implements ChatCommands, ActionHandler<ListPage> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.ANYONE);
+	}
+
+	@Override
 	public List<CommandSpec> commands() {
 		return List.of(
 				new CommandSpec("feedback", "add",
 						List.of(Option.optional("project", Option.Type.TEXT, "feedback.option.project")),
 						"feedback.add.description", request -> form.open(request.caller(), request.arg(0)))
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN,
+							Who.CLIENT_CONTACT)
 					.openToGuests(),
 				new CommandSpec("feedback", "list",
 						List.of(Option.optional("filter", Option.Type.TEXT, "feedback.option.filter")),
-						"feedback.list.description", this::list),
+						"feedback.list.description", this::list)
+					.allow(Who.ANYONE),
 				new CommandSpec("feedback", "show", List.of(Option.required("id", Option.Type.INTEGER, "feedback.option.id")),
-						"feedback.show.description", this::show));
+						"feedback.show.description", this::show)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN));
 	}
 
 	private Reply show(CommandRequest request) {

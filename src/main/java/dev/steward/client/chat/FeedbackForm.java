@@ -14,6 +14,8 @@ import dev.steward.client.Feedback.Severity;
 import dev.steward.client.FeedbackManagement;
 import dev.steward.client.FeedbackRefused;
 import dev.steward.client.chat.FeedbackInteractions.Record;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -51,10 +53,6 @@ class FeedbackForm implements FormHandler<Record> {
 		this.texts = texts;
 	}
 
-	@Override
-	public boolean open() {
-		return true;
-	}
 
 	/**
 	 * Opens the form after checking the caller may record there: on the project named, on their one
@@ -80,6 +78,11 @@ class FeedbackForm implements FormHandler<Record> {
 	private List<ClientProject> projects(Caller caller) {
 		return caller.guest() ? feedback.contactProjects(door(caller), user(caller))
 				: feedback.teamProjects(caller.personId());
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ANYONE).withGuests();
 	}
 
 	@Override

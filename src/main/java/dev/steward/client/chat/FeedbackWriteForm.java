@@ -9,6 +9,8 @@ import dev.steward.client.Feedback;
 import dev.steward.client.Feedback.Step;
 import dev.steward.client.FeedbackManagement;
 import dev.steward.client.chat.FeedbackInteractions.Write;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -38,6 +40,11 @@ class FeedbackWriteForm implements FormHandler<Write> {
 	Reply open(Caller caller, long feedbackId, Step step) {
 		feedback.checkMayTake(feedbackId, caller.personId(), step);
 		return Reply.openForm(new Write(feedbackId, step), Map.of());
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE);
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import dev.steward.client.PlanManagement;
 import dev.steward.client.chat.PlanInteractions.Edit;
 import dev.steward.client.chat.PlanInteractions.Log;
 import dev.steward.client.chat.PlanInteractions.Note;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
@@ -33,6 +35,11 @@ class PlanActions implements ActionHandler<Log> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.ADMIN);
+	}
+
+	@Override
 	public Reply handle(ActionRequest<Log> request) {
 		var args = request.args();
 		plans.checkMayLog(request.caller().personId(), args.plan(), args.due());
@@ -52,6 +59,11 @@ class PlanActions implements ActionHandler<Log> {
 		NoteForm(PlanManagement plans, Texts texts) {
 			this.plans = plans;
 			this.texts = texts;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.ADMIN);
 		}
 
 		@Override
@@ -82,6 +94,11 @@ class PlanActions implements ActionHandler<Log> {
 
 		EditAction(PlanForm form) {
 			this.form = form;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
 		}
 
 		@Override

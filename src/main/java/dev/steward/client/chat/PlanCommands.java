@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.steward.client.PlanManagement;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
 import dev.steward.conversation.CommandSpec;
@@ -52,13 +53,18 @@ class PlanCommands implements ChatCommands {
 		var id = List.of(Option.required("id", Option.Type.INTEGER, "client.plan.option.id"));
 		return List.of(
 				new CommandSpec("client", "plan add", List.of(Option.required("for", Option.Type.TEXT, "client.plan.option.for")),
-						"client.plan.add.description", this::add),
+						"client.plan.add.description", this::add)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
 				new CommandSpec("client", "plan list",
 						List.of(Option.optional("for", Option.Type.TEXT, "client.plan.option.for")),
-						"client.plan.list.description", this::list),
-				new CommandSpec("client", "plan show", id, "client.plan.show.description", this::show),
-				new CommandSpec("client", "plan edit", id, "client.plan.edit.description", this::edit),
-				new CommandSpec("client", "plan stop", id, "client.plan.stop.description", this::stop));
+						"client.plan.list.description", this::list)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
+				new CommandSpec("client", "plan show", id, "client.plan.show.description", this::show)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
+				new CommandSpec("client", "plan edit", id, "client.plan.edit.description", this::edit)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
+				new CommandSpec("client", "plan stop", id, "client.plan.stop.description", this::stop)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN));
 	}
 
 	private Reply add(CommandRequest request) {

@@ -14,6 +14,8 @@ import dev.steward.client.PlanManagement;
 import dev.steward.client.PlanRefused;
 import dev.steward.client.PlanScope;
 import dev.steward.client.chat.PlanInteractions.Editor;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -77,6 +79,11 @@ class PlanForm implements FormHandler<Editor> {
 		values.put(OWNER, plan.ownerId());
 		values.put(NEXT, plan.nextDue().toString());
 		return values;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
 	}
 
 	@Override

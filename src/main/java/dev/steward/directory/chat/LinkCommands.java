@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Attachment;
 import dev.steward.conversation.Button;
@@ -71,14 +73,22 @@ class LinkCommands implements ChatCommands, ActionHandler<LinkCommands.DecideCla
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.ADMIN);
+	}
+
+	@Override
 	public List<CommandSpec> commands() {
 		return List.of(
 				new CommandSpec("steward", "link", List.of(Option.required("email", Option.Type.TEXT,
-						"steward.link.option.email")), "steward.link.description", this::link).openToGuests(),
+						"steward.link.option.email")), "steward.link.description", this::link)
+					.allow(Who.ANYONE).openToGuests(),
 				new CommandSpec("steward", "people", List.of(new Option("list", Option.Type.CHOICE, false,
-						"steward.people.option.list", List.of("unmatched"))), "steward.people.description", this::people),
+						"steward.people.option.list", List.of("unmatched"))), "steward.people.description", this::people)
+					.allow(Who.ADMIN),
 				new CommandSpec("steward", "unlink", List.of(Option.required("person", Option.Type.PERSON,
-						"steward.unlink.option.person")), "steward.unlink.description", this::unlink));
+						"steward.unlink.option.person")), "steward.unlink.description", this::unlink)
+					.allow(Who.ADMIN));
 	}
 
 	/** Always a key of this card, so a decision rewrites every admin's copy in place. */

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Block.Field;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
@@ -30,7 +31,8 @@ class StewardCommands implements ChatCommands {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("steward", "whoami", "steward.whoami.description", this::whoami));
+		return List.of(new CommandSpec("steward", "whoami", "steward.whoami.description", this::whoami)
+					.allow(Who.ANYONE));
 	}
 
 	private Reply whoami(CommandRequest request) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.steward.approval.DecisionRefused;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -56,6 +58,11 @@ class ApplicationForm implements FormHandler<Apply> {
 		var initial = new HashMap<String, String>();
 		directory.person(caller.personId()).map(Person::departmentId).ifPresent(d -> initial.put("departmentId", d));
 		return Reply.openForm(Apply.fresh(), initial);
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ANYONE);
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.steward.approval.DecisionRefused;
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Refusal;
 import dev.steward.conversation.Reply;
@@ -32,6 +34,11 @@ class EditAction implements ActionHandler<Edit> {
 	}
 
 	/** "Edit and resubmit": the application form again, filled in as it was. */
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.ADMIN);
+	}
+
 	@Override
 	public Reply handle(ActionRequest<Edit> request) {
 		long id = request.args().application();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.steward.approval.ApprovalManagement;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
 import dev.steward.conversation.CommandSpec;
@@ -50,27 +51,36 @@ class ProjectCommands implements ChatCommands {
 	@Override
 	public List<CommandSpec> commands() {
 		var code = "project.option.code";
-		return List.of(new CommandSpec("project", "apply", "project.apply.description", this::apply),
-				new CommandSpec("project", "list", "project.list.description", this::list),
+		return List.of(new CommandSpec("project", "apply", "project.apply.description", this::apply)
+					.allow(Who.ANYONE),
+				new CommandSpec("project", "list", "project.list.description", this::list)
+					.allow(Who.ANYONE),
 				new CommandSpec("project", "show", List.of(Option.required("code", Option.Type.TEXT, code)),
-						"project.show.description", this::show),
+						"project.show.description", this::show)
+					.allow(Who.ANYONE),
 				new CommandSpec("project", "channel", List.of(Option.optional("code", Option.Type.TEXT, code)),
-						"project.channel.description", this::channel),
+						"project.channel.description", this::channel)
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN),
 				new CommandSpec("project", "team add",
 						List.of(Option.required("code", Option.Type.TEXT, code),
 								Option.required("person", Option.Type.PERSON, "project.option.person"),
 								Option.optional("duty", Option.Type.TEXT, "project.option.duty")),
-						"project.team.add.description", this::teamAdd),
+						"project.team.add.description", this::teamAdd)
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN),
 				new CommandSpec("project", "team remove",
 						List.of(Option.required("code", Option.Type.TEXT, code),
 								Option.required("person", Option.Type.PERSON, "project.option.person")),
-						"project.team.remove.description", this::teamRemove),
+						"project.team.remove.description", this::teamRemove)
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN),
 				new CommandSpec("project", "team list", List.of(Option.required("code", Option.Type.TEXT, code)),
-						"project.team.list.description", this::teamList),
+						"project.team.list.description", this::teamList)
+					.allow(Who.ANYONE),
 				new CommandSpec("project", "pause", List.of(Option.required("code", Option.Type.TEXT, code)),
-						"project.pause.description", request -> running(request, true)),
+						"project.pause.description", request -> running(request, true))
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN),
 				new CommandSpec("project", "resume", List.of(Option.required("code", Option.Type.TEXT, code)),
-						"project.resume.description", request -> running(request, false)));
+						"project.resume.description", request -> running(request, false))
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN));
 	}
 
 	private Reply apply(CommandRequest request) {

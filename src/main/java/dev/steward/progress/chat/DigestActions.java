@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
@@ -34,13 +36,19 @@ class DigestActions implements ActionHandler<Forward> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.PROJECT_MANAGER, Who.ADMIN);
+	}
+
+	@Override
 	public Reply handle(ActionRequest<Forward> request) {
 		long cycleId = request.args().cycle();
 		if (request.args().how() == Forward.How.COMMENT) {
-			var cycle = progress.cycle(cycleId).orElse(null);
-			if (cycle != null && cycle.forwarded()) {
-				return Reply.say(texts.get(request.caller(),
-						ProgressRefusals.keyOf(ProgressRefused.Reason.ALREADY_FORWARDED), ""));
+			try {
+				progress.checkMayForward(cycleId, request.caller().personId());
+			}
+			catch (ProgressRefused refused) {
+				throw ProgressRefusals.refusal(texts, request.caller(), refused, "");
 			}
 			return Reply.openForm(new Comment(cycleId), Map.of());
 		}
@@ -68,6 +76,11 @@ class DigestActions implements ActionHandler<Forward> {
 		CommentForm(DigestActions actions, Texts texts) {
 			this.actions = actions;
 			this.texts = texts;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.PROJECT_MANAGER, Who.ADMIN);
 		}
 
 		@Override

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Block.Field;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.ChatCommands;
@@ -58,20 +60,29 @@ class ProgressCommands implements ChatCommands, FormHandler<Schedule> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.PROJECT_MANAGER, Who.ADMIN);
+	}
+
+	@Override
 	public List<CommandSpec> commands() {
 		var code = "project.option.code";
 		return List.of(
 				new CommandSpec("progress", "report", List.of(Option.optional("code", Option.Type.TEXT, code)),
-						"progress.report.description", this::report),
+						"progress.report.description", this::report)
+					.allow(Who.TEAM),
 				new CommandSpec("progress", "status", List.of(Option.optional("code", Option.Type.TEXT, code)),
-						"progress.status.description", this::status),
+						"progress.status.description", this::status)
+					.allow(Who.ANYONE),
 				new CommandSpec("progress", "schedule", List.of(Option.required("code", Option.Type.TEXT, code)),
-						"progress.schedule.description", this::schedule),
+						"progress.schedule.description", this::schedule)
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN),
 				new CommandSpec("progress", "excuse",
 						List.of(Option.required("code", Option.Type.TEXT, code),
 								Option.required("person", Option.Type.PERSON, "project.option.person"),
 								Option.optional("reason", Option.Type.TEXT, "approvals.option.reason")),
-						"progress.excuse.description", this::excuse));
+						"progress.excuse.description", this::excuse)
+					.allow(Who.PROJECT_MANAGER, Who.ADMIN));
 	}
 
 	/** The project named by the first argument, or the caller's only one. */

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
@@ -61,6 +63,11 @@ class ReportForm implements FormHandler<Report> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.TEAM);
+	}
+
+	@Override
 	public FormSpec spec(Caller caller, Report args) {
 		var code = engagements.project(args.project()).map(p -> p.code()).orElse("");
 		return FormSpec.single(texts.get(caller, "progress.form.title", code), texts.get(caller, "progress.form.submit"),
@@ -107,6 +114,11 @@ class ReportForm implements FormHandler<Report> {
 		OpenButton(ReportForm form, Texts texts) {
 			this.form = form;
 			this.texts = texts;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.TEAM);
 		}
 
 		@Override

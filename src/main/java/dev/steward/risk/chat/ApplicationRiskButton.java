@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Button;
 import dev.steward.conversation.Caller;
@@ -29,6 +31,11 @@ class ApplicationRiskButton implements ApplicationFollowUps, ActionHandler<Regis
 	ApplicationRiskButton(RiskForm form, Texts texts) {
 		this.form = form;
 		this.texts = texts;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN);
 	}
 
 	@Override

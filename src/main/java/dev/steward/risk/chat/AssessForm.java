@@ -2,6 +2,8 @@ package dev.steward.risk.chat;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -36,6 +38,11 @@ class AssessForm implements FormHandler<Reassess> {
 	Reply open(Caller caller, long riskId, int round) {
 		var risk = risks.checkMayAnswer(riskId, round, caller.personId());
 		return Reply.openForm(new Reassess(riskId, round), RiskForm.filled(risk));
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.ADMIN);
 	}
 
 	@Override

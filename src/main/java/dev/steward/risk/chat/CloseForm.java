@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -32,6 +34,11 @@ class CloseForm implements FormHandler<Close> {
 	Reply open(Caller caller, long riskId, int round) {
 		risks.checkMayAnswer(riskId, round, caller.personId());
 		return Reply.openForm(new Close(riskId, round), Map.of());
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.ADMIN);
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.steward.risk.chat;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Reply;
 import dev.steward.conversation.Texts;
@@ -30,6 +32,11 @@ class RiskActions implements ActionHandler<Review> {
 		this.assess = assess;
 		this.close = close;
 		this.texts = texts;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.ADMIN);
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Button;
 import dev.steward.conversation.ChatCommands;
@@ -51,18 +53,27 @@ class RiskCommands implements ChatCommands, ActionHandler<ListPage> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.ANYONE);
+	}
+
+	@Override
 	public List<CommandSpec> commands() {
 		return List.of(
 				new CommandSpec("risk", "add", List.of(Option.optional("where", Option.Type.TEXT, "risk.option.where")),
-						"risk.add.description", this::add),
+						"risk.add.description", this::add)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
 				new CommandSpec("risk", "list", List.of(Option.optional("filter", Option.Type.TEXT, "risk.option.filter")),
-						"risk.list.description", this::list),
+						"risk.list.description", this::list)
+					.allow(Who.ANYONE),
 				new CommandSpec("risk", "show", List.of(Option.required("id", Option.Type.INTEGER, "risk.option.id")),
-						"risk.show.description", this::show),
+						"risk.show.description", this::show)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
 				new CommandSpec("risk", "owner",
 						List.of(Option.required("id", Option.Type.INTEGER, "risk.option.id"),
 								Option.required("person", Option.Type.PERSON, "risk.option.owner")),
-						"risk.owner.description", this::owner));
+						"risk.owner.description", this::owner)
+					.allow(Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.ADMIN));
 	}
 
 	private Reply add(CommandRequest request) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -78,6 +80,11 @@ class RiskForm implements FormHandler<Register> {
 	Reply open(Caller caller, Register register) {
 		risks.checkMayRegister(caller.personId(), target(register));
 		return Reply.openForm(register, Map.of());
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN, Who.ADDRESSEE);
 	}
 
 	@Override

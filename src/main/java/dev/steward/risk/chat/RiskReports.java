@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Attachment;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.ChannelRef;
@@ -76,10 +77,12 @@ class RiskReports implements ChatCommands {
 		return List.of(
 				new CommandSpec("risk", "matrix",
 						List.of(Option.optional("code", Option.Type.TEXT, "risk.reports.matrix.option.code")),
-						"risk.reports.matrix.description", this::matrix),
+						"risk.reports.matrix.description", this::matrix)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
 				new CommandSpec("risk", "export",
 						List.of(Option.optional("code", Option.Type.TEXT, "risk.reports.export.option.code")),
-						"risk.reports.export.description", this::export));
+						"risk.reports.export.description", this::export)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN));
 	}
 
 	// --- the heat map ---------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Button;
 import dev.steward.conversation.Caller;
@@ -43,10 +45,16 @@ class JobCommands implements ChatCommands, ActionHandler<JobCommands.RunNow> {
 	}
 
 	@Override
+	public Access access() {
+		return Access.of(Who.ADMIN);
+	}
+
+	@Override
 	public List<CommandSpec> commands() {
 		return List.of(new CommandSpec("steward", "jobs",
 				List.of(CommandSpec.Option.optional("filter", CommandSpec.Option.Type.TEXT, "steward.jobs.option.filter")),
-				"steward.jobs.description", this::jobs));
+				"steward.jobs.description", this::jobs)
+					.allow(Who.ADMIN));
 	}
 
 	private void requireAdmin(Caller caller) {

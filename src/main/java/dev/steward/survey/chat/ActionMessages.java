@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Button;
 import dev.steward.conversation.Caller;
@@ -135,9 +137,13 @@ class ActionMessages {
 		}
 
 		@Override
+		public Access access() {
+			return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.MANAGEMENT, Who.ADMIN);
+		}
+
+		@Override
 		public Reply handle(ActionRequest<CloseAction> request) {
-			var action = surveys.action(request.args().action())
-				.orElseThrow(() -> new SurveyRefused(SurveyRefused.Reason.UNKNOWN_ACTION, null));
+			var action = surveys.checkMayCloseAction(request.args().action(), request.caller().personId());
 			if (!action.open()) {
 				throw new SurveyRefused(SurveyRefused.Reason.ACTION_CLOSED, Long.toString(action.id()));
 			}
@@ -159,6 +165,11 @@ class ActionMessages {
 		OutcomeForm(SurveyManagement surveys, Texts texts) {
 			this.surveys = surveys;
 			this.texts = texts;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.ADDRESSEE, Who.PROJECT_MANAGER, Who.MANAGEMENT, Who.ADMIN);
 		}
 
 		@Override

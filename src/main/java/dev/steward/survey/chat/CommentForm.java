@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
 import dev.steward.conversation.Input;
@@ -33,8 +35,8 @@ class CommentForm implements FormHandler<Comment> {
 	}
 
 	@Override
-	public boolean open() {
-		return true;
+	public Access access() {
+		return Access.of(Who.ADDRESSEE).withGuests();
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.FormHandler;
 import dev.steward.conversation.FormSpec;
@@ -32,6 +34,11 @@ class ScheduleForm implements FormHandler<Schedule> {
 	ScheduleForm(SurveyManagement surveys, Texts texts) {
 		this.surveys = surveys;
 		this.texts = texts;
+	}
+
+	@Override
+	public Access access() {
+		return Access.of(Who.PROJECT_MANAGER, Who.MANAGEMENT, Who.ADMIN);
 	}
 
 	@Override

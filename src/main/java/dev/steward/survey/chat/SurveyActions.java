@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.ChannelRef;
@@ -71,8 +73,8 @@ class SurveyActions {
 		}
 
 		@Override
-		public boolean open() {
-			return true;
+		public Access access() {
+			return Access.of(Who.ADDRESSEE).withGuests();
 		}
 
 		@Override
@@ -97,8 +99,8 @@ class SurveyActions {
 		}
 
 		@Override
-		public boolean open() {
-			return true;
+		public Access access() {
+			return Access.of(Who.ADDRESSEE).withGuests();
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Caller;
 import dev.steward.conversation.ChatCommands;
 import dev.steward.conversation.CommandRequest;
@@ -52,9 +53,12 @@ class SurveyCommands implements ChatCommands {
 	@Override
 	public List<CommandSpec> commands() {
 		var code = List.of(Option.required("code", Option.Type.TEXT, "survey.option.code"));
-		return List.of(new CommandSpec("survey", "schedule", code, "survey.schedule.description", this::schedule),
-				new CommandSpec("survey", "send", code, "survey.send.description", this::send),
-				new CommandSpec("survey", "links", code, "survey.links.description", this::links));
+		return List.of(new CommandSpec("survey", "schedule", code, "survey.schedule.description", this::schedule)
+					.allow(Who.PROJECT_MANAGER, Who.MANAGEMENT, Who.ADMIN),
+				new CommandSpec("survey", "send", code, "survey.send.description", this::send)
+					.allow(Who.PROJECT_MANAGER, Who.MANAGEMENT, Who.ADMIN),
+				new CommandSpec("survey", "links", code, "survey.links.description", this::links)
+					.allow(Who.PROJECT_MANAGER, Who.MANAGEMENT, Who.ADMIN));
 	}
 
 	private Project project(Caller caller, CommandRequest request) {

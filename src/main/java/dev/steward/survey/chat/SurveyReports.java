@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.Attachment;
 import dev.steward.conversation.Block.Field;
 import dev.steward.conversation.Caller;
@@ -61,9 +62,11 @@ class SurveyReports implements ChatCommands {
 	public List<CommandSpec> commands() {
 		return List.of(
 				new CommandSpec("survey", "results", List.of(Option.optional("code", Option.Type.TEXT, "survey.option.code-or-firm")),
-						"survey.results.description", this::results),
+						"survey.results.description", this::results)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN),
 				new CommandSpec("survey", "actions", List.of(Option.optional("code", Option.Type.TEXT, "survey.option.code-or-firm")),
-						"survey.actions.description", this::actions));
+						"survey.actions.description", this::actions)
+					.allow(Who.TEAM, Who.PROJECT_MANAGER, Who.DEPARTMENT_HEAD, Who.MANAGEMENT, Who.ADMIN));
 	}
 
 	private static Optional<String> code(CommandRequest request) {
