@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,11 @@ import dev.steward.approval.ApprovalEntry;
 import dev.steward.approval.ApprovalManagement;
 import dev.steward.approval.ApprovalRequest;
 import dev.steward.approval.ApprovalStatus;
+import dev.steward.engagement.EngagementManagement;
+import dev.steward.engagement.Home;
 import dev.steward.slack.SlackChat.Outcome;
+import dev.steward.support.ApprovedProjects;
+import dev.steward.support.RiskReviewDay;
 import dev.steward.support.SampleApplication;
 
 /**
@@ -33,6 +39,8 @@ import dev.steward.support.SampleApplication;
 class SlackRaceTests {
 
 	static final String CONSULTING = "C01CONSULTING";
+
+	static final String RISKS = "C01RISKS";
 
 	static final int ROUNDS = 4;
 
@@ -294,6 +302,35 @@ class SlackRaceTests {
 				.until(() -> answers(responseUrl), answers -> answers.size() == 1);
 			assertThat(answers(responseUrl).get(0)).contains(title).contains("已提交");
 			assertThat(applications(title)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aRiskFormSubmittedTwiceAtOnceOnTwoInstancesRegistersOneRisk() throws Exception {
+		var project = ApprovedProjects.approved(instances.a.getBean(EngagementManagement.class), approvals(),
+				"Race risks " + System.nanoTime(), new Home("slack", RISKS, false), "sun.li");
+		var today = RiskReviewDay.today(ZoneId.of("Asia/Shanghai"));
+		for (int round = 0; round < ROUNDS; round++) {
+			var title = "Sponsor leaves " + round + " " + System.nanoTime();
+			var here = new SlackChat(instances.first(round), "U01SUNLI", RISKS);
+			var there = new SlackChat(instances.second(round), "U01SUNLI", RISKS);
+			var form = here.command("/risk add " + project.code()).form();
+			var values = new HashMap<>(Map.of("category", "client", "title", title, "description",
+					"The sponsor may move to a competitor.", "cause", "A reorganisation at the client", "owner",
+					"U01SUNLI", "likelihood", "3", "impact", "3", "strategy", "reduce", "actions",
+					"Meet the new CFO", "next-review", today.toString()));
+			// the first page on the other instance, the last on both at once
+			var assess = there.submit(form, values).form();
+			together(() -> here.submit(assess, values), () -> there.submit(assess, values));
+			var responseUrl = responseUrlOf(assess);
+			var answers = await().atMost(Duration.ofSeconds(10))
+				.until(() -> answers(responseUrl), posted -> posted.size() == 2);
+			assertThat(answers).as(answers.toString()).filteredOn(text -> text.contains("registered")).hasSize(1);
+			assertThat(answers).as(answers.toString()).filteredOn(text -> text.contains("already submitted")).hasSize(1);
+			assertThat(instances.jdbc.sql("select count(*) from risk where title = :title")
+				.param("title", title)
+				.query(Long.class)
+				.single()).isEqualTo(1);
 		}
 	}
 
