@@ -161,8 +161,10 @@ class SlackRaceTests {
 				.filteredOn(text -> text.contains("你已批准") || text.contains("You approved")
 						|| text.contains("You rejected"))
 				.hasSize(1);
+			// the other is told who decided
+			var winner = managementDecisions(title).get(0).actorId().equals("wang.fang") ? "Wang Fang" : "David Miller";
 			assertThat(texts).as(texts.toString())
-				.filteredOn(text -> text.contains("已审批") || text.contains("Already decided"))
+				.filteredOn(text -> (text.contains("已审批") || text.contains("Already decided")) && text.contains(winner))
 				.hasSize(1);
 			oneDecision(title);
 		}
