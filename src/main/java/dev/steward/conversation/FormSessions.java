@@ -59,7 +59,20 @@ class FormSessions {
 	}
 
 	Optional<Session> find(String id) {
-		return jdbc.sql("select id, form, args, person_id, form_values from form_session where id = :id")
+		return read("select id, form, args, person_id, form_values from form_session where id = :id", id);
+	}
+
+	/**
+	 * The session, its row locked until the caller's transaction ends: a submission of the same form
+	 * on any instance (a double click, a request sent again) waits, and then finds it completed
+	 * (gone) or as this one left it. Only one submission of a form is ever accepted.
+	 */
+	Optional<Session> lock(String id) {
+		return read("select id, form, args, person_id, form_values from form_session where id = :id for update", id);
+	}
+
+	private Optional<Session> read(String sql, String id) {
+		return jdbc.sql(sql)
 			.param("id", id)
 			.query((rs, row) -> new Session(rs.getString("id"), rs.getString("form"), split(rs.getString("args")),
 					rs.getString("person_id"), json.readValue(rs.getString("form_values"), MAP)))

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,10 @@ class KernelGateway implements ChatGateway {
 
 	private static final Logger log = LoggerFactory.getLogger(KernelGateway.class);
 
-	/** How often a handler that lost an optimistic-locking race is run again, fresh. */
+	/**
+	 * How often a handler that lost a race is run again, fresh: an optimistic-locking conflict, or
+	 * a row another transaction inserted first under a unique key (check, then insert).
+	 */
 	private static final int ATTEMPTS = 3;
 
 	private final CommandRouter router;
@@ -148,7 +152,8 @@ class KernelGateway implements ChatGateway {
 	@Override
 	public Reply submit(FormSubmission submission) {
 		return run(submission.actor(), formIsOpen(submission.session()), caller -> {
-			var session = sessions.find(submission.session()).orElse(null);
+			// locked: the same form submitted twice at once, on any instance, is accepted once
+			var session = sessions.lock(submission.session()).orElse(null);
 			var handler = session == null ? null : bind(session.form(), session.args());
 			if (handler == null) {
 				return Reply.say(texts.get(caller, "kernel.form.expired"));
@@ -322,7 +327,7 @@ class KernelGateway implements ChatGateway {
 				catch (Refusal refusal) {
 					return Reply.refused(refusal.reply());
 				}
-				catch (ConcurrencyFailureException race) {
+				catch (ConcurrencyFailureException | DuplicateKeyException race) {
 					throw race;
 				}
 				catch (RuntimeException ex) {
@@ -333,7 +338,8 @@ class KernelGateway implements ChatGateway {
 					return Reply.refused(refused);
 				}
 			}
-			catch (ConcurrencyFailureException race) {
+			catch (ConcurrencyFailureException | DuplicateKeyException race) {
+				// run again: the winner's change is committed now, and the handler sees it (e.g. as already decided)
 				if (attempt >= ATTEMPTS) {
 					return failed(actor, race);
 				}

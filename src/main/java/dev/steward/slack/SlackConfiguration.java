@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -94,9 +95,15 @@ class SlackConfiguration {
 	SlackInteractions slackInteractions(SlackProperties properties, ChatGateway gateway, CallerDirectory directory,
 			Slack slack, MethodsClient slackMethods,
 			SlackUsers slackUsers, Texts texts, ExecutorService slackWorkers,
-			FirmDefaults firm, MeterRegistry meters) {
+			FirmDefaults firm, MeterRegistry meters, SlackRequests slackRequests) {
 		return new SlackInteractions(gateway, directory, slack, slackMethods, slackUsers, texts, slackWorkers, firm.locale(),
-				properties.ackBudget(), meters);
+				properties.ackBudget(), meters, slackRequests);
+	}
+
+	/** Each request Slack sends is run once, whichever instance it lands on (a retry is not run again). */
+	@Bean
+	SlackRequests slackRequests(JdbcClient jdbc, Clock clock) {
+		return new SlackRequests(jdbc, clock);
 	}
 
 	@Bean

@@ -72,9 +72,13 @@ class SlackInteractions {
 
 	private final MeterRegistry meters;
 
+	/** The requests run before, on any instance: one Slack sends again is not run twice. */
+	private final SlackRequests requests;
+
 	SlackInteractions(ChatGateway gateway, CallerDirectory directory, Slack slack, MethodsClient methods,
 			SlackUsers users, Texts texts, ExecutorService workers, Locale defaultLocale, java.time.Duration ackBudget,
-			MeterRegistry meters) {
+			MeterRegistry meters, SlackRequests requests) {
+		this.requests = requests;
 		this.meters = meters;
 		this.ackBudget = ackBudget;
 		this.gateway = gateway;
@@ -109,6 +113,9 @@ class SlackInteractions {
 	void register(App app) {
 		for (var word : commandWords()) {
 			app.command("/" + word, (request, context) -> {
+				if (!requests.first(request)) {
+					return Response.ok();
+				}
 				var payload = request.getPayload();
 				var origin = new Origin(payload.getUserId(), payload.getChannelId(),
 						channel(payload.getChannelId(), payload.getUserId()), payload.getTriggerId(),
@@ -119,6 +126,9 @@ class SlackInteractions {
 			});
 		}
 		app.blockAction(Pattern.compile(".+"), (request, context) -> timed("action", () -> {
+			if (!requests.first(request)) {
+				return Response.ok();
+			}
 			var payload = request.getPayload();
 			if (payload.getUser() == null || payload.getActions() == null) {
 				return Response.builder().statusCode(400).body("A click without its user or actions").build();
@@ -144,6 +154,9 @@ class SlackInteractions {
 					view == null ? null : view.getPrivateMetadata(), payload.getBlockId(), payload.getValue());
 		}));
 		app.viewSubmission(BlockKit.FORM_CALLBACK, (request, context) -> timed("form", () -> {
+			if (!requests.first(request)) {
+				return Response.ok();
+			}
 			var payload = request.getPayload();
 			if (payload.getUser() == null || payload.getView() == null) {
 				return Response.builder().statusCode(400).body("A submission without its user or view").build();

@@ -392,6 +392,89 @@ abstract class ApplicationFlowScenario {
 			.contains("Strategy Consulting").contains("Europe/London");
 	}
 
+	/** A person's application form, filled up to its last page (not submitted). */
+	private static dev.steward.conversation.FormView lastPage(Chat chat, Map<String, String> values) {
+		var reply = chat.command("/project apply");
+		while (true) {
+			var view = ((Reply.ShowForm) reply).view();
+			if (view.page() == view.spec().pages().size() - 1) {
+				return view;
+			}
+			reply = chat.submit(view, values);
+		}
+	}
+
+	/** Runs the tasks at the same moment; answers their results in order. */
+	private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			var futures = new ArrayList<java.util.concurrent.Future<T>>();
+			for (var task : tasks) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			var results = new ArrayList<T>();
+			for (var future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aFormSubmittedManyTimesAtOnceIsAcceptedOnce() throws Exception {
+		var zhang = new Chat(gateway, door, "zhang.wei", "consulting");
+		for (int round = 0; round < 3; round++) {
+			var title = "Many times " + round + " " + System.nanoTime();
+			var view = lastPage(zhang, application(title));
+			var submissions = new ArrayList<Callable<String>>();
+			for (int i = 0; i < 6; i++) {
+				submissions.add(() -> Chat.text(zhang.submit(view, application(title))));
+			}
+			var texts = together(submissions);
+			assertThat(texts).as(texts.toString()).filteredOn(text -> text.contains(title) && text.contains("已提交"))
+				.hasSize(1);
+			assertThat(texts).as(texts.toString()).filteredOn(text -> text.contains("此表单已过期或已提交")).hasSize(5);
+			assertThat(jdbc.sql("select count(*) from project_application where title = :title")
+				.param("title", title)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(approvals.requestedBy("zhang.wei")).filteredOn(request -> request.title().equals(title))
+				.hasSize(1);
+		}
+	}
+
+	@Test
+	void twoPeopleApplyingForOneNewClientAtOnceBothGetThroughWithOneClient() throws Exception {
+		var zhang = new Chat(gateway, door, "zhang.wei", "consulting");
+		var emma = new Chat(gateway, door, "emma.wilson", "consulting");
+		for (int round = 0; round < 3; round++) {
+			var client = "Newco " + round + " " + System.nanoTime();
+			var zhangs = application("Newco for Zhang " + client);
+			zhangs.put("client", client);
+			var emmas = application("Newco for Emma " + client);
+			emmas.put("client", client);
+			var zhangsForm = lastPage(zhang, zhangs);
+			var emmasForm = lastPage(emma, emmas);
+			// each checks the client is new, then adds it: the second insert loses, and is run again
+			var texts = together(List.<Callable<String>>of(() -> Chat.text(zhang.submit(zhangsForm, zhangs)),
+					() -> Chat.text(emma.submit(emmasForm, emmas))));
+			assertThat(texts.get(0)).contains("已提交");
+			assertThat(texts.get(1)).contains("submitted");
+			assertThat(jdbc.sql("select count(*) from client where name = :name")
+				.param("name", client)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+	}
+
 	private dev.steward.conversation.Message lastDirect(Chat chat, String containing) {
 		return chat.directs().stream()
 			.map(RecordingDoor.Posted::message)

@@ -74,6 +74,12 @@ final class SlackWorkspace {
 	/** A click on a button of a message, as Slack posts it. */
 	HttpResponse<String> blockAction(String userId, String channelId, String messageTs, String actionId, String label,
 			String responseUrl, String triggerId) {
+		return post(blockActionBody(userId, channelId, messageTs, actionId, label, responseUrl, triggerId));
+	}
+
+	/** The body of a click, as Slack posts it (to post it again, as Slack retries a request). */
+	String blockActionBody(String userId, String channelId, String messageTs, String actionId, String label,
+			String responseUrl, String triggerId) {
 		var payload = new JsonObject();
 		payload.addProperty("type", "block_actions");
 		payload.add("user", user(userId));
@@ -107,11 +113,16 @@ final class SlackWorkspace {
 		var actions = new JsonArray();
 		actions.add(action);
 		payload.add("actions", actions);
-		return post(formBody(Map.of("payload", payload.toString())));
+		return formBody(Map.of("payload", payload.toString()));
 	}
 
 	/** A modal page submitted with these values, as Slack posts it. */
 	HttpResponse<String> viewSubmission(String userId, JsonObject view, Map<String, String> values) {
+		return post(viewSubmissionBody(userId, view, values));
+	}
+
+	/** The body of a modal page's submission, as Slack posts it (to post it again, as Slack retries a request). */
+	String viewSubmissionBody(String userId, JsonObject view, Map<String, String> values) {
 		var submitted = view.deepCopy();
 		submitted.addProperty("id", "V" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
 		submitted.addProperty("team_id", TEAM);
@@ -195,7 +206,7 @@ final class SlackWorkspace {
 		payload.add("view", submitted);
 		payload.add("response_urls", new JsonArray());
 		payload.addProperty("is_enterprise_install", false);
-		return post(formBody(Map.of("payload", payload.toString())));
+		return formBody(Map.of("payload", payload.toString()));
 	}
 
 	/**
@@ -237,14 +248,29 @@ final class SlackWorkspace {
 		return send(body, String.valueOf(timestamp), signature);
 	}
 
+	/**
+	 * Posts a body again as Slack retries a request it heard no answer to: the same body, signed
+	 * anew, with the retry's number and reason.
+	 */
+	HttpResponse<String> retry(String body, int number) {
+		var timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+		var signature = new SlackSignature.Generator(SECRET).generate(timestamp, body);
+		return send(body, timestamp, signature, Map.of("X-Slack-Retry-Num", String.valueOf(number),
+				"X-Slack-Retry-Reason", "http_timeout"));
+	}
+
 	HttpResponse<String> send(String body, String timestamp, String signature) {
-		var request = HttpRequest.newBuilder(events)
+		return send(body, timestamp, signature, Map.of());
+	}
+
+	private HttpResponse<String> send(String body, String timestamp, String signature, Map<String, String> headers) {
+		var builder = HttpRequest.newBuilder(events)
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Slack-Request-Timestamp", timestamp)
-			.header("X-Slack-Signature", signature)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+			.header("X-Slack-Signature", signature);
+		headers.forEach(builder::header);
+		var request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
