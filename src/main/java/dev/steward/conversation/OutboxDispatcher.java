@@ -312,7 +312,7 @@ class OutboxDispatcher implements SmartLifecycle {
 						.update();
 					return settle(row, "SENT", target.platformId(), null);
 				}
-				case "FAILED" -> {
+				case "FAILED", "DROPPED" -> {
 					givenUp(row);
 					return settle(row, "FAILED", null, "the message it updates was never delivered");
 				}
@@ -374,10 +374,13 @@ class OutboxDispatcher implements SmartLifecycle {
 			.list();
 	}
 
-	/** Settles a row; its files are no longer needed then, whether it went out or was given up. */
+	/**
+	 * Settles a row. A message that went out needs its files no longer; one given up keeps them, so
+	 * an admin who sends it again ({@link DeadLetters}) sends it whole.
+	 */
 	private boolean settle(Row row, String status, String platformId, String error) {
 		long id = row.id();
-		if (row.files() > 0) {
+		if (row.files() > 0 && "SENT".equals(status)) {
 			jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
 		}
 		jdbc.sql("""

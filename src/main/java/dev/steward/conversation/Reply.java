@@ -10,9 +10,20 @@ import java.util.Map;
 @org.springframework.modulith.NamedInterface("model")
 public sealed interface Reply {
 
-	/** A message only the actor sees. After a form submission it also closes the form. */
+	/**
+	 * A message only the actor sees. After a form submission it also closes the form.
+	 *
+	 * @param replacing whether it takes the place of the message whose button was clicked, when that
+	 *        one is itself only the actor's (an ephemeral list that changes in place after each
+	 *        click); otherwise, and after a command, it is shown as a new message
+	 */
 	@org.springframework.modulith.NamedInterface("model")
-	record Ephemeral(Message message) implements Reply {
+	record Ephemeral(Message message, boolean replacing) implements Reply {
+
+		public Ephemeral(Message message) {
+			this(message, false);
+		}
+
 	}
 
 	/** Show a form, or the next page of the form being filled. */
@@ -51,6 +62,14 @@ public sealed interface Reply {
 
 	static Reply say(Message message) {
 		return new Ephemeral(message);
+	}
+
+	/**
+	 * A message only the actor sees, in place of the ephemeral message whose button they clicked (a
+	 * new one where there is none to replace).
+	 */
+	static Reply replace(Message message) {
+		return new Ephemeral(message, true);
 	}
 
 	static Reply say(String text) {
