@@ -327,6 +327,11 @@ class OutboxDispatcher implements SmartLifecycle {
 				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
 						failure.getMessage());
 				givenUp(row);
+				// the last attempt counts too: an admin reads how often the platform was asked
+				jdbc.sql("update outbox_message set attempts = :attempts where id = :id")
+					.param("attempts", attempts)
+					.param("id", row.id())
+					.update();
 				return settle(row, "FAILED", null, failure.getMessage());
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
