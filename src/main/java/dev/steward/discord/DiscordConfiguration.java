@@ -1,5 +1,6 @@
 package dev.steward.discord;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,9 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
 /**
  * Wires JDA to the configured Discord (the real one, or a local fake in tests) and connects it when
@@ -34,6 +38,7 @@ class DiscordConfiguration {
 		var api = properties.apiUrl().toString();
 		var builder = JDABuilder.createLight(properties.token(), EnumSet.noneOf(GatewayIntent.class))
 			.setRestConfig(new RestConfig().setBaseUrl(api.endsWith("/") ? api : api + "/"))
+			.setHttpClientBuilder(http(properties.apiTimeout()))
 			.addEventListeners(interactions);
 		if (properties.hasGateway()) {
 			builder.setSessionController(new SessionControllerAdapter() {
@@ -44,6 +49,23 @@ class DiscordConfiguration {
 			});
 		}
 		return builder.build();
+	}
+
+	/**
+	 * JDA's HTTP client as JDA makes its own (a pool of five connections, 25 requests at a time to
+	 * Discord), but with a limit on a whole call: JDA's limits each read to 10 seconds, so an answer
+	 * that trickles in would hold a request, and the outbox worker waiting for it, without end.
+	 */
+	static OkHttpClient.Builder http(Duration timeout) {
+		var dispatcher = new Dispatcher();
+		dispatcher.setMaxRequestsPerHost(25);
+		var read = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+		return new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+			.dispatcher(dispatcher)
+			.connectTimeout(read)
+			.readTimeout(read)
+			.writeTimeout(read)
+			.callTimeout(timeout);
 	}
 
 	/**

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayUrl the gateway's {@code wss://} address; blank: ask Discord for it
  * @param ackBudget how long an interaction may work before it is deferred
  * @param readyTimeout how long starting waits for the gateway's READY
+ * @param apiTimeout longest one REST call may take, answer included (JDA's own client limits each
+ *        read to 10 seconds but not a whole call); one that hangs is given up then, and JDA or the
+ *        outbox tries again
  * @param roles Discord role id to directory role (e.g. {@code management}): members holding the
  *        Discord role hold the directory role too, for as long as they keep it
  */
@@ -23,10 +26,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DiscordProperties(String token, String guildId,
 		@DefaultValue("https://discord.com/api/v10/") URI apiUrl, String gatewayUrl,
 		@DefaultValue("2s") Duration ackBudget, @DefaultValue("30s") Duration readyTimeout,
-		Map<String, String> roles) {
+		Map<String, String> roles, @DefaultValue("20s") Duration apiTimeout) {
 
 	DiscordProperties {
 		roles = roles == null ? Map.of() : Map.copyOf(roles);
+		if (apiTimeout != null && (apiTimeout.isNegative() || apiTimeout.isZero())) {
+			throw new IllegalArgumentException("steward.discord.api-timeout must be positive, not " + apiTimeout);
+		}
 	}
 
 	boolean hasGuild() {

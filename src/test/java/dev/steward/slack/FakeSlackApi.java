@@ -28,14 +28,17 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.steward.support.ScriptedFaults;
+import dev.steward.support.ScriptedFaults.Fault;
+
 /**
  * A local stand-in for Slack's Web API, the way Slack's own SDK tests itself: it answers the
  * methods the door calls as Slack documents them, keeps the messages it was sent (applying
  * {@code chat.update} in place), records every call, and checks each against Slack's documented
  * limits; what breaks a limit is kept in {@link #violations()}. Response URLs are served too. A
  * method can be made to fail next with a status (429 with Retry-After, or 500), and a test can
- * script {@linkplain Fault faults} for a method in one channel: an HTTP status, a slow answer, no
- * answer at all, a connection broken before or after Slack acted.
+ * script {@linkplain ScriptedFaults faults} for a method in one channel: an HTTP status, a slow
+ * answer, no answer at all, a connection broken before or after Slack acted.
  * <p>
  * Files arrive as Slack takes them today: {@code files.getUploadURLExternal} (a name and a length)
  * answers a file id and an upload URL, the bytes are POSTed to that URL, and
@@ -134,75 +137,7 @@ final class FakeSlackApi implements AutoCloseable {
 	private record Failure(int status, Integer retryAfter) {
 	}
 
-	/**
-	 * A fault a test scripts for a method, in one channel or in any: how Slack (or the network on the
-	 * way) misbehaves. {@link #status} answers an HTTP status (a 5xx, or 429 with Retry-After),
-	 * {@link #slow} answers after a delay, {@link #hang} never answers (the client must give up),
-	 * {@link #reset} breaks the connection before Slack acts, {@link #resetAfterActing} after it
-	 * (the message is posted, the answer lost).
-	 */
-	record Fault(Kind kind, int status, Integer retryAfter, Duration delay) {
-
-		enum Kind {
-
-			STATUS, SLOW, HANG, RESET, RESET_AFTER_ACTING
-
-		}
-
-		static Fault status(int status, Integer retryAfterSeconds) {
-			return new Fault(Kind.STATUS, status, retryAfterSeconds, null);
-		}
-
-		static Fault slow(Duration delay) {
-			return new Fault(Kind.SLOW, 0, null, delay);
-		}
-
-		static Fault hang() {
-			return new Fault(Kind.HANG, 0, null, null);
-		}
-
-		static Fault reset() {
-			return new Fault(Kind.RESET, 0, null, null);
-		}
-
-		static Fault resetAfterActing() {
-			return new Fault(Kind.RESET_AFTER_ACTING, 0, null, null);
-		}
-
-		@Override
-		public String toString() {
-			return switch (kind) {
-				case STATUS -> "HTTP " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter + ")");
-				case SLOW -> "slow (" + delay.toMillis() + " ms)";
-				case HANG -> "hung";
-				case RESET -> "reset";
-				case RESET_AFTER_ACTING -> "reset after acting";
-			};
-		}
-
-	}
-
-	/** A scripted fault, for the next {@code left} calls of its method (in its channel, if it names one). */
-	private static final class Scripted {
-
-		final Fault fault;
-
-		final String channel;
-
-		int left;
-
-		Scripted(Fault fault, String channel, int times) {
-			this.fault = fault;
-			this.channel = channel;
-			this.left = times;
-		}
-
-	}
-
-	private final Map<String, List<Scripted>> scripted = new ConcurrentHashMap<>();
-
-	/** What hung calls wait for: {@link #releaseHung} (or a minute) lets them end, still unanswered. */
-	private volatile java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
+	private final ScriptedFaults faults = new ScriptedFaults();
 
 	private final HttpServer server;
 
@@ -365,42 +300,15 @@ final class FakeSlackApi implements AutoCloseable {
 
 	/**
 	 * The next {@code times} calls of a method in a channel ({@code null}: any call of it) meet this
-	 * fault; {@link Integer#MAX_VALUE} times is for ever, until {@link #clearFaults}.
+	 * fault; {@link ScriptedFaults#ALWAYS} is until {@link #clearFaults}.
 	 */
 	void fault(String method, String channel, Fault fault, int times) {
-		scripted.computeIfAbsent(method, key -> new CopyOnWriteArrayList<>()).add(new Scripted(fault, channel, times));
+		faults.add(method, target -> channel == null || channel.equals(target), fault, times);
 	}
 
 	/** Takes every scripted fault away, and lets hung calls end. */
 	void clearFaults() {
-		scripted.clear();
-		releaseHung();
-	}
-
-	/** Lets the calls that hang end (without an answer: their client gave up long ago). */
-	void releaseHung() {
-		var released = hung;
-		hung = new java.util.concurrent.CountDownLatch(1);
-		released.countDown();
-	}
-
-	private Fault takeFault(String method, Map<String, String> params) {
-		var faults = scripted.get(method);
-		if (faults == null) {
-			return null;
-		}
-		var channel = params.getOrDefault("channel", params.get("channel_id"));
-		synchronized (faults) {
-			for (var candidate : faults) {
-				if (candidate.left > 0 && (candidate.channel == null || candidate.channel.equals(channel))) {
-					if (candidate.left != Integer.MAX_VALUE) {
-						candidate.left--;
-					}
-					return candidate.fault;
-				}
-			}
-		}
-		return null;
+		faults.clear();
 	}
 
 	/**
@@ -419,17 +327,11 @@ final class FakeSlackApi implements AutoCloseable {
 				return true;
 			}
 			case SLOW -> {
-				pause(fault.delay());
+				ScriptedFaults.pause(fault.delay());
 				return false;
 			}
 			case HANG -> {
-				try {
-					// bounded, so a failing test cannot keep a thread of the shared server for ever
-					hung.await(60, java.util.concurrent.TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				faults.hang();
 				return true; // the connection closes without an answer
 			}
 			case RESET -> {
@@ -441,14 +343,6 @@ final class FakeSlackApi implements AutoCloseable {
 			}
 		}
 		return false;
-	}
-
-	/** A slow Slack: this server thread answers after the delay. */
-	private static void pause(Duration delay) {
-		long until = System.nanoTime() + delay.toNanos();
-		for (long left = delay.toNanos(); left > 0 && !Thread.currentThread().isInterrupted(); left = until - System.nanoTime()) {
-			java.util.concurrent.locks.LockSupport.parkNanos(left);
-		}
 	}
 
 	/** Takes a scope from the app, as if it had been installed without it; {@link #grant} gives it back. */
@@ -525,7 +419,7 @@ final class FakeSlackApi implements AutoCloseable {
 					Thread.currentThread().interrupt();
 				}
 			}
-			var fault = takeFault(method, params);
+			var fault = faults.take(method, params.getOrDefault("channel", params.get("channel_id")));
 			if (fault != null && misbehave(exchange, method, params, fault)) {
 				return;
 			}
@@ -1004,7 +898,7 @@ final class FakeSlackApi implements AutoCloseable {
 
 	@Override
 	public void close() {
-		releaseHung();
+		faults.releaseHung();
 		server.stop(0);
 	}
 

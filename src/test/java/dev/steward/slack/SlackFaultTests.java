@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.steward.conversation.ChannelRef;
 import dev.steward.conversation.Message;
 import dev.steward.conversation.Outbox;
-import dev.steward.slack.FakeSlackApi.Fault;
+import dev.steward.support.ScriptedFaults;
+import dev.steward.support.ScriptedFaults.Fault;
 
 /**
  * Slack misbehaving: server errors, 429 with Retry-After, slow answers, answers that never come
@@ -65,8 +66,7 @@ class SlackFaultTests {
 	}
 
 	static Stream<Fault> faults() {
-		return Stream.of(Fault.status(500, null), Fault.status(503, null), Fault.status(429, 1),
-				Fault.slow(Duration.ofMillis(2_500)), Fault.hang(), Fault.reset(), Fault.resetAfterActing());
+		return Fault.all().stream();
 	}
 
 	private static String channel() {
@@ -97,6 +97,16 @@ class SlackFaultTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(id)));
 		assertThat(api.messages(channel)).singleElement()
 			.satisfies(posted -> assertThat(posted.text()).contains("Through a fault"));
+		var posts = api.calls("chat.postMessage", call -> channel.equals(call.params().get("channel"))).size();
+		switch (fault.kind()) {
+			case SLOW -> assertThat(posts).as("a slow answer is waited for").isEqualTo(1);
+			case RESET_AFTER_ACTING -> {
+				assertThat(posts).as("posted once: the retry found it in the channel").isEqualTo(1);
+				assertThat(api.calls("conversations.history", call -> channel.equals(call.params().get("channel"))))
+					.isNotEmpty();
+			}
+			default -> assertThat(posts).as("the fault was met, and the post tried again").isGreaterThan(1);
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -117,7 +127,7 @@ class SlackFaultTests {
 	@Test
 	void aMessageSlackKeepsFailingEndsInTheListAndRetryDeliversItOnce() {
 		var channel = channel();
-		api.fault("chat.postMessage", channel, Fault.status(500, null), Integer.MAX_VALUE);
+		api.fault("chat.postMessage", channel, Fault.status(500, null), ScriptedFaults.ALWAYS);
 		long id = send(channel, "The board pack is ready");
 
 		// through its backoff at once: each wait is over as soon as it begins
