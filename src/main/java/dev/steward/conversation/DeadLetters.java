@@ -131,13 +131,15 @@ public class DeadLetters {
 			return false;
 		}
 		var now = now();
-		int rows = jdbc.sql("""
+		// the message itself first: of two admins clicking at once, one changes it and the other finds it changed
+		var again = """
 				update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = null,
-				  sent_at = null where (id = :id or target_id = :id) and status = 'FAILED'""")
-			.param("now", now)
-			.param("id", id)
-			.update();
-		log.info("Outbox message {} sent again by {} ({} rows pending again)", id, by, rows);
+				  sent_at = null where %s = :id and status = 'FAILED'""";
+		if (jdbc.sql(again.formatted("id")).param("now", now).param("id", id).update() == 0) {
+			return false;
+		}
+		int updates = jdbc.sql(again.formatted("target_id")).param("now", now).param("id", id).update();
+		log.info("Outbox message {} sent again by {} (with {} updates of it)", id, by, updates);
 		count("retried");
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -165,15 +167,20 @@ public class DeadLetters {
 		if (find(id).isEmpty()) {
 			return false;
 		}
-		var ids = jdbc.sql("select id from outbox_message where (id = :id or target_id = :id) and status = 'FAILED'")
+		if (jdbc.sql("update outbox_message set status = 'DROPPED' where id = :id and status = 'FAILED'")
 			.param("id", id)
-			.query(Long.class)
-			.list();
-		jdbc.sql("delete from outbox_file where outbox_id in (:ids)").param("ids", ids).update();
-		jdbc.sql("update outbox_message set status = 'DROPPED' where id in (:ids) and status = 'FAILED'")
-			.param("ids", ids)
+			.update() == 0) {
+			return false; // another admin retried or dropped it meanwhile
+		}
+		int updates = jdbc.sql("update outbox_message set status = 'DROPPED' where target_id = :id and status = 'FAILED'")
+			.param("id", id)
 			.update();
-		log.info("Outbox message {} dropped by {} ({} rows)", id, by, ids.size());
+		jdbc.sql("""
+				delete from outbox_file where outbox_id in (select id from outbox_message
+				  where (id = :id or target_id = :id) and status = 'DROPPED')""")
+			.param("id", id)
+			.update();
+		log.info("Outbox message {} dropped by {} (with {} updates of it)", id, by, updates);
 		count("dropped");
 		return true;
 	}

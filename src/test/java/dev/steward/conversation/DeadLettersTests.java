@@ -126,6 +126,31 @@ class DeadLettersTests {
 	}
 
 	@Test
+	void twoAdminsClickingAtOnceActOnce() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			long letter = givenUp("C-dead-race-" + round, "Race " + round, null, 3, "HTTP 500");
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				var retry = pool.submit(() -> {
+					start.await();
+					return deadLetters.retry(letter, "admin");
+				});
+				var drop = pool.submit(() -> {
+					start.await();
+					return deadLetters.drop(letter, "root");
+				});
+				start.countDown();
+				assertThat(List.of(retry.get(), drop.get())).as("one of the two clicks acts").containsOnlyOnce(true);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			assertThat(status(letter)).isIn("PENDING", "SENT", "DROPPED");
+		}
+	}
+
+	@Test
 	void dropRemovesItForGoodWithItsFilesAndItIsNeverDelivered() {
 		var channel = ChannelRef.channel(RecordingDoor.NAME, "C-dead-drop");
 		long post = givenUp(channel.id(), "Nobody will read this", null, 5, "not_in_channel");
