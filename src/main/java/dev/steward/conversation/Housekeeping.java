@@ -24,7 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Purges what Steward no longer needs, every {@code steward.housekeeping.every}: delivered outbox
  * messages past their retention (a message with a key, which may still be rewritten in place, is
- * kept longer than one without), messages given up past theirs, forms left open and never
+ * kept longer than one without), messages given up past theirs (those an admin dropped too, see
+ * {@link DeadLetters}), forms left open and never
  * submitted, and completed event publications. Nothing still to be done is touched: a pending
  * message, a message a pending update will rewrite, an event publication not yet completed. Rows
  * go in batches, each delete a short statement of its own, so a purge never holds locks for long;
@@ -79,7 +80,7 @@ class Housekeeping implements SmartLifecycle {
 				  and not exists (select 1 from outbox_message u where u.target_id = m.id and u.status = 'PENDING')""",
 				now.minus(settings.updatableMessages()));
 		long failed = inBatches("outbox_message", """
-				select id from outbox_message m where status = 'FAILED' and sent_at < :cutoff
+				select id from outbox_message m where status in ('FAILED', 'DROPPED') and sent_at < :cutoff
 				  and not exists (select 1 from outbox_message u where u.target_id = m.id and u.status = 'PENDING')""",
 				now.minus(settings.failedMessages()));
 		long forms = inBatches("form_session", """

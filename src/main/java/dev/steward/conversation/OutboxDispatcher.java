@@ -360,7 +360,7 @@ class OutboxDispatcher implements SmartLifecycle {
 						.update();
 					return settle(row, "SENT", target.platformId(), null);
 				}
-				case "FAILED" -> {
+				case "FAILED", "DROPPED" -> {
 					givenUp(row);
 					return settle(row, "FAILED", null, "the message it updates was never delivered");
 				}
@@ -375,6 +375,11 @@ class OutboxDispatcher implements SmartLifecycle {
 				log.warn("Outbox message {} to {} given up after {} attempts: {}", row.id(), row.door(), attempts,
 						failure.getMessage());
 				givenUp(row);
+				// the last attempt counts too: an admin reads how often the platform was asked
+				jdbc.sql("update outbox_message set attempts = :attempts where id = :id")
+					.param("attempts", attempts)
+					.param("id", row.id())
+					.update();
 				return settle(row, "FAILED", null, failure.getMessage());
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
@@ -422,10 +427,13 @@ class OutboxDispatcher implements SmartLifecycle {
 			.list();
 	}
 
-	/** Settles a row; its files are no longer needed then, whether it went out or was given up. */
+	/**
+	 * Settles a row. A message that went out needs its files no longer; one given up keeps them, so
+	 * an admin who sends it again ({@link DeadLetters}) sends it whole.
+	 */
 	private boolean settle(Row row, String status, String platformId, String error) {
 		long id = row.id();
-		if (row.files() > 0) {
+		if (row.files() > 0 && "SENT".equals(status)) {
 			jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
 		}
 		jdbc.sql("""

@@ -15,12 +15,15 @@ public sealed interface Reply {
 	 *
 	 * @param refusal whether it is the kernel's polite no (a {@link Refusal}, a domain refusal, a
 	 * stranger turned away, someone else's form): nothing the interaction did was kept
+	 * @param replacing whether it takes the place of the message whose button was clicked, when that
+	 *        one is itself only the actor's (an ephemeral list that changes in place after each
+	 *        click); otherwise, and after a command, it is shown as a new message
 	 */
 	@org.springframework.modulith.NamedInterface("model")
-	record Ephemeral(Message message, boolean refusal) implements Reply {
+	record Ephemeral(Message message, boolean refusal, boolean replacing) implements Reply {
 
 		public Ephemeral(Message message) {
-			this(message, false);
+			this(message, false, false);
 		}
 
 	}
@@ -63,13 +66,21 @@ public sealed interface Reply {
 		return new Ephemeral(message);
 	}
 
+	/**
+	 * A message only the actor sees, in place of the ephemeral message whose button they clicked (a
+	 * new one where there is none to replace).
+	 */
+	static Reply replace(Message message) {
+		return new Ephemeral(message, false, true);
+	}
+
 	static Reply say(String text) {
 		return new Ephemeral(Message.text(text));
 	}
 
 	/** The kernel's polite no, shown to the actor alone; handlers throw a {@link Refusal} instead. */
 	static Reply refused(Message message) {
-		return new Ephemeral(message, true);
+		return new Ephemeral(message, true, false);
 	}
 
 	static Reply refused(String text) {

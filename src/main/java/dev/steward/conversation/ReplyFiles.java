@@ -35,13 +35,13 @@ class ReplyFiles {
 		}
 		var message = ephemeral.message();
 		if (rollingBack) {
-			return Reply.say(message.withoutFiles());
+			return new Reply.Ephemeral(message.withoutFiles(), ephemeral.refusal(), ephemeral.replacing());
 		}
 		outbox.getObject().toChannel(ChannelRef.direct(actor.door(), actor.userId()), message, null);
 		var names = message.files().stream().map(Attachment::name).collect(Collectors.joining(", "));
 		var blocks = new ArrayList<>(message.blocks());
 		blocks.add(new Block.Context(texts.get(caller, "kernel.files.sent", message.files().size(), names)));
-		return Reply.say(new Message(message.fallback(), blocks));
+		return new Reply.Ephemeral(new Message(message.fallback(), blocks), ephemeral.refusal(), ephemeral.replacing());
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.steward.discord;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import net.dv8tion.jda.api.JDA;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
 /**
  * Wires the Discord door's gateway session ({@link DiscordGateway}: logged in on this instance alone,
@@ -18,6 +24,23 @@ import net.dv8tion.jda.api.JDA;
 @ConditionalOnDiscord
 @EnableConfigurationProperties(DiscordProperties.class)
 class DiscordConfiguration {
+
+	/**
+	 * JDA's HTTP client as JDA makes its own (a pool of five connections, 25 requests at a time to
+	 * Discord), but with a limit on a whole call: JDA's limits each read to 10 seconds, so an answer
+	 * that trickles in would hold a request, and the outbox worker waiting for it, without end.
+	 */
+	static OkHttpClient.Builder http(Duration timeout) {
+		var dispatcher = new Dispatcher();
+		dispatcher.setMaxRequestsPerHost(25);
+		var read = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+		return new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+			.dispatcher(dispatcher)
+			.connectTimeout(read)
+			.readTimeout(read)
+			.writeTimeout(read)
+			.callTimeout(timeout);
+	}
 
 	@Bean
 	DiscordGateway discordGateway(DiscordProperties properties, DiscordInteractions interactions,

@@ -52,6 +52,9 @@ class DiscordDoor implements Door {
 	 */
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
+	/** The longest one call may take ({@code steward.discord.api-timeout}); a delivery may make several. */
+	private final Duration callTimeout;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final URI api;
@@ -68,6 +71,7 @@ class DiscordDoor implements Door {
 		var base = properties.apiUrl().toString();
 		this.api = URI.create(base.endsWith("/") ? base : base + "/");
 		this.authorization = "Bot " + properties.token();
+		this.callTimeout = properties.apiTimeout();
 	}
 
 	@Override
@@ -176,7 +180,7 @@ class DiscordDoor implements Door {
 				throw new DeliveryFailure("Discord did not answer in " + WAIT.toSeconds() + "s", false, null);
 			}
 			var request = HttpRequest.newBuilder(api.resolve(path))
-				.timeout(left)
+				.timeout(left.compareTo(callTimeout) < 0 ? left : callTimeout)
 				.header("Authorization", authorization)
 				.header("User-Agent", "DiscordBot (Steward, 1)")
 				.header("Content-Type", type)
@@ -191,7 +195,7 @@ class DiscordDoor implements Door {
 				throw new DeliveryFailure("Interrupted", false, null);
 			}
 			catch (java.net.http.HttpTimeoutException ex) {
-				throw new DeliveryFailure("Discord did not answer in " + WAIT.toSeconds() + "s", false, null);
+				throw new DeliveryFailure("Discord did not answer in time", false, null);
 			}
 			catch (IOException ex) {
 				throw new DeliveryFailure("Discord could not be reached: " + ex, false, null);

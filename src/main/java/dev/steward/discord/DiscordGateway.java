@@ -279,6 +279,7 @@ final class DiscordGateway implements SmartLifecycle {
 		var api = properties.apiUrl().toString();
 		var builder = JDABuilder.createLight(properties.token(), EnumSet.noneOf(GatewayIntent.class))
 			.setRestConfig(new RestConfig().setBaseUrl(api.endsWith("/") ? api : api + "/"))
+			.setHttpClientBuilder(DiscordConfiguration.http(properties.apiTimeout()))
 			.addEventListeners(interactions);
 		if (properties.hasGateway()) {
 			builder.setSessionController(new SessionControllerAdapter() {

@@ -252,7 +252,16 @@ class DiscordInteractions extends ListenerAdapter implements DisposableBean {
 			drafts.remove(submitted.session() + ":" + submitted.page());
 		}
 		if (reply instanceof Reply.Ephemeral ephemeral) {
-			send(event, direct, DiscordRendering.message(ephemeral.message()));
+			var data = DiscordRendering.message(ephemeral.message());
+			if (ephemeral.replacing() && direct && event instanceof ComponentInteraction component
+					&& component.getMessage().isEphemeral()) {
+				// the actor's own list, changed in place (a deferred click shows it as the deferred reply)
+				component.editMessage(MessageEditData.fromCreateData(data))
+					.queue(null, failure -> log.warn("Could not edit the clicked message", failure));
+			}
+			else {
+				send(event, direct, data);
+			}
 		}
 		else if (reply instanceof Reply.ShowForm show) {
 			var view = show.view();

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readyTimeout how long starting waits for the gateway's READY
  * @param leaderRetry on PostgreSQL, how often an instance without the gateway tries to take it, and
  *        how often the one holding it checks its lock (see {@link DiscordGateway})
+ * @param apiTimeout longest one REST call may take, answer included (JDA's own client limits each
+ *        read to 10 seconds but not a whole call); one that hangs is given up then, and JDA or the
+ *        outbox tries again
  * @param roles Discord role id to directory role (e.g. {@code management}): members holding the
  *        Discord role hold the directory role too, for as long as they keep it
  */
@@ -25,10 +28,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DiscordProperties(String token, String guildId,
 		@DefaultValue("https://discord.com/api/v10/") URI apiUrl, String gatewayUrl,
 		@DefaultValue("2s") Duration ackBudget, @DefaultValue("30s") Duration readyTimeout,
-		Map<String, String> roles, @DefaultValue("5s") Duration leaderRetry) {
+		Map<String, String> roles, @DefaultValue("5s") Duration leaderRetry,
+		@DefaultValue("20s") Duration apiTimeout) {
 
 	DiscordProperties {
 		roles = roles == null ? Map.of() : Map.copyOf(roles);
+		if (apiTimeout != null && (apiTimeout.isNegative() || apiTimeout.isZero())) {
+			throw new IllegalArgumentException("steward.discord.api-timeout must be positive, not " + apiTimeout);
+		}
 	}
 
 	boolean hasGuild() {

@@ -23,6 +23,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -47,13 +48,49 @@ class SlackConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Slack slack(SlackProperties properties) {
+		return Slack.getInstance(config(properties));
+	}
+
+	private static SlackConfig config(SlackProperties properties) {
 		var config = new SlackConfig();
 		if (properties.methodsPrefix() != null) {
 			config.setMethodsEndpointUrlPrefix(properties.methodsPrefix());
 		}
 		// Slack's client would log whole responses at debug level; keep tokens and content out of logs
 		config.setPrettyResponseLoggingEnabled(false);
-		return Slack.getInstance(config);
+		// the SDK sets no limit on a whole call, so a Web API that answers slowly, a byte at a time,
+		// would hold an outbox worker for ever: every call ends within the configured time
+		int timeout = (int) Math.min(Integer.MAX_VALUE, properties.apiTimeout().toMillis());
+		config.setHttpClientCallTimeoutMillis(timeout);
+		config.setHttpClientReadTimeoutMillis(timeout);
+		config.setHttpClientWriteTimeoutMillis(timeout);
+		return config;
+	}
+
+	/**
+	 * The Web API client the outbox delivers with. Unlike the one interactions use, its HTTP client
+	 * never sends a request again by itself when the connection breaks: OkHttp would, and a
+	 * {@code chat.postMessage} whose answer was lost after Slack had posted it would be posted twice.
+	 * The outbox retries instead, and a retry looks for the message before posting it again.
+	 */
+	@Bean(destroyMethod = "close")
+	DeliveryClient slackDeliveryClient(SlackProperties properties) {
+		var config = config(properties);
+		var http = new SlackHttpClient(
+				SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build());
+		http.setConfig(config);
+		var slack = Slack.getInstance(config, http);
+		return new DeliveryClient(slack, slack.methods(properties.botToken()));
+	}
+
+	/** A Slack client of its own for deliveries, closed with the application. */
+	record DeliveryClient(Slack slack, MethodsClient methods) implements AutoCloseable {
+
+		@Override
+		public void close() throws Exception {
+			slack.close();
+		}
+
 	}
 
 	@Bean
@@ -87,8 +124,9 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackDoor slackDoor(MethodsClient slackMethods, SlackProperties properties, Clock clock) {
-		return new SlackDoor(slackMethods, properties.botToken(), new ChannelPacer(properties.pacing(), clock));
+	SlackDoor slackDoor(DeliveryClient slackDeliveryClient, SlackProperties properties, Clock clock) {
+		return new SlackDoor(slackDeliveryClient.methods(), properties.botToken(),
+				new ChannelPacer(properties.pacing(), clock));
 	}
 
 	@Bean

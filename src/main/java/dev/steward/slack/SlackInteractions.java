@@ -100,7 +100,13 @@ class SlackInteractions {
 	 * Where a reply goes, and what came with the interaction to send it: a trigger id opens a
 	 * modal (for 3 seconds), a response URL answers only the actor (for 30 minutes).
 	 */
-	record Origin(String userId, String channelId, ChannelRef channel, String triggerId, String responseUrl) {
+	record Origin(String userId, String channelId, ChannelRef channel, String triggerId, String responseUrl,
+			boolean fromEphemeral) {
+
+		Origin(String userId, String channelId, ChannelRef channel, String triggerId, String responseUrl) {
+			this(userId, channelId, channel, triggerId, responseUrl, false);
+		}
+
 	}
 
 	/**
@@ -137,7 +143,7 @@ class SlackInteractions {
 					: payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
 			var userId = payload.getUser().getId();
 			var origin = new Origin(userId, channelId, channel(channelId, userId), payload.getTriggerId(),
-					payload.getResponseUrl());
+					payload.getResponseUrl(), payload.getContainer() != null && payload.getContainer().isEphemeral());
 			// Slack sends one action per click; more would each be answered on their own
 			var actions = payload.getActions();
 			for (int i = 1; i < actions.size(); i++) {
@@ -217,7 +223,7 @@ class SlackInteractions {
 			// too slow for the ack: answer through the response URL once done
 			future.thenAccept(late -> {
 				if (late instanceof Reply.Ephemeral ephemeral) {
-					respond(origin, ephemeral.message());
+					respond(origin, ephemeral);
 				}
 			});
 			return Response.ok();
@@ -238,7 +244,7 @@ class SlackInteractions {
 				body.put("blocks", BlockKit.blocks(ephemeral.message()));
 				return json(body);
 			}
-			later(() -> respond(origin, ephemeral.message()));
+			later(() -> respond(origin, ephemeral));
 		}
 		return Response.ok();
 	}
@@ -340,7 +346,7 @@ class SlackInteractions {
 	/** Shows a reply that came after the request was acknowledged. */
 	private void show(Origin origin, Reply reply) {
 		if (reply instanceof Reply.Ephemeral ephemeral) {
-			respond(origin, ephemeral.message());
+			respond(origin, ephemeral);
 		}
 		else if (reply instanceof Reply.ShowForm form) {
 			open(origin, form);
@@ -366,15 +372,27 @@ class SlackInteractions {
 		}
 	}
 
+	/**
+	 * An ephemeral reply: in place of the ephemeral message clicked when it asks to replace it (only
+	 * ever one of the actor's own: a channel's message belongs to the outbox), else a new one.
+	 */
+	private void respond(Origin origin, Reply.Ephemeral ephemeral) {
+		respond(origin, ephemeral.message(), ephemeral.replacing() && origin.fromEphemeral());
+	}
+
 	/** A message only the actor sees: through the response URL where there is one. */
 	void respond(Origin origin, Message message) {
+		respond(origin, message, false);
+	}
+
+	private void respond(Origin origin, Message message, boolean replace) {
 		var body = new LinkedHashMap<String, Object>();
 		body.put("text", BlockKit.fallback(message));
 		body.put("blocks", BlockKit.blocks(message));
 		try {
 			if (origin.responseUrl() != null && !origin.responseUrl().isBlank()) {
 				body.put("response_type", "ephemeral");
-				body.put("replace_original", false);
+				body.put("replace_original", replace);
 				try (var response = slack.getHttpClient().postJsonBody(origin.responseUrl(), body)) {
 					if (!response.isSuccessful()) {
 						log.warn("The response URL answered HTTP {}", response.code());

@@ -19,12 +19,20 @@ import org.springframework.util.StringUtils;
  * @param ackBudget how long Slack's request may wait for the work before it is acknowledged anyway
  * @param listPace the least time between two {@code users.list} pages (Tier 2: about 20 a minute)
  * @param lookupPace the least time between two {@code users.lookupByEmail} calls (Tier 3: about 50 a minute)
+ * @param apiTimeout longest a Web API call may take, answer included: one that hangs is given up
+ *        then and, for a delivery, tried again later (the SDK's own client waits without end)
  */
 @ConfigurationProperties("steward.slack")
 record SlackProperties(String botToken, String signingSecret, String appToken, String apiUrl,
 		@DefaultValue("1s") Duration pacing, @DefaultValue("1h") Duration userCache, @DefaultValue("16") int workers,
 		@DefaultValue("1500ms") Duration ackBudget, @DefaultValue("3s") Duration listPace,
-		@DefaultValue("1200ms") Duration lookupPace) {
+		@DefaultValue("1200ms") Duration lookupPace, @DefaultValue("20s") Duration apiTimeout) {
+
+	SlackProperties {
+		if (apiTimeout != null && (apiTimeout.isNegative() || apiTimeout.isZero())) {
+			throw new IllegalArgumentException("steward.slack.api-timeout must be positive, not " + apiTimeout);
+		}
+	}
 
 	boolean socketMode() {
 		return StringUtils.hasText(appToken);

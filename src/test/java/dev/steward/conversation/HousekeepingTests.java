@@ -18,8 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The housekeeping purges what is done and old enough, and nothing else: delivered messages after
  * 30 days (180 for one with a key, which may still be rewritten; never one a pending update is to
- * rewrite), messages given up after 90, forms left open after 7, completed event publications
- * after 7; a pending message or an event still to be handled stays however old.
+ * rewrite), messages given up after 90 (dropped by an admin or not), forms left open after 7,
+ * completed event publications after 7; a pending message or an event still to be handled stays
+ * however old.
  */
 @SpringBootTest(properties = { "spring.datasource.hikari.maximum-pool-size=4" })
 @ActiveProfiles("test")
@@ -119,6 +120,20 @@ class HousekeepingTests {
 		assertThat(jdbc.sql("select count(*) from outbox_file").query(Long.class).single()).isZero();
 		assertThat(purged.messages()).isEqualTo(3);
 		assertThat(purged.failedMessages()).isEqualTo(1);
+	}
+
+	@Test
+	void messagesAnAdminDroppedGoWithTheMessagesGivenUp() {
+		long oldDropped = message("DROPPED", "POST", null, null, Duration.ofDays(91));
+		long oldDroppedUpdate = message("DROPPED", "UPDATE", "card-5", oldDropped, Duration.ofDays(91));
+		long youngDropped = message("DROPPED", "POST", null, null, Duration.ofDays(89));
+
+		var purged = housekeeping.purge();
+
+		assertThat(exists(oldDropped)).isFalse();
+		assertThat(exists(oldDroppedUpdate)).isFalse();
+		assertThat(exists(youngDropped)).as("kept as long as a message given up").isTrue();
+		assertThat(purged.failedMessages()).isEqualTo(2);
 	}
 
 	@Test

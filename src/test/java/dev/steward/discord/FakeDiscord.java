@@ -26,6 +26,8 @@ import org.java_websocket.server.WebSocketServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.steward.support.ScriptedFaults;
+import dev.steward.support.ScriptedFaults.Fault;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -42,12 +44,20 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * {@code attachments[].id}. Each file becomes an attachment with the content type Discord infers from
  * its name; a file over {@link DiscordLimits#FILE_BYTES} is refused with Discord's 413 (code 40005),
  * and an edit keeps the attachments unless it lists the ones to keep.
+ * <p>
+ * A test can script {@linkplain ScriptedFaults faults} for a route (5xx, 429 with Retry-After, slow
+ * and hung answers, connections broken before or after Discord acted) and break the gateway: drop
+ * its connections (close code 4000, resumable), reset them without a close (1006), or invalidate
+ * the session so the bot must identify again.
  */
 public final class FakeDiscord implements AutoCloseable {
 
 	public static final String BOT_ID = "900000000000000001";
 
 	public static final String GUILD_ID = "800000000000000001";
+
+	/** How long a REST call may take in tests before JDA gives up on it. */
+	public static final String API_TIMEOUT = "4s";
 
 	/** The guild's text channels by name: {@code general}, {@code consulting}, {@code delivery}. */
 	/** The guild's roles beside {@code @everyone}, by name: {@code Management}, {@code HR}. */
@@ -77,6 +87,8 @@ public final class FakeDiscord implements AutoCloseable {
 	private final java.util.Set<WebSocket> sessions = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger mostSessions = new AtomicInteger();
+
+	private final ScriptedFaults faults = new ScriptedFaults();
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -194,6 +206,8 @@ public final class FakeDiscord implements AutoCloseable {
 		registry.add("steward.discord.api-url", this::apiUrl);
 		registry.add("steward.discord.gateway-url", this::gatewayUrl);
 		registry.add("steward.discord.guild-id", () -> GUILD_ID);
+		// a hung call ends soon in tests; long enough for any answer this fake gives on time
+		registry.add("steward.discord.api-timeout", () -> API_TIMEOUT);
 	}
 
 	public String apiUrl() {
@@ -241,6 +255,20 @@ public final class FakeDiscord implements AutoCloseable {
 	/** The next {@code count} calls to a route answer 500, as Discord does when it has trouble. */
 	public synchronized void failWithServerError(String method, String pathPattern, int count) {
 		failures.put(method + " " + pathPattern, count);
+	}
+
+	/**
+	 * The next {@code times} REST calls of a method to a path matching the pattern (e.g.
+	 * {@code /channels/\\d+/messages}) meet this fault; {@link ScriptedFaults#ALWAYS} is until
+	 * {@link #clearFaults}.
+	 */
+	public void fault(String method, String pathPattern, Fault fault, int times) {
+		faults.add(method, Pattern.compile(pathPattern).asMatchPredicate(), fault, times);
+	}
+
+	/** Takes every scripted fault away, and lets hung calls end. */
+	public void clearFaults() {
+		faults.clear();
 	}
 
 	/** From now on, the user accepts no DMs from the bot (Discord answers 403, code 50007). */
@@ -401,6 +429,10 @@ public final class FakeDiscord implements AutoCloseable {
 				parts = all.stream().filter(part -> part.field().startsWith("files[")).toList();
 			}
 			calls.add(new Call(Instant.now(), method, path, body, parts));
+			var fault = faults.take(method, path);
+			if (fault != null && misbehave(exchange, fault, method, path, body, parts)) {
+				return;
+			}
 			var tooBig = parts.stream().filter(part -> part.bytes().length > DiscordLimits.FILE_BYTES).findFirst();
 			if (tooBig.isPresent()) {
 				send(exchange, 413, DataObject.empty().put("message", "Request entity too large").put("code", 40005));
@@ -429,6 +461,46 @@ public final class FakeDiscord implements AutoCloseable {
 			ex.printStackTrace();
 			send(exchange, 500, DataObject.empty().put("message", String.valueOf(ex)).put("code", 0));
 		}
+	}
+
+	/**
+	 * Carries out a scripted fault; answers whether the call is over (answered, or its connection
+	 * closed without an answer), or goes on as usual (a slow answer, once its delay is over).
+	 */
+	private boolean misbehave(HttpExchange exchange, Fault fault, String method, String path, String body,
+			List<Part> parts) throws IOException {
+		switch (fault.kind()) {
+			case STATUS -> {
+				if (fault.status() == 429) {
+					int after = fault.retryAfter() == null ? 1 : fault.retryAfter();
+					exchange.getResponseHeaders().add("Retry-After", String.valueOf(after));
+					exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+					send(exchange, 429, DataObject.empty().put("message", "You are being rate limited.")
+						.put("retry_after", (double) after).put("global", false));
+				}
+				else {
+					send(exchange, fault.status(), DataObject.empty().put("message", fault.status() + ": Server Error")
+						.put("code", 0));
+				}
+				return true;
+			}
+			case SLOW -> {
+				ScriptedFaults.pause(fault.delay());
+				return false;
+			}
+			case HANG -> {
+				faults.hang();
+				return true; // the connection closes without an answer
+			}
+			case RESET -> {
+				return true; // closed without an answer: the client reads the end of the stream
+			}
+			case RESET_AFTER_ACTING -> {
+				route(method, path, body, parts);
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private synchronized boolean failing(String method, String path) {
@@ -801,6 +873,29 @@ public final class FakeDiscord implements AutoCloseable {
 		gateway.getConnections().forEach(socket -> socket.close(4000, "Unknown error"));
 	}
 
+	/**
+	 * Breaks every gateway connection without a closing handshake, as a network failure does: the
+	 * bot sees the connection gone (1006) and must connect again and resume.
+	 */
+	public void resetConnections() {
+		gateway.getConnections().forEach(socket -> ((org.java_websocket.WebSocketImpl) socket)
+			.closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, "connection reset"));
+	}
+
+	/**
+	 * Tells every connected bot its session is no longer valid and cannot be resumed (opcode 9, as
+	 * Discord sends after a long outage): the bot must identify anew.
+	 */
+	public void invalidateSessions() {
+		gateway.getConnections().forEach(socket -> send(socket, DataObject.empty().put("op", 9).put("d", false)
+			.toString()));
+	}
+
+	/** How many times a bot identified (started a new session) on the gateway. */
+	public int identifies() {
+		return identifies.get();
+	}
+
 	/** How often a bot resumed its session after a dropped connection. */
 	public int resumes() {
 		return resumes.get();
@@ -971,6 +1066,7 @@ public final class FakeDiscord implements AutoCloseable {
 
 	@Override
 	public void close() {
+		faults.releaseHung();
 		rest.stop(0);
 		try {
 			gateway.stop(1000);

@@ -169,10 +169,11 @@ class PlaygroundBrowserTests {
 		assertThat(emma.autocomplete("/")).isSorted().contains("/approvals", "/demo", "/project", "/steward").allMatch(word -> !word.contains(" "));
 		assertThat(emma.autocomplete("/ste")).containsExactly("/steward");
 		assertThat(emma.pressInComposer(Keys.TAB)).isEqualTo("/steward ");
-		assertThat(emma.suggestions()).containsExactly("/steward jobs [filter]", "/steward link EMAIL",
-				"/steward people [list]", "/steward unlink PERSON", "/steward whoami", "/steward help");
+		assertThat(emma.suggestions()).containsExactly("/steward deliveries", "/steward jobs [filter]",
+				"/steward link EMAIL", "/steward people [list]", "/steward unlink PERSON", "/steward whoami",
+				"/steward help");
 
-		for (int down = 0; down < 4; down++) {
+		for (int down = 0; down < 5; down++) {
 			emma.pressInComposer(Keys.ARROW_DOWN);
 		}
 		assertThat(emma.pressInComposer(Keys.ENTER)).as("Enter takes the chosen suggestion").isEqualTo("/steward whoami");

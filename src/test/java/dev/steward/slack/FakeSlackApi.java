@@ -28,12 +28,17 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.steward.support.ScriptedFaults;
+import dev.steward.support.ScriptedFaults.Fault;
+
 /**
  * A local stand-in for Slack's Web API, the way Slack's own SDK tests itself: it answers the
  * methods the door calls as Slack documents them, keeps the messages it was sent (applying
  * {@code chat.update} in place), records every call, and checks each against Slack's documented
  * limits; what breaks a limit is kept in {@link #violations()}. Response URLs are served too. A
- * method can be made to fail next with a status (429 with Retry-After, or 500).
+ * method can be made to fail next with a status (429 with Retry-After, or 500), and a test can
+ * script {@linkplain ScriptedFaults faults} for a method in one channel: an HTTP status, a slow
+ * answer, no answer at all, a connection broken before or after Slack acted.
  * <p>
  * Files arrive as Slack takes them today: {@code files.getUploadURLExternal} (a name and a length)
  * answers a file id and an upload URL, the bytes are POSTed to that URL, and
@@ -131,6 +136,8 @@ final class FakeSlackApi implements AutoCloseable {
 
 	private record Failure(int status, Integer retryAfter) {
 	}
+
+	private final ScriptedFaults faults = new ScriptedFaults();
 
 	private final HttpServer server;
 
@@ -295,6 +302,53 @@ final class FakeSlackApi implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The next {@code times} calls of a method in a channel ({@code null}: any call of it) meet this
+	 * fault; {@link ScriptedFaults#ALWAYS} is until {@link #clearFaults}.
+	 */
+	void fault(String method, String channel, Fault fault, int times) {
+		faults.add(method, target -> channel == null || channel.equals(target), fault, times);
+	}
+
+	/** Takes every scripted fault away, and lets hung calls end. */
+	void clearFaults() {
+		faults.clear();
+	}
+
+	/**
+	 * Carries out a fault; answers whether the call is over (answered, or its connection closed
+	 * without an answer), or goes on as usual (a slow answer, once its delay is over).
+	 */
+	private boolean misbehave(HttpExchange exchange, String method, Map<String, String> params, Fault fault)
+			throws IOException {
+		switch (fault.kind()) {
+			case STATUS -> {
+				if (fault.retryAfter() != null) {
+					exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter()));
+				}
+				send(exchange, fault.status(), "{\"ok\":false,\"error\":\"" + (fault.status() == 429 ? "ratelimited"
+						: "internal_error") + "\"}");
+				return true;
+			}
+			case SLOW -> {
+				ScriptedFaults.pause(fault.delay());
+				return false;
+			}
+			case HANG -> {
+				faults.hang();
+				return true; // the connection closes without an answer
+			}
+			case RESET -> {
+				return true; // closed without an answer: the client reads the end of the stream
+			}
+			case RESET_AFTER_ACTING -> {
+				answer(method, params);
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Takes a scope from the app, as if it had been installed without it; {@link #grant} gives it back. */
 	void revoke(String scope) {
 		scopes.remove(scope);
@@ -382,6 +436,10 @@ final class FakeSlackApi implements AutoCloseable {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+			var fault = faults.take(method, params.getOrDefault("channel", params.get("channel_id")));
+			if (fault != null && misbehave(exchange, method, params, fault)) {
+				return;
 			}
 			var failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
 			if (failure != null) {
@@ -859,6 +917,7 @@ final class FakeSlackApi implements AutoCloseable {
 
 	@Override
 	public void close() {
+		faults.releaseHung();
 		server.stop(0);
 	}
 

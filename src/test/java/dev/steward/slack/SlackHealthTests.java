@@ -31,7 +31,8 @@ class SlackHealthTests {
 	private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-30T09:00:00Z"), java.time.ZoneOffset.UTC);
 
 	private final SlackProperties http = new SlackProperties("xoxb-secret", "signing", null, null, Duration.ofSeconds(1),
-			Duration.ofHours(1), 1, Duration.ofMillis(1500), Duration.ofSeconds(3), Duration.ofMillis(1200));
+			Duration.ofHours(1), 1, Duration.ofMillis(1500), Duration.ofSeconds(3), Duration.ofMillis(1200),
+			Duration.ofSeconds(20));
 
 	private SlackHealth health(SlackProperties properties) {
 		var app = new App(AppConfig.builder().singleTeamBotToken("xoxb-secret").signingSecret("signing").build());
@@ -75,7 +76,8 @@ class SlackHealthTests {
 	void inSocketModeAClosedSocketIsDownWhateverTheToken() throws Exception {
 		when(methods.authTest(any(com.slack.api.RequestConfigurator.class))).thenReturn(answer(true, null));
 		var socket = new SlackProperties("xoxb-secret", null, "xapp-secret", null, Duration.ofSeconds(1),
-				Duration.ofHours(1), 1, Duration.ofMillis(1500), Duration.ofSeconds(3), Duration.ofMillis(1200));
+				Duration.ofHours(1), 1, Duration.ofMillis(1500), Duration.ofSeconds(3), Duration.ofMillis(1200),
+				Duration.ofSeconds(20));
 		var health = health(socket).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("socket", "closed").containsEntry("mode", "socket");

@@ -23,10 +23,17 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "SLACK_BOT_TOKEN=xoxb-test-token", "SLACK_SIGNING_SECRET=" + SlackWorkspace.SECRET,
-				"steward.slack.pacing=" + SlackWorkspace.PACING_MS + "ms" })
+				"steward.slack.pacing=" + SlackWorkspace.PACING_MS + "ms",
+				"steward.slack.api-timeout=" + SlackTest.API_TIMEOUT })
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = SlackTest.FakeApi.class)
 @interface SlackTest {
+
+	/**
+	 * How long a Web API call may take before the client gives up: long enough for a call a test
+	 * holds while it checks the acknowledgement, short enough that a hung call ends soon.
+	 */
+	String API_TIMEOUT = "4s";
 
 	/** Points {@code STEWARD_SLACK_API_URL} at the shared fake. */
 	class FakeApi implements ApplicationContextInitializer<ConfigurableApplicationContext> {
