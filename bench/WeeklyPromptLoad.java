@@ -74,7 +74,10 @@ import com.sun.net.httpserver.HttpServer;
  *   java bench/WeeklyPromptLoad.java [--projects 2000] [--members-per-project 5] [--channels 40]
  *       [--rejects 0.02] [--lead 90] [--max-ram 512m] [--jar PATH]
  *       [--database h2|postgres] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--postgres-user postgres]
- *       [--instances 1|2] [--kill-after SECONDS]
+ *       [--instances 1|2] [--kill-after SECONDS] [--h2-write-delay MS]
+ *
+ * {@code --h2-write-delay 500} runs the embedded database with H2's own default write delay instead
+ * of Steward's durable-at-commit {@code WRITE_DELAY=0}, to measure what durability costs.
  */
 public class WeeklyPromptLoad {
 
@@ -128,6 +131,12 @@ public class WeeklyPromptLoad {
 		var database = postgres ? Database.postgres(jar, work, options.getOrDefault("postgres",
 				"jdbc:postgresql://127.0.0.1:5432/"), options.getOrDefault("postgres-user", "postgres")) : Database.h2(jar, work, data);
 		env.putAll(database.environment());
+		if (!postgres && options.containsKey("h2-write-delay")) {
+			// the default URL but for H2's write delay: what durability at commit (WRITE_DELAY=0) costs
+			env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + data.resolve("steward")
+					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256"
+					+ ";WRITE_DELAY=" + Integer.parseInt(options.get("h2-write-delay")) + ";DB_CLOSE_ON_EXIT=FALSE");
+		}
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		try {
 			// 1. the schema and the directory

@@ -166,7 +166,7 @@ class OutboxTests {
 	OutboxDispatcher dispatcher;
 
 	@Test
-	void onTheEmbeddedDatabaseAPreviousRunsClaimsAreForgottenAtStart() {
+	void onTheEmbeddedDatabaseClaimsAreForgottenAtStartAndNoneAreMade() {
 		var channel = channel("restarted");
 		// this instance's previous run was killed while it held the conversation for another minute
 		jdbc.sql("insert into outbox_lease (door, address, holder, expires_at) values (:door, :address, 'killed/1', :until)")
@@ -179,10 +179,8 @@ class OutboxTests {
 		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("not held up"), null));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 1);
-		assertThat(jdbc.sql("select holder from outbox_lease where address = :address")
-			.param("address", channel.id())
-			.query(String.class)
-			.single()).isEqualTo(dispatcher.leases().holder());
+		assertThat(jdbc.sql("select count(*) from outbox_lease").query(Long.class).single())
+			.as("one process alone opens an embedded database: it claims nothing").isZero();
 	}
 
 	@Test
