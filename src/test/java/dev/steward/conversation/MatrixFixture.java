@@ -162,6 +162,11 @@ class MatrixFixture {
 			.orElseThrow();
 		approvals.decide(back.id(), "1.0", Decision.REQUEST_CHANGES, "li.na", "More on the budget");
 
+		// a message Steward gave up delivering: a dead letter, for /steward deliveries and its buttons
+		jdbc.sql("""
+				update outbox_message set status = 'FAILED', last_error = 'channel_not_found'
+				where id = (select max(id) from outbox_message where status = 'SENT' and kind = 'POST')""").update();
+
 		// risks: one owned by Sun Li, and more than a page of them
 		var risk = risks.register("zhang.wei", new Target.OfProject(code), risk("Sponsor leaves"), "sun.li", null);
 		thing("risk", "id", String.valueOf(risk.id()), "sun.li");

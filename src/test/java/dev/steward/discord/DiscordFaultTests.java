@@ -48,7 +48,7 @@ class DiscordFaultTests extends DiscordTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	JDA jda;
+	DiscordGateway gateway;
 
 	@AfterEach
 	void faultsCleared() {
@@ -113,18 +113,18 @@ class DiscordFaultTests extends DiscordTest {
 		int resumes = discord.resumes();
 		discord.dropConnections();
 		long during = send(ChannelRef.channel("discord", channel), "While the gateway was away");
-		await().atMost(DiscordChat.PATIENCE).until(() -> discord.resumes() > resumes && jda.getStatus() == JDA.Status.CONNECTED);
+		await().atMost(DiscordChat.PATIENCE).until(() -> discord.resumes() > resumes && gateway.jda().getStatus() == JDA.Status.CONNECTED);
 		assertThat(answeredInTime(emma, "/steward whoami")).contains("Emma Wilson");
 
 		int resumed = discord.resumes();
 		discord.resetConnections();
-		await().atMost(DiscordChat.PATIENCE).until(() -> discord.resumes() > resumed && jda.getStatus() == JDA.Status.CONNECTED);
+		await().atMost(DiscordChat.PATIENCE).until(() -> discord.resumes() > resumed && gateway.jda().getStatus() == JDA.Status.CONNECTED);
 		assertThat(answeredInTime(emma, "/steward whoami")).contains("Emma Wilson");
 
 		int identifies = discord.identifies();
 		discord.invalidateSessions();
 		await().atMost(DiscordChat.PATIENCE)
-			.until(() -> discord.identifies() > identifies && jda.getStatus() == JDA.Status.CONNECTED);
+			.until(() -> discord.identifies() > identifies && gateway.jda().getStatus() == JDA.Status.CONNECTED);
 		assertThat(answeredInTime(emma, "/steward whoami")).contains("Emma Wilson");
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(during)));

@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.steward.conversation.Access;
+import dev.steward.conversation.Access.Who;
 import dev.steward.conversation.ActionHandler;
 import dev.steward.conversation.Button;
 import dev.steward.conversation.Caller;
@@ -53,7 +55,8 @@ class DeliveryCommands implements ChatCommands {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(new CommandSpec("steward", "deliveries", "steward.deliveries.description", this::list));
+		return List.of(new CommandSpec("steward", "deliveries", "steward.deliveries.description", this::list)
+			.allow(Who.ADMIN));
 	}
 
 	private Reply list(CommandRequest request) {
@@ -70,6 +73,11 @@ class DeliveryCommands implements ChatCommands {
 
 		Retrying(DeliveryCommands commands) {
 			this.commands = commands;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.ADMIN);
 		}
 
 		@Override
@@ -93,6 +101,11 @@ class DeliveryCommands implements ChatCommands {
 
 		Dropping(DeliveryCommands commands) {
 			this.commands = commands;
+		}
+
+		@Override
+		public Access access() {
+			return Access.of(Who.ADMIN);
 		}
 
 		@Override
