@@ -316,6 +316,8 @@ public class HousekeepingLoad {
 				"--steward.housekeeping.event-publications=" + scaled(7, daySeconds)));
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("STEWARD_DATA_DIR", data.toString());
+		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
+		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		return builder.start();
 	}
 

@@ -62,6 +62,8 @@ public class PlaygroundLoad {
 			.redirectOutput(data.resolve("steward.log").toFile())
 			.directory(Path.of("").toAbsolutePath().toFile());
 		process.environment().put("STEWARD_DATA_DIR", data.toString());
+		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
+		process.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		var steward = process.start();
 		var memory = new MemoryWatch(steward.pid());
 		memory.start();

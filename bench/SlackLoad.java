@@ -318,6 +318,8 @@ public class SlackLoad {
 	static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().putAll(env);
+		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
+		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		return builder.start();
 	}
 

@@ -1407,6 +1407,8 @@ public class SurveyLoad {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().putAll(env);
+		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
+		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		return new Started(builder.start(), port);
 	}
 

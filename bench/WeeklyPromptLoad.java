@@ -785,6 +785,8 @@ public class WeeklyPromptLoad {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().putAll(env);
+		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
+		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		return new Started(builder.start(), port);
 	}
 
