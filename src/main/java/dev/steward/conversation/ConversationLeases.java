@@ -111,17 +111,7 @@ class ConversationLeases {
 
 	/** Keeps a conversation this instance delivers a whole lease longer. */
 	void renew(String door, String address) {
-		if (embedded) {
-			return;
-		}
-		jdbc.sql("""
-				update outbox_lease set expires_at = :until
-				where door = :door and address = :address and holder = :holder""")
-			.param("until", now().plus(lease))
-			.param("door", door)
-			.param("address", address)
-			.param("holder", holder)
-			.update();
+		keep(door, address, lease);
 	}
 
 	/**
@@ -129,13 +119,17 @@ class ConversationLeases {
 	 * message goes out from here), then anyone may claim it.
 	 */
 	void release(String door, String address) {
+		keep(door, address, linger);
+	}
+
+	private void keep(String door, String address, Duration longer) {
 		if (embedded) {
 			return;
 		}
 		jdbc.sql("""
 				update outbox_lease set expires_at = :until
 				where door = :door and address = :address and holder = :holder""")
-			.param("until", now().plus(linger))
+			.param("until", now().plus(longer))
 			.param("door", door)
 			.param("address", address)
 			.param("holder", holder)

@@ -82,13 +82,8 @@ class DeliveryCommands implements ChatCommands {
 
 		@Override
 		public Reply handle(ActionRequest<Retry> request) {
-			var caller = request.caller();
-			commands.requireAdmin(caller);
 			long id = request.args().id();
-			var done = commands.deadLetters.retry(id, caller.personId())
-					? commands.texts.get(caller, "steward.deliveries.retried", number(id))
-					: commands.texts.get(caller, "steward.deliveries.gone", number(id));
-			return Reply.replace(commands.list(caller, done));
+			return commands.act(request.caller(), id, by -> commands.deadLetters.retry(id, by), "steward.deliveries.retried");
 		}
 
 	}
@@ -110,15 +105,21 @@ class DeliveryCommands implements ChatCommands {
 
 		@Override
 		public Reply handle(ActionRequest<Drop> request) {
-			var caller = request.caller();
-			commands.requireAdmin(caller);
 			long id = request.args().id();
-			var done = commands.deadLetters.drop(id, caller.personId())
-					? commands.texts.get(caller, "steward.deliveries.dropped", number(id))
-					: commands.texts.get(caller, "steward.deliveries.gone", number(id));
-			return Reply.replace(commands.list(caller, done));
+			return commands.act(request.caller(), id, by -> commands.deadLetters.drop(id, by), "steward.deliveries.dropped");
 		}
 
+	}
+
+	/**
+	 * An admin's Retry or Drop on one dead letter: the list again, in place, saying what was done, or
+	 * that someone else's click came first.
+	 */
+	private Reply act(Caller caller, long id, java.util.function.Predicate<String> action, String doneKey) {
+		requireAdmin(caller);
+		var done = action.test(caller.personId()) ? texts.get(caller, doneKey, number(id))
+				: texts.get(caller, "steward.deliveries.gone", number(id));
+		return Reply.replace(list(caller, done));
 	}
 
 	private void requireAdmin(Caller caller) {
