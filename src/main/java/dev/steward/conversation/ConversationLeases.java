@@ -45,18 +45,6 @@ class ConversationLeases {
 		this.holder = (process.length() > 80 ? process.substring(0, 80) : process) + "/" + random;
 	}
 
-	/** Whether a data source is an embedded H2 database, which one process alone opens. */
-	static boolean embedded(javax.sql.DataSource dataSource) {
-		try {
-			String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
-					java.sql.DatabaseMetaData::getDatabaseProductName);
-			return "H2".equalsIgnoreCase(product);
-		}
-		catch (org.springframework.jdbc.support.MetaDataAccessException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * Starting: on an embedded database, which one process alone opens, no claims are made (each
 	 * would cost two commits a conversation, for nothing), and any left in it (a database that was

@@ -96,7 +96,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	private final Duration lease;
 
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, ObjectProvider<Door> doors, Clock clock,
-			OutboxSettings settings, MeterRegistry meters, javax.sql.DataSource dataSource) {
+			OutboxSettings settings, MeterRegistry meters, dev.steward.firm.Database database) {
 		this.meters = meters;
 		this.shutdownWait = settings.shutdownWait();
 		this.workerCount = settings.workers();
@@ -106,7 +106,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		this.clock = clock;
 		this.poll = settings.poll();
 		this.lease = settings.lease();
-		this.leases = new ConversationLeases(jdbc, clock, settings, ConversationLeases.embedded(dataSource));
+		this.leases = new ConversationLeases(jdbc, clock, settings, database.embedded());
 	}
 
 	/** This instance's claims on conversations. */

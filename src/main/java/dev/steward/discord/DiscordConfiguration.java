@@ -11,6 +11,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.steward.firm.Database;
 import net.dv8tion.jda.api.JDA;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -44,8 +45,8 @@ class DiscordConfiguration {
 
 	@Bean
 	DiscordGateway discordGateway(DiscordProperties properties, DiscordInteractions interactions,
-			DiscordCommands commands, DataSource dataSource) {
-		return new DiscordGateway(properties, interactions, commands, dataSource);
+			DiscordCommands commands, DataSource dataSource, Database database) {
+		return new DiscordGateway(properties, interactions, commands, dataSource, database);
 	}
 
 	/**

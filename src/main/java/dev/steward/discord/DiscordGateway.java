@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import dev.steward.firm.Database;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -66,6 +67,8 @@ final class DiscordGateway implements SmartLifecycle {
 
 	private final DataSource dataSource;
 
+	private final Database database;
+
 	private volatile JDA jda;
 
 	private volatile boolean elected;
@@ -83,11 +86,12 @@ final class DiscordGateway implements SmartLifecycle {
 	private ScheduledExecutorService election;
 
 	DiscordGateway(DiscordProperties properties, DiscordInteractions interactions, DiscordCommands commands,
-			DataSource dataSource) {
+			DataSource dataSource, Database database) {
 		this.properties = properties;
 		this.interactions = interactions;
 		this.commands = commands;
 		this.dataSource = dataSource;
+		this.database = database;
 	}
 
 	/** The session while this instance holds the gateway, else {@code null}. */
@@ -108,7 +112,7 @@ final class DiscordGateway implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		elected = postgres();
+		elected = database.postgres();
 		if (!elected) {
 			connect();
 			return;
@@ -241,15 +245,6 @@ final class DiscordGateway implements SmartLifecycle {
 			catch (SQLException ex) {
 				// gone already
 			}
-		}
-	}
-
-	private boolean postgres() {
-		try (var connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database Steward uses", ex);
 		}
 	}
 

@@ -2,8 +2,6 @@ package dev.steward.scheduling;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -17,11 +15,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
+
+import dev.steward.firm.Database;
 
 /**
  * Hands again to its listener every event whose handling a crash cut short: a module's listener
@@ -48,13 +46,13 @@ class EventRecovery {
 
 	private final ObjectProvider<IncompleteEventPublications> incomplete;
 
-	private final DataSource dataSource;
+	private final Database database;
 
 	private final Duration every;
 
 	private final Duration after;
 
-	EventRecovery(Scheduler scheduler, ObjectProvider<IncompleteEventPublications> incomplete, DataSource dataSource,
+	EventRecovery(Scheduler scheduler, ObjectProvider<IncompleteEventPublications> incomplete, Database database,
 			@Value("${steward.events.recover-every:1m}") Duration every,
 			@Value("${steward.events.resubmit-after:5m}") Duration after) {
 		if (every.isNegative() || every.isZero()) {
@@ -65,7 +63,7 @@ class EventRecovery {
 		}
 		this.scheduler = scheduler;
 		this.incomplete = incomplete;
-		this.dataSource = dataSource;
+		this.database = database;
 		this.every = every;
 		this.after = after;
 	}
@@ -76,7 +74,7 @@ class EventRecovery {
 		if (publications == null) {
 			return;
 		}
-		if (embedded()) {
+		if (database.embedded()) {
 			// this process alone opens the database: whatever is incomplete, its previous run left
 			publications.resubmitIncompletePublications(ResubmissionOptions.defaults());
 		}
@@ -115,16 +113,6 @@ class EventRecovery {
 			catch (RuntimeException ex) {
 				log.warn("Resubmitting incomplete event publications failed; tried again in {}", every, ex);
 			}
-		}
-	}
-
-	private boolean embedded() {
-		try {
-			return "H2".equalsIgnoreCase(
-					JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
-		}
-		catch (MetaDataAccessException ex) {
-			return false;
 		}
 	}
 

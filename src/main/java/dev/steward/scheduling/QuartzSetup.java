@@ -1,14 +1,13 @@
 package dev.steward.scheduling;
 
-import java.sql.SQLException;
 import java.util.Properties;
-
-import javax.sql.DataSource;
 
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.steward.firm.Database;
 
 /**
  * Quartz's JDBC job store on the application's database. Its tables belong to Flyway
@@ -17,26 +16,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class QuartzSetup {
 
+	/** PostgreSQL stores job data as bytea, which needs Quartz's PostgreSQL delegate. */
 	@Bean
-	SchedulerFactoryBeanCustomizer stewardQuartzDialect(QuartzProperties quartz, DataSource dataSource) {
+	SchedulerFactoryBeanCustomizer stewardQuartzDialect(QuartzProperties quartz, Database database) {
 		return factory -> {
 			var properties = new Properties();
 			properties.putAll(quartz.getProperties());
-			properties.putIfAbsent("org.quartz.jobStore.driverDelegateClass", delegateFor(dataSource));
+			properties.putIfAbsent("org.quartz.jobStore.driverDelegateClass",
+					database.postgres() ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+							: "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 			factory.setQuartzProperties(properties);
 		};
-	}
-
-	/** PostgreSQL stores job data as bytea, which needs Quartz's PostgreSQL delegate. */
-	static String delegateFor(DataSource dataSource) {
-		try (var connection = dataSource.getConnection()) {
-			var product = connection.getMetaData().getDatabaseProductName();
-			return product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-					? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database Quartz runs on", ex);
-		}
 	}
 
 }
