@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,15 +90,19 @@ public class DeadLetters {
 			m.status = 'FAILED' and not (m.kind = 'UPDATE' and exists (select 1 from outbox_message t
 			  where t.id = m.target_id and t.status in ('FAILED', 'DROPPED')))""";
 
+	/** A dead letter's row, with how many updates of it were given up with it. */
+	private static final String LETTER = """
+			select m.id, m.door, m.address, m.direct, m.kind, m.created_at, m.sent_at, m.attempts, m.last_error, m.body,
+			  (select count(*) from outbox_message u where u.target_id = m.id and u.status = 'FAILED') as followers
+			from outbox_message m
+			""" + "where " + DEAD;
+
 	/** The newest dead letters first (given up last), at most {@code limit}. */
 	@Transactional(readOnly = true)
 	public Page newest(int limit) {
 		long total = jdbc.sql("select count(*) from outbox_message m where " + DEAD).query(Long.class).single();
-		var letters = jdbc.sql("""
-				select m.id, m.door, m.address, m.direct, m.kind, m.created_at, m.sent_at, m.attempts, m.last_error, m.body,
-				  (select count(*) from outbox_message u where u.target_id = m.id and u.status = 'FAILED') as followers
-				from outbox_message m where %s
-				order by m.sent_at desc, m.id desc fetch first %d rows only""".formatted(DEAD, Math.max(0, limit)))
+		var letters = jdbc.sql(LETTER + " order by m.sent_at desc, m.id desc fetch first %d rows only"
+			.formatted(Math.max(0, limit)))
 			.query((rs, n) -> letter(rs))
 			.list();
 		return new Page(letters, total);
@@ -109,10 +111,7 @@ public class DeadLetters {
 	/** One dead letter, while it is one. */
 	@Transactional(readOnly = true)
 	public Optional<DeadLetter> find(long id) {
-		return jdbc.sql("""
-				select m.id, m.door, m.address, m.direct, m.kind, m.created_at, m.sent_at, m.attempts, m.last_error, m.body,
-				  (select count(*) from outbox_message u where u.target_id = m.id and u.status = 'FAILED') as followers
-				from outbox_message m where m.id = :id and %s""".formatted(DEAD))
+		return jdbc.sql(LETTER + " and m.id = :id")
 			.param("id", id)
 			.query((rs, n) -> letter(rs))
 			.optional();
@@ -141,17 +140,7 @@ public class DeadLetters {
 		int updates = jdbc.sql(again.formatted("target_id")).param("now", now).param("id", id).update();
 		log.info("Outbox message {} sent again by {} (with {} updates of it)", id, by, updates);
 		count("retried");
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					dispatcher.wake();
-				}
-			});
-		}
-		else {
-			dispatcher.wake();
-		}
+		dispatcher.wakeAfterCommit();
 		return true;
 	}
 

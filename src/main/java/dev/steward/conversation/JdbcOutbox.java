@@ -11,8 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.steward.conversation.spi.CallerDirectory;
 import dev.steward.conversation.spi.Door;
@@ -125,17 +123,7 @@ class JdbcOutbox implements Outbox {
 					.update();
 			}
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					dispatcher.wake();
-				}
-			});
-		}
-		else {
-			dispatcher.wake();
-		}
+		dispatcher.wakeAfterCommit();
 	}
 
 }

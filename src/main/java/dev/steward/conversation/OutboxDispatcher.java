@@ -26,6 +26,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -142,6 +144,24 @@ class OutboxDispatcher implements SmartLifecycle {
 				queued.set(false);
 				drain();
 			});
+		}
+	}
+
+	/**
+	 * Asks for a delivery round once the current transaction commits (at once outside one): a row it
+	 * wrote or made due again is not visible to the dispatcher before.
+	 */
+	void wakeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
 		}
 	}
 
