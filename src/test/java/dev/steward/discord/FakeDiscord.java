@@ -430,7 +430,10 @@ public final class FakeDiscord implements AutoCloseable {
 			}
 			calls.add(new Call(Instant.now(), method, path, body, parts));
 			var fault = faults.take(method, path);
-			if (fault != null && misbehave(exchange, fault, method, path, body, parts)) {
+			var text = body;
+			var files = parts;
+			if (fault != null
+					&& faults.carryOut(fault, () -> refuse(exchange, fault), () -> route(method, path, text, files))) {
 				return;
 			}
 			var tooBig = parts.stream().filter(part -> part.bytes().length > DiscordLimits.FILE_BYTES).findFirst();
@@ -463,44 +466,19 @@ public final class FakeDiscord implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Carries out a scripted fault; answers whether the call is over (answered, or its connection
-	 * closed without an answer), or goes on as usual (a slow answer, once its delay is over).
-	 */
-	private boolean misbehave(HttpExchange exchange, Fault fault, String method, String path, String body,
-			List<Part> parts) throws IOException {
-		switch (fault.kind()) {
-			case STATUS -> {
-				if (fault.status() == 429) {
-					int after = fault.retryAfter() == null ? 1 : fault.retryAfter();
-					exchange.getResponseHeaders().add("Retry-After", String.valueOf(after));
-					exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
-					send(exchange, 429, DataObject.empty().put("message", "You are being rate limited.")
-						.put("retry_after", (double) after).put("global", false));
-				}
-				else {
-					send(exchange, fault.status(), DataObject.empty().put("message", fault.status() + ": Server Error")
-						.put("code", 0));
-				}
-				return true;
-			}
-			case SLOW -> {
-				ScriptedFaults.pause(fault.delay());
-				return false;
-			}
-			case HANG -> {
-				faults.hang();
-				return true; // the connection closes without an answer
-			}
-			case RESET -> {
-				return true; // closed without an answer: the client reads the end of the stream
-			}
-			case RESET_AFTER_ACTING -> {
-				route(method, path, body, parts);
-				return true;
-			}
+	/** Discord's answer to a call a fault refuses: a 429 as Discord words it, or a server error. */
+	private void refuse(HttpExchange exchange, Fault fault) throws IOException {
+		if (fault.status() == 429) {
+			int after = fault.retryAfter() == null ? 1 : fault.retryAfter();
+			exchange.getResponseHeaders().add("Retry-After", String.valueOf(after));
+			exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+			send(exchange, 429, DataObject.empty().put("message", "You are being rate limited.")
+				.put("retry_after", (double) after).put("global", false));
 		}
-		return false;
+		else {
+			send(exchange, fault.status(), DataObject.empty().put("message", fault.status() + ": Server Error")
+				.put("code", 0));
+		}
 	}
 
 	private synchronized boolean failing(String method, String path) {

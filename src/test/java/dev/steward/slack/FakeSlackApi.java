@@ -134,9 +134,6 @@ final class FakeSlackApi implements AutoCloseable {
 
 	}
 
-	private record Failure(int status, Integer retryAfter) {
-	}
-
 	private final ScriptedFaults faults = new ScriptedFaults();
 
 	private final HttpServer server;
@@ -146,8 +143,6 @@ final class FakeSlackApi implements AutoCloseable {
 	private final List<String> violations = new CopyOnWriteArrayList<>();
 
 	private final Map<String, List<Posted>> channels = new ConcurrentHashMap<>();
-
-	private final Map<String, Queue<Failure>> failures = new ConcurrentHashMap<>();
 
 	private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
 
@@ -274,8 +269,7 @@ final class FakeSlackApi implements AutoCloseable {
 
 	/** The next call of this method answers this HTTP status (with Retry-After, if given). */
 	void failNext(String method, int status, Integer retryAfterSeconds) {
-		failures.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>())
-			.add(new Failure(status, retryAfterSeconds));
+		fault(method, null, Fault.status(status, retryAfterSeconds), 1);
 	}
 
 	/**
@@ -315,38 +309,13 @@ final class FakeSlackApi implements AutoCloseable {
 		faults.clear();
 	}
 
-	/**
-	 * Carries out a fault; answers whether the call is over (answered, or its connection closed
-	 * without an answer), or goes on as usual (a slow answer, once its delay is over).
-	 */
-	private boolean misbehave(HttpExchange exchange, String method, Map<String, String> params, Fault fault)
-			throws IOException {
-		switch (fault.kind()) {
-			case STATUS -> {
-				if (fault.retryAfter() != null) {
-					exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter()));
-				}
-				send(exchange, fault.status(), "{\"ok\":false,\"error\":\"" + (fault.status() == 429 ? "ratelimited"
-						: "internal_error") + "\"}");
-				return true;
-			}
-			case SLOW -> {
-				ScriptedFaults.pause(fault.delay());
-				return false;
-			}
-			case HANG -> {
-				faults.hang();
-				return true; // the connection closes without an answer
-			}
-			case RESET -> {
-				return true; // closed without an answer: the client reads the end of the stream
-			}
-			case RESET_AFTER_ACTING -> {
-				answer(method, params);
-				return true;
-			}
+	/** Slack's answer to a call a fault refuses: its status, with Retry-After when scripted. */
+	private void refuse(HttpExchange exchange, Fault fault) throws IOException {
+		if (fault.retryAfter() != null) {
+			exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter()));
 		}
-		return false;
+		send(exchange, fault.status(), "{\"ok\":false,\"error\":\"" + (fault.status() == 429 ? "ratelimited"
+				: "internal_error") + "\"}");
 	}
 
 	/** Takes a scope from the app, as if it had been installed without it; {@link #grant} gives it back. */
@@ -438,16 +407,8 @@ final class FakeSlackApi implements AutoCloseable {
 				}
 			}
 			var fault = faults.take(method, params.getOrDefault("channel", params.get("channel_id")));
-			if (fault != null && misbehave(exchange, method, params, fault)) {
-				return;
-			}
-			var failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
-			if (failure != null) {
-				if (failure.retryAfter() != null) {
-					exchange.getResponseHeaders().add("Retry-After", String.valueOf(failure.retryAfter()));
-				}
-				send(exchange, failure.status(), "{\"ok\":false,\"error\":\"" + (failure.status() == 429 ? "ratelimited"
-						: "internal_error") + "\"}");
+			if (fault != null
+					&& faults.carryOut(fault, () -> refuse(exchange, fault), () -> answer(method, params))) {
 				return;
 			}
 			var needed = NEEDS.get(method);

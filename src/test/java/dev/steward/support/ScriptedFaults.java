@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 /**
  * The faults a test scripts for a fake platform (the fake Slack Web API, the fake Discord REST API):
  * for the next calls of a method, to one target or any, the platform (or the network on the way)
- * misbehaves as a {@link Fault} says. The fake asks {@link #take} for each call and carries the fault
- * out: an HTTP status, a slow answer ({@link #pause}), no answer at all ({@link #hang}), or a
+ * misbehaves as a {@link Fault} says. The fake asks {@link #take} for each call and {@link #carryOut}
+ * the fault: an HTTP status, a slow answer ({@link #pause}), no answer at all ({@link #hang}), or a
  * connection closed without an answer, before or after the platform acted.
  */
 public final class ScriptedFaults {
@@ -146,6 +146,35 @@ public final class ScriptedFaults {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** What a fake does for a fault: answer with its platform's own refusal, or act on the call. */
+	@FunctionalInterface
+	public interface Step {
+
+		void run() throws java.io.IOException;
+
+	}
+
+	/**
+	 * Carries out a fault the fake took for a call: answers whether the call is over (answered with
+	 * the platform's refusal, or its connection closed without an answer, before or after the
+	 * platform acted), or goes on as usual (a slow answer, once its delay is over).
+	 */
+	public boolean carryOut(Fault fault, Step refuse, Step act) throws java.io.IOException {
+		switch (fault.kind()) {
+			case STATUS -> refuse.run();
+			case SLOW -> {
+				pause(fault.delay());
+				return false;
+			}
+			case HANG -> hang(); // the connection closes without an answer
+			case RESET -> {
+				// closed without an answer: the client reads the end of the stream
+			}
+			case RESET_AFTER_ACTING -> act.run();
+		}
+		return true;
 	}
 
 	/** A slow platform: the fake's thread answers after the delay. */
