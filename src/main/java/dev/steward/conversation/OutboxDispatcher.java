@@ -355,6 +355,10 @@ class OutboxDispatcher implements SmartLifecycle {
 				row.triedAt() != null);
 		try {
 			if ("POST".equals(row.kind())) {
+				var ready = door.readyIn(delivery.to());
+				if (!ready.isZero() && !ready.isNegative()) {
+					return waitFor(row, ready);
+				}
 				if (row.triedAt() == null) {
 					// from here on the message may be on the platform, whatever becomes of this process
 					jdbc.sql("update outbox_message set tried_at = :now where id = :id")
@@ -404,11 +408,14 @@ class OutboxDispatcher implements SmartLifecycle {
 			}
 			var wait = failure.retryAfter() != null ? failure.retryAfter()
 					: Duration.ofMillis(500L * (1L << Math.min(attempts, 10)));
-			// a wait for pacing never reached the platform: the row is as untried as it was before
+			// a wait for pacing, or a rate limit, never left a message on the platform: the row is as untried as it was before
 			var untried = !failure.attempted() && row.triedAt() == null ? ", tried_at = null" : "";
 			var next = now().plus(wait);
 			if (failure.attempted()) {
 				retried(row);
+			}
+			else if (failure.rateLimited()) {
+				rateLimited(row);
 			}
 			alarmAt(next.toInstant());
 			jdbc.sql("""
@@ -416,7 +423,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					where id = :id""".formatted(untried))
 				.param("attempts", attempts)
 				.param("next", next)
-				.param("error", failure.attempted() ? truncate(failure.getMessage()) : null)
+				.param("error", failure.attempted() || failure.rateLimited() ? truncate(failure.getMessage()) : null)
 				.param("id", row.id())
 				.update();
 			// the conversation's later rows cannot go before it: they wait as long, so a look for due
@@ -436,6 +443,25 @@ class OutboxDispatcher implements SmartLifecycle {
 			givenUp(row);
 			return settle(row, "FAILED", null, ex.toString());
 		}
+	}
+
+	/**
+	 * A row the door's pacing holds back, before it was tried: it and the conversation's later rows
+	 * wait as long, in one write (so a look for due rows passes over them), and the dispatcher is
+	 * woken when it comes due. Answers that the row is not settled.
+	 */
+	private boolean waitFor(Row row, Duration wait) {
+		var next = now().plus(wait);
+		alarmAt(next.toInstant());
+		jdbc.sql("""
+				update outbox_message set next_attempt_at = :next
+				where door = :door and address = :address and status = 'PENDING' and id >= :id and next_attempt_at < :next""")
+			.param("next", next)
+			.param("door", row.door())
+			.param("address", row.address())
+			.param("id", row.id())
+			.update();
+		return false;
 	}
 
 	/** A row's files, in the order the message listed them. */
@@ -476,6 +502,12 @@ class OutboxDispatcher implements SmartLifecycle {
 	/** {@code steward.outbox.retries}: a delivery the platform refused or failed, to be tried again. */
 	private void retried(Row row) {
 		count(Counter.builder("steward.outbox.retries").description("Deliveries to be tried again"), row);
+	}
+
+	/** {@code steward.outbox.rate.limited}: a delivery the platform refused for its rate limit, tried again after its wait. */
+	private void rateLimited(Row row) {
+		count(Counter.builder("steward.outbox.rate.limited").description("Deliveries refused for the platform's rate limit"),
+				row);
 	}
 
 	/** {@code steward.outbox.given.up}: Steward's dead letters, kept as FAILED rows. */

@@ -211,7 +211,7 @@ class DiscordDoor implements Door {
 					pause(wait);
 					continue;
 				}
-				throw new DeliveryFailure("Discord answered 429: rate limited", false, wait);
+				throw DeliveryFailure.rateLimited("Discord answered 429: rate limited", wait);
 			}
 			throw failure(status, response.body());
 		}

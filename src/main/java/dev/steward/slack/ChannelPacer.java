@@ -56,6 +56,22 @@ class ChannelPacer {
 	}
 
 	/**
+	 * How long until {@link #reserve} would book the channel, booking nothing: zero if now; a whole
+	 * interval while a post to it is on its way.
+	 */
+	Duration readyIn(String channel) {
+		var slot = off ? null : slots.get(channel);
+		if (slot == null) {
+			return Duration.ZERO;
+		}
+		if (slot.busy()) {
+			return interval;
+		}
+		var wait = Duration.between(clock.instant(), slot.free());
+		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	/**
 	 * The booked post has reached Slack (or failed to): the channel is next free a whole interval from
 	 * now, or later if it was booked so.
 	 */

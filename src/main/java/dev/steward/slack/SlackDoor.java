@@ -132,6 +132,12 @@ class SlackDoor implements Door {
 		}
 	}
 
+	/** Slack's pacing of a channel or a person's direct messages, as {@link #post} keys it. */
+	@Override
+	public Duration readyIn(ChannelRef to) {
+		return pacer.readyIn(to.id());
+	}
+
 	@Override
 	public void update(Delivery delivery, String platformMessageId) throws DeliveryFailure {
 		int colon = platformMessageId == null ? -1 : platformMessageId.indexOf(':');
@@ -332,7 +338,7 @@ class SlackDoor implements Door {
 	/** An HTTP status other than 200: 429 waits as Slack says, a server error is retried, the rest is final. */
 	private static DeliveryFailure refused(String method, int status, String retryAfter) {
 		if (status == 429) {
-			return new DeliveryFailure(method + ": rate limited", false, retryAfter(retryAfter));
+			return DeliveryFailure.rateLimited(method + ": rate limited", retryAfter(retryAfter));
 		}
 		return new DeliveryFailure(method + ": HTTP " + status, status < 500, null);
 	}

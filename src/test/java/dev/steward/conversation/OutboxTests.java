@@ -132,6 +132,34 @@ class OutboxTests {
 	}
 
 	@Test
+	void aMessageIsNeverGivenUpForThePlatformsRateLimit() {
+		var channel = channel("rate-limited");
+		door.rateLimitNext(channel.id(), OutboxDispatcher.MAX_ATTEMPTS * 2);
+		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("when Slack has room"), "k-limited"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(row("k-limited").get("status")));
+		assertThat(door.posted(channel.id())).hasSize(1);
+		assertThat(row("k-limited")).as("a refusal for the rate limit is no failed attempt").containsEntry("attempts", 0);
+		assertThat(door.mayBeThere(channel.id())).as("a refused post is not on the platform").doesNotContain(true);
+	}
+
+	@Test
+	void aMessageTheDoorIsNotReadyForWaitsUntriedAndItsConversationWithIt() {
+		var channel = channel("not-ready");
+		door.notReadyNext(channel.id(), 3);
+		tx.executeWithoutResult(status -> {
+			outbox.toChannel(channel, Message.text("first"), "k-not-ready-1");
+			outbox.toChannel(channel, Message.text("second"), "k-not-ready-2");
+		});
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(row("k-not-ready-2").get("status")));
+		assertThat(door.postedTooSoon).as("nothing handed to the door before it was ready").hasValue(0);
+		assertThat(door.texts(channel.id())).containsExactly("first", "second");
+		assertThat(door.mayBeThere(channel.id())).as("a wait for readiness is no attempt").containsExactly(false, false);
+		assertThat(row("k-not-ready-1")).containsEntry("attempts", 0);
+	}
+
+	@Test
 	void onlyAnAttemptAfterOneThatMayHaveReachedThePlatformIsToldToLookFirst() {
 		var failed = channel("may-be-there");
 		door.failNext(failed.id(), 1, false);
@@ -268,6 +296,29 @@ class OutboxTests {
 			paced.put(channel, new AtomicInteger(times));
 		}
 
+		private final Map<String, AtomicInteger> limited = new ConcurrentHashMap<>();
+
+		/** The next posts to a channel are refused for the platform's rate limit. */
+		void rateLimitNext(String channel, int times) {
+			limited.put(channel, new AtomicInteger(times));
+		}
+
+		/** Times the door will yet say a channel is not ready, by its pacing. */
+		private final Map<String, AtomicInteger> notReady = new ConcurrentHashMap<>();
+
+		/** Posts handed to the door while it said their channel was not ready. */
+		final AtomicInteger postedTooSoon = new AtomicInteger();
+
+		void notReadyNext(String channel, int times) {
+			notReady.put(channel, new AtomicInteger(times));
+		}
+
+		@Override
+		public Duration readyIn(dev.steward.conversation.ChannelRef to) {
+			var left = notReady.get(to.id());
+			return left != null && left.getAndDecrement() > 0 ? Duration.ofMillis(10) : Duration.ZERO;
+		}
+
 		void failNext(String channel, int times, boolean forever) {
 			failures.put(channel, new AtomicInteger(times));
 			permanent.put(channel, forever);
@@ -281,9 +332,16 @@ class OutboxTests {
 		@Override
 		public String post(Delivery delivery) throws DeliveryFailure {
 			var channel = delivery.to().id();
+			var notYet = notReady.get(channel);
+			if (notYet != null && notYet.get() > 0) {
+				postedTooSoon.incrementAndGet();
+			}
 			mayBeThere.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(delivery.mayBeThere());
 			if (paced.getOrDefault(channel, new AtomicInteger()).getAndDecrement() > 0) {
 				throw DeliveryFailure.paced(Duration.ofMillis(10));
+			}
+			if (limited.getOrDefault(channel, new AtomicInteger()).getAndDecrement() > 0) {
+				throw DeliveryFailure.rateLimited("rate limited", Duration.ofMillis(10));
 			}
 			attempts.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
 			var left = failures.getOrDefault(channel, new AtomicInteger());

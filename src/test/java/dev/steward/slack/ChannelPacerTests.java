@@ -55,6 +55,21 @@ class ChannelPacerTests {
 	}
 
 	@Test
+	void askingHowLongUntilAChannelIsReadyBooksNothing() {
+		assertThat(pacer.readyIn("C1")).isZero();
+		assertThat(pacer.reserve("C1")).isEmpty();
+		assertThat(pacer.readyIn("C1")).as("a post on its way").isEqualTo(Duration.ofSeconds(1));
+		clock.now = START.plusMillis(10);
+		pacer.sent("C1");
+		clock.now = START.plusMillis(300);
+		assertThat(pacer.readyIn("C1")).isEqualTo(Duration.ofMillis(710));
+		clock.now = START.plusMillis(1010);
+		assertThat(pacer.readyIn("C1")).isZero();
+		assertThat(pacer.readyIn("C2")).isZero();
+		assertThat(pacer.reserve("C1")).as("nothing was booked by asking").isEmpty();
+	}
+
+	@Test
 	void aSlowCallMovesTheNextSlotToAWholeIntervalAfterItEnds() {
 		assertThat(pacer.reserve("C1")).isEmpty();
 		// the post took 800 ms to reach Slack and come back

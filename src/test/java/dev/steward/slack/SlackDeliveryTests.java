@@ -79,6 +79,8 @@ class SlackDeliveryTests {
 		api.failNext("chat.postMessage", 429, 7);
 		assertThatThrownBy(() -> door.post(delivery.apply("C01DIRECT"))).isInstanceOfSatisfying(Door.DeliveryFailure.class, failure -> {
 			assertThat(failure.permanent()).isFalse();
+			assertThat(failure.rateLimited()).isTrue();
+			assertThat(failure.attempted()).as("a 429 left nothing on Slack").isFalse();
 			assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
 		});
 		api.failNext("chat.postMessage", 502, null);

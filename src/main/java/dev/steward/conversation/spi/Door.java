@@ -15,6 +15,16 @@ public interface Door {
 	void update(Delivery delivery, String platformMessageId) throws DeliveryFailure;
 
 	/**
+	 * How long until this door would take a post to a conversation by its own pacing; zero if it
+	 * would now (the default: a door that does not pace). The outbox asks before it marks a message
+	 * as tried, so a message that must wait costs one write. A hint: a post may still answer
+	 * {@link DeliveryFailure#paced}.
+	 */
+	default java.time.Duration readyIn(ChannelRef to) {
+		return java.time.Duration.ZERO;
+	}
+
+	/**
 	 * One message to deliver.
 	 * @param id the outbox id, unique and stable across retries (doors use it to avoid doubles)
 	 * @param mayBeThere whether an earlier attempt was handed to the door and may have reached the
@@ -39,15 +49,19 @@ public interface Door {
 
 		private final boolean attempted;
 
+		private final boolean rateLimited;
+
 		public DeliveryFailure(String message, boolean permanent, java.time.Duration retryAfter) {
-			this(message, permanent, retryAfter, true);
+			this(message, permanent, retryAfter, true, false);
 		}
 
-		private DeliveryFailure(String message, boolean permanent, java.time.Duration retryAfter, boolean attempted) {
+		private DeliveryFailure(String message, boolean permanent, java.time.Duration retryAfter, boolean attempted,
+				boolean rateLimited) {
 			super(message);
 			this.permanent = permanent;
 			this.retryAfter = retryAfter;
 			this.attempted = attempted;
+			this.rateLimited = rateLimited;
 		}
 
 		/**
@@ -55,10 +69,24 @@ public interface Door {
 		 * second a channel): try again after the wait, without counting it as a failed attempt.
 		 */
 		public static DeliveryFailure paced(java.time.Duration wait) {
-			return new DeliveryFailure("paced", false, wait, false);
+			return new DeliveryFailure("paced", false, wait, false, false);
 		}
 
-		/** Whether the platform was really tried (pacing waits are not attempts). */
+		/**
+		 * The platform refused the message whole for its rate limit (Slack's and Discord's 429) and
+		 * said how long to wait: it was not posted, and the refusal is no failed attempt, however
+		 * often it comes. A message is never given up for the platform being busy.
+		 */
+		public static DeliveryFailure rateLimited(String message, java.time.Duration wait) {
+			return new DeliveryFailure(message, false, wait, false, true);
+		}
+
+		/** Whether the platform refused it for its rate limit (see {@link #rateLimited}). */
+		public boolean rateLimited() {
+			return rateLimited;
+		}
+
+		/** Whether the platform was really tried (pacing waits and rate limits are not attempts). */
 		public boolean attempted() {
 			return attempted;
 		}
