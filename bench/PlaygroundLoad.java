@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import dev.steward.benchkit.*; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/PlaygroundLoad.java
+import dev.steward.benchkit.Figures; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/PlaygroundLoad.java
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.Steward;
 
 /**
  * Load on a running Steward through the playground door, with its resident memory watched.
@@ -173,5 +176,8 @@ public class PlaygroundLoad {
 		}
 		return response.body();
 	}
+
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/PlaygroundLoad.java
 
 }

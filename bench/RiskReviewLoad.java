@@ -25,7 +25,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-import dev.steward.benchkit.*; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/RiskReviewLoad.java
+import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/RiskReviewLoad.java
+import dev.steward.benchkit.Figures;
+import dev.steward.benchkit.FirmFiles;
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.PacedSlack;
+import dev.steward.benchkit.Projects;
+import dev.steward.benchkit.SlackRequests;
+import dev.steward.benchkit.Steward;
 
 /**
  * The risk register at a firm's size: the daily review of every owner's due risks, the firm-wide
@@ -679,5 +687,8 @@ public class RiskReviewLoad {
 		}
 
 	}
+
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/RiskReviewLoad.java
 
 }

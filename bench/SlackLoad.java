@@ -21,7 +21,12 @@ import javax.tools.ToolProvider;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.steward.benchkit.*; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SlackLoad.java
+import dev.steward.benchkit.Figures; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SlackLoad.java
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.PacedSlack;
+import dev.steward.benchkit.SlackRequests;
+import dev.steward.benchkit.Steward;
 
 /**
  * Acknowledgement latency and throughput of Steward's Slack door, beside the floor of its stack.
@@ -309,5 +314,8 @@ public class SlackLoad {
 		}
 
 	}
+
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SlackLoad.java
 
 }

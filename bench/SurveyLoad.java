@@ -33,7 +33,14 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.steward.benchkit.*; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SurveyLoad.java
+import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SurveyLoad.java
+import dev.steward.benchkit.Figures;
+import dev.steward.benchkit.FirmFiles;
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.PacedSlack;
+import dev.steward.benchkit.Projects;
+import dev.steward.benchkit.Steward;
 
 /**
  * Satisfaction surveys at a firm's size: answers on the signed web page, and a survey round of
@@ -1014,5 +1021,8 @@ public class SurveyLoad {
 		args.add("--steward.public-url=http://127.0.0.1:" + port);
 		return Steward.start(jar, maxRam, env, log, port, args);
 	}
+
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SurveyLoad.java
 
 }

@@ -16,7 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.steward.benchkit.*; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/WeeklyPromptLoad.java
+import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/WeeklyPromptLoad.java
+import dev.steward.benchkit.FirmFiles;
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.PacedSlack;
+import dev.steward.benchkit.Projects;
+import dev.steward.benchkit.Steward;
 
 /**
  * The weekly progress prompt for a whole firm, delivered through the Slack door to a Web API that
@@ -368,5 +374,8 @@ public class WeeklyPromptLoad {
 		}
 
 	}
+
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/WeeklyPromptLoad.java
 
 }
