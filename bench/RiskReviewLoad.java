@@ -115,17 +115,13 @@ public class RiskReviewLoad {
 			Options.exit("--owners is at most " + firm.candidates().size() + " (the firm's members and managers)");
 		}
 		firm.writeDirectory(work.resolve("directory.yaml"));
-		var calendars = FirmFiles.calendars(work);
+		FirmFiles.calendars(work);
 
 		var api = PacedSlack.start(rejects, PacedSlack.Codes.all(RISK_CODE));
 		var data = work.resolve("data");
-		var env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", SECRET,
-				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", data.toString(), "STEWARD_DIRECTORY",
-				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString()));
+		var env = FirmFiles.environment(work, api.url(), SECRET);
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		Database database = null;
-		try {
-			database = Database.of(options, jar, work, data);
+		try (var database = Database.of(options, jar, work, data)) {
 			env.putAll(database.environment());
 			System.out.println("Load average at the start (1, 5, 15 min): " + Figures.loadAverage());
 			System.out.printf("Firm: %,d projects, %,d people in the directory, %,d open risks owned by %,d people; Steward on %s; logs in %s%n",
@@ -204,9 +200,6 @@ public class RiskReviewLoad {
 		}
 		finally {
 			api.stop();
-			if (database != null) {
-				database.drop();
-			}
 		}
 	}
 

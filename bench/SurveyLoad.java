@@ -140,17 +140,13 @@ public class SurveyLoad {
 
 		var work = Files.createTempDirectory("steward-survey-bench");
 		firm.writeDirectory(work.resolve("directory.yaml"));
-		var calendars = FirmFiles.calendars(work);
+		FirmFiles.calendars(work);
 		var api = PacedSlack.start(round ? rejects : 0, PacedSlack.Codes.all(CODE));
 		var data = work.resolve("data");
-		var env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", data.toString(), "STEWARD_DIRECTORY",
-				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString(),
-				"STEWARD_LINK_SECRET", LINK_SECRET));
+		var env = FirmFiles.environment(work, api.url(), SIGNING_SECRET);
+		env.put("STEWARD_LINK_SECRET", LINK_SECRET);
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		Database database = null;
-		try {
-			database = Database.of(options, jar, work, data);
+		try (var database = Database.of(options, jar, work, data)) {
 			env.putAll(database.environment());
 			System.out.println("Load average at the start (1, 5, 15 min): " + Figures.loadAverage());
 			System.out.printf("Scenario %s: %,d projects (%,d managers), %d chat and %d web contacts a client, %,d people in"
@@ -181,9 +177,6 @@ public class SurveyLoad {
 		}
 		finally {
 			api.stop();
-			if (database != null) {
-				database.drop();
-			}
 		}
 	}
 

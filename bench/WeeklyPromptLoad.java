@@ -10,10 +10,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/WeeklyPromptLoad.java
@@ -92,17 +90,13 @@ public class WeeklyPromptLoad {
 		var work = Files.createTempDirectory("steward-weekly-bench");
 		var firm = new Firm(projects, perProject, channels);
 		firm.writeDirectory(work.resolve("directory.yaml"));
-		var calendars = FirmFiles.calendars(work);
+		FirmFiles.calendars(work);
 
 		var api = PacedSlack.start(rejects, PacedSlack.Codes.firstInText(CODE));
 		var data = work.resolve("data");
-		var env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", "bench-signing-secret",
-				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", data.toString(), "STEWARD_DIRECTORY",
-				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString()));
+		var env = FirmFiles.environment(work, api.url(), "bench-signing-secret");
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		Database database = null;
-		try {
-			database = Database.of(options, jar, work, data);
+		try (var database = Database.of(options, jar, work, data)) {
 			env.putAll(database.environment());
 			if (!postgres && options.has("h2-write-delay")) {
 				// the default URL but for H2's write delay: what durability at commit (WRITE_DELAY=0) costs
@@ -187,9 +181,6 @@ public class WeeklyPromptLoad {
 		}
 		finally {
 			api.stop();
-			if (database != null) {
-				database.drop();
-			}
 		}
 	}
 

@@ -11,10 +11,11 @@ import java.util.Properties;
 
 /**
  * Steward's database for a run: its embedded H2 file, or a PostgreSQL database made for the run
- * and dropped by {@link #drop()}; reached through the driver inside Steward's own jar, so the
- * benchmark needs nothing else on its class path.
+ * and dropped by {@link #drop()} (or {@link #close()}, so a try-with-resources drops it whatever
+ * happened); reached through the driver inside Steward's own jar, so the benchmark needs nothing
+ * else on its class path.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
 	private final Driver driver;
 
@@ -109,6 +110,12 @@ public final class Database {
 	/** Drops a PostgreSQL database made for the run (H2's file stays with the run's logs). */
 	public void drop() {
 		dropper.run();
+	}
+
+	/** Drops a PostgreSQL database made for the run. */
+	@Override
+	public void close() {
+		drop();
 	}
 
 	private static Driver driver(Path jar, Path work, String prefix, String type) throws Exception {

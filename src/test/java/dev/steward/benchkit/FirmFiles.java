@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The generated firm's files: its directory (departments, and people all in the firm's time zone,
@@ -15,6 +17,18 @@ public final class FirmFiles {
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private FirmFiles() {
+	}
+
+	/**
+	 * Steward's environment for a firm whose files are in the work folder (directory.yaml, the
+	 * calendars, the data folder work/data), its Slack door on with this signing secret and pointed
+	 * at this Web API. The map may be changed.
+	 */
+	public static Map<String, String> environment(Path work, String slackApiUrl, String signingSecret) {
+		return new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", signingSecret,
+				"STEWARD_SLACK_API_URL", slackApiUrl, "STEWARD_DATA_DIR", work.resolve("data").toString(),
+				"STEWARD_DIRECTORY", work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS",
+				work.resolve("calendars").toString()));
 	}
 
 	/** A person's Slack user id: "U" and their id in capitals, without dots. */
