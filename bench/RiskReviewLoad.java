@@ -244,51 +244,20 @@ public class RiskReviewLoad {
 		long idle = memory.current();
 		memory.mark();
 		// bounded: at most an hour, and two minutes without a new risk delivered once they began
-		var deadline = reviewAt.plusSeconds(3600);
-		int reported = -1;
-		int lastCount = 0;
-		var lastProgress = reviewAt.plusSeconds(180);
-		while (Instant.now().isBefore(deadline) && Instant.now().isBefore(lastProgress.plusSeconds(120))
-				&& !api.delivered().containsAll(expected)) {
-			int now = api.delivered().size();
-			if (now != lastCount) {
-				lastCount = now;
-				lastProgress = Instant.now().isAfter(lastProgress) ? Instant.now() : lastProgress;
-			}
-			if (Instant.now().isAfter(reviewAt) && now / 2000 != reported / 2000) {
-				reported = now;
-				System.out.printf("  %5.1f s: %,d of %,d due risks delivered%n",
-						Duration.between(reviewAt, Instant.now()).toMillis() / 1000.0, now, expected.size());
-			}
-			Thread.sleep(200); // watching another process's progress
-		}
+		api.awaitDelivered(expected, reviewAt, Duration.ofSeconds(180), 2000, "due risks delivered", () -> {
+		});
 		// a while longer, so a message posted twice has the time to show
 		Thread.sleep(5000);
 		long peak = memory.peakSinceMark();
 
-		var posts = api.posts();
-		var accepted = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.ACCEPTED && !post.codes().isEmpty()).toList();
-		var lost = new HashSet<>(expected);
-		lost.removeAll(api.delivered());
-		var seen = new HashSet<String>();
-		var deliveryIds = new HashSet<String>();
-		int duplicatedRisks = 0;
-		int duplicatedMessages = 0;
-		for (var post : accepted) {
-			for (var code : post.codes()) {
-				duplicatedRisks += seen.add(post.channel() + " " + code) ? 0 : 1;
-			}
-			duplicatedMessages += post.deliveryId() != null && !deliveryIds.add(post.deliveryId()) ? 1 : 0;
-		}
-		long injected = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.INJECTED_429).count();
-		long tooSoon = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.TOO_SOON).count();
-
+		var tally = api.tally(expected, reviewAt);
+		var posts = tally.posts();
+		var accepted = tally.accepted();
+		var lost = tally.lost();
 		// the floor: each conversation's calls, a second after each message it took, Retry-After after each 429
-		var floor = PacedSlack.floor(posts);
-		var first = accepted.stream().map(PacedSlack.Post::at).min(Instant::compareTo).orElse(reviewAt);
-		var last = accepted.stream().map(PacedSlack.Post::at).max(Instant::compareTo).orElse(reviewAt);
-		double took = Duration.between(reviewAt, last).toMillis() / 1000.0;
-		double spread = Duration.between(first, last).toMillis() / 1000.0;
+		var floor = tally.floor();
+		double took = Duration.between(reviewAt, tally.last()).toMillis() / 1000.0;
+		double spread = Duration.between(tally.first(), tally.last()).toMillis() / 1000.0;
 
 		// when each owner's first message came: the job asks owner after owner, so the last of these
 		// is about when it had asked everyone; after it, what remains is each owner's pacing
@@ -300,10 +269,10 @@ public class RiskReviewLoad {
 		rows.add(String.format("| owners with reviews due / risks due / messages expected (≤ 5 risks each) | %,d / %,d / %,d |",
 				firm.dueOwners(), expected.size(), firm.expectedMessages()));
 		rows.add(String.format("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |", posts.size(),
-				injected));
+				tally.injected()));
 		rows.add(String.format("| messages posted with risks on them | %,d |", accepted.size()));
 		rows.add(String.format("| first message after the review minute | %.1f s |",
-				Duration.between(reviewAt, first).toMillis() / 1000.0));
+				Duration.between(reviewAt, tally.first()).toMillis() / 1000.0));
 		rows.add(String.format("| every owner's first message in by | %.1f s |",
 				Duration.between(reviewAt, lastOwnerReached).toMillis() / 1000.0));
 		rows.add(String.format("| time from the review minute to the last message | %.1f s |", took));
@@ -311,9 +280,9 @@ public class RiskReviewLoad {
 		rows.add(String.format("| floor that pacing allows (busiest owner, %s) | %.1f s |", floor.channel(), floor.seconds()));
 		rows.add(String.format("| time / floor (target ≤ 1.2) | %.2f |", floor.seconds() == 0 ? Double.NaN : took / floor.seconds()));
 		rows.add(String.format("| risks lost (target 0) | %,d |", lost.size()));
-		rows.add(String.format("| risks duplicated / messages duplicated (target 0) | %,d / %,d |", duplicatedRisks,
-				duplicatedMessages));
-		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tooSoon));
+		rows.add(String.format("| risks duplicated / messages duplicated (target 0) | %,d / %,d |", tally.duplicatedCodes(),
+				tally.duplicatedIds()));
+		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tally.tooSoon()));
 		rows.add(String.format("| Steward resident memory in the reviews: before / peak / after (target < 400 MB) | %d / %d / %d MB |",
 				idle / 1024, peak / 1024, memory.current() / 1024));
 		if (!lost.isEmpty()) {
@@ -472,11 +441,11 @@ public class RiskReviewLoad {
 		}
 
 		String member(int project, int seat) {
-			return String.format("m%06d", project * perProject + seat);
+			return FirmFiles.member(project, seat, perProject);
 		}
 
 		String manager(int project) {
-			return String.format("pm%04d", project % managers);
+			return FirmFiles.manager(project % managers);
 		}
 
 		String asker(int n) {
@@ -501,7 +470,7 @@ public class RiskReviewLoad {
 			if (candidates == null) {
 				var list = new ArrayList<String>();
 				for (int m = 0; m < managers; m++) {
-					list.add(String.format("pm%04d", m));
+					list.add(FirmFiles.manager(m));
 				}
 				for (int p = 0; p < projects; p++) {
 					for (int s = 0; s < perProject; s++) {
@@ -573,19 +542,7 @@ public class RiskReviewLoad {
 		}
 
 		void writeDirectory(Path file) throws IOException {
-			var yaml = FirmFiles.directory(departments);
-			FirmFiles.person(yaml, "boss", "Boss", 0, "[management]", "en");
-			for (int d = 0; d < departments; d++) {
-				FirmFiles.person(yaml, "head" + d, "Head " + d, d, "[department-head]", null);
-			}
-			for (int m = 0; m < managers; m++) {
-				FirmFiles.person(yaml, String.format("pm%04d", m), "Manager " + m, m % departments, "[project-manager]", null);
-			}
-			for (int p = 0; p < projects; p++) {
-				for (int s = 0; s < perProject; s++) {
-					FirmFiles.person(yaml, member(p, s), "Member " + member(p, s), p % departments, "[member]", null);
-				}
-			}
+			var yaml = FirmFiles.directory(departments, managers, projects, perProject, "en");
 			// the people who ask for the firm's heat map; in English, so the benchmark can read a refusal
 			for (int n = 0; n < askers; n++) {
 				FirmFiles.person(yaml, asker(n), "Director " + n, n % departments, "[management]", "en");

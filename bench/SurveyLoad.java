@@ -633,60 +633,31 @@ public class SurveyLoad {
 		long idle = memory.current();
 		memory.mark();
 		// Steward's CPU time from a second before the due minute (its start's work done by then)
-		double cpuAtMark = Double.NaN;
+		var cpuAtMark = new double[] { Double.NaN };
 		// bounded: at most an hour, and two minutes without a new delivery once the minute is past
-		var deadline = dueAt.plusSeconds(3600);
-		int reported = -1;
-		int lastCount = 0;
-		var lastProgress = dueAt.plusSeconds(60);
-		while (Instant.now().isBefore(deadline) && Instant.now().isBefore(lastProgress.plusSeconds(120))
-				&& !api.delivered().containsAll(expected)) {
-			int now = api.delivered().size();
-			if (Double.isNaN(cpuAtMark) && !Instant.now().isBefore(dueAt.minusSeconds(1))) {
-				cpuAtMark = memory.cpuSeconds();
+		api.awaitDelivered(expected, dueAt, Duration.ofSeconds(60), 1000, "messages delivered", () -> {
+			if (Double.isNaN(cpuAtMark[0]) && !Instant.now().isBefore(dueAt.minusSeconds(1))) {
+				cpuAtMark[0] = memory.cpuSeconds();
 			}
-			if (now != lastCount) {
-				lastCount = now;
-				lastProgress = Instant.now().isAfter(lastProgress) ? Instant.now() : lastProgress;
-			}
-			if (Instant.now().isAfter(dueAt) && now / 1000 != reported / 1000) {
-				reported = now;
-				System.out.printf("  %5.1f s: %,d of %,d messages delivered%n",
-						Duration.between(dueAt, Instant.now()).toMillis() / 1000.0, now, expected.size());
-			}
-			Thread.sleep(200); // watching another process's progress
-		}
+		});
 		// Steward's own work, whatever else shares the machine: its CPU time until the last message
-		double cpu = memory.cpuSeconds() - cpuAtMark;
+		double cpu = memory.cpuSeconds() - cpuAtMark[0];
 		// a while longer, so a message posted twice has the time to show
 		Thread.sleep(5000);
 		long peak = memory.peakSinceMark();
 
-		var posts = api.posts();
-		var accepted = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.ACCEPTED && !post.codes().isEmpty()).toList();
-		var lost = new HashSet<>(expected);
-		lost.removeAll(api.delivered());
+		var tally = api.tally(expected, dueAt);
+		var posts = tally.posts();
+		var accepted = tally.accepted();
+		var lost = tally.lost();
 		int lostCards = 0;
 		for (var key : lost) {
 			lostCards += cards.contains(key) ? 1 : 0;
 		}
-		var seen = new HashSet<String>();
-		var deliveryIds = new HashSet<String>();
-		int duplicated = 0;
-		int duplicatedIds = 0;
-		for (var post : accepted) {
-			for (var code : post.codes()) {
-				duplicated += seen.add(post.channel() + " " + code) ? 0 : 1;
-			}
-			duplicatedIds += post.deliveryId() != null && !deliveryIds.add(post.deliveryId()) ? 1 : 0;
-		}
-		long injected = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.INJECTED_429).count();
-		long tooSoon = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.TOO_SOON).count();
-
 		// the floor: each conversation's calls, a second after each message it took, Retry-After after each 429
-		var floor = PacedSlack.floor(posts);
-		var first = accepted.stream().map(PacedSlack.Post::at).min(Instant::compareTo).orElse(dueAt);
-		var last = accepted.stream().map(PacedSlack.Post::at).max(Instant::compareTo).orElse(dueAt);
+		var floor = tally.floor();
+		var first = tally.first();
+		var last = tally.last();
 		double took = Duration.between(dueAt, last).toMillis() / 1000.0;
 		double spread = Duration.between(first, last).toMillis() / 1000.0;
 		var lastCard = accepted.stream()
@@ -698,7 +669,8 @@ public class SurveyLoad {
 		var rows = new ArrayList<String>();
 		rows.add(String.format("| surveys due / messages expected (contacts' cards + managers' messages) | %,d / %,d (%,d + %,d) |",
 				firm.projects, expected.size(), cards.size(), expected.size() - cards.size()));
-		rows.add(String.format("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |", posts.size(), injected));
+		rows.add(String.format("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |", posts.size(),
+				tally.injected()));
 		rows.add(String.format("| first message after the due minute | %.1f s |", Duration.between(dueAt, first).toMillis() / 1000.0));
 		rows.add(String.format("| last contact's card in by | %.1f s |", Duration.between(dueAt, lastCard).toMillis() / 1000.0));
 		rows.add(String.format("| time from the due minute to the last message | %.1f s |", took));
@@ -707,8 +679,8 @@ public class SurveyLoad {
 		rows.add(String.format("| time / floor (target ≤ 1.2) | %.2f |", floor.seconds() == 0 ? Double.NaN : took / floor.seconds()));
 		rows.add(String.format("| messages lost: cards / managers' (target 0) | %,d / %,d |", lostCards, lost.size() - lostCards));
 		rows.add(String.format("| messages duplicated: same project twice in a conversation / delivery id twice (target 0) | %,d / %,d |",
-				duplicated, duplicatedIds));
-		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tooSoon));
+				tally.duplicatedCodes(), tally.duplicatedIds()));
+		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tally.tooSoon()));
 		rows.add(String.format("| Steward CPU time from a second before the due minute to the last message: in all / a survey | %.1f s / %.1f ms |",
 				cpu, cpu * 1000 / firm.projects));
 		rows.add(String.format("| Steward resident memory in the round: before / peak / after (target < 400 MB) | %d / %d / %d MB |",
@@ -760,11 +732,11 @@ public class SurveyLoad {
 		}
 
 		String member(int project, int seat) {
-			return String.format("m%06d", project * perProject + seat);
+			return FirmFiles.member(project, seat, perProject);
 		}
 
 		String manager(int project) {
-			return String.format("pm%04d", project % managers);
+			return FirmFiles.manager(project % managers);
 		}
 
 		static String slackId(String personId) {
@@ -847,19 +819,7 @@ public class SurveyLoad {
 		}
 
 		void writeDirectory(Path file) throws IOException {
-			var yaml = FirmFiles.directory(departments);
-			FirmFiles.person(yaml, "boss", "Boss", 0, "[management]", null);
-			for (int d = 0; d < departments; d++) {
-				FirmFiles.person(yaml, "head" + d, "Head " + d, d, "[department-head]", null);
-			}
-			for (int m = 0; m < managers; m++) {
-				FirmFiles.person(yaml, String.format("pm%04d", m), "Manager " + m, m % departments, "[project-manager]", null);
-			}
-			for (int p = 0; p < projects; p++) {
-				for (int s = 0; s < perProject; s++) {
-					FirmFiles.person(yaml, member(p, s), "Member " + member(p, s), p % departments, "[member]", null);
-				}
-			}
+			var yaml = FirmFiles.directory(departments, managers, projects, perProject, null);
 			Files.writeString(file, yaml);
 		}
 

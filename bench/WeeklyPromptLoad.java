@@ -193,10 +193,11 @@ public class WeeklyPromptLoad {
 
 	static void report(PacedSlack api, Firm firm, java.util.Set<String> expected, Instant promptAt, long idle,
 			MemoryWatch memory, MemoryWatch secondMemory, String killed) {
-		var posts = api.posts();
-		var accepted = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.ACCEPTED).toList();
-		var lost = new HashSet<>(expected);
-		lost.removeAll(api.delivered());
+		var tally = api.tally(expected, promptAt);
+		var posts = tally.posts();
+		var accepted = tally.accepted();
+		var lost = tally.lost();
+		// a message twice: the same project's in one conversation, or one outbox delivery id twice
 		var seen = new HashSet<String>();
 		var deliveryIds = new HashSet<String>();
 		int duplicated = 0;
@@ -205,13 +206,9 @@ public class WeeklyPromptLoad {
 					|| (post.deliveryId() != null && !deliveryIds.add(post.deliveryId()));
 			duplicated += again ? 1 : 0;
 		}
-		long injected = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.INJECTED_429).count();
-		long tooSoon = posts.stream().filter(post -> post.outcome() == PacedSlack.Outcome.TOO_SOON).count();
-
 		// the floor: each channel's calls, one second after each message it took, Retry-After after each 429
-		var floor = PacedSlack.floor(posts);
-		var lastPost = accepted.stream().map(PacedSlack.Post::at).max(Instant::compareTo).orElse(promptAt);
-		double took = Duration.between(promptAt, lastPost).toMillis() / 1000.0;
+		var floor = tally.floor();
+		double took = Duration.between(promptAt, tally.last()).toMillis() / 1000.0;
 
 		System.out.println();
 		System.out.println("| measure | value |");
@@ -219,7 +216,7 @@ public class WeeklyPromptLoad {
 		System.out.printf("| projects / members / home channels | %,d / %,d / %d |%n", firm.projects, firm.people() - firm.staff(),
 				firm.channels);
 		System.out.printf("| messages expected (a prompt a member, a line a project's channel) | %,d |%n", expected.size());
-		System.out.printf("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |%n", posts.size(), injected);
+		System.out.printf("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |%n", posts.size(), tally.injected());
 		System.out.printf("| time from the prompt minute to the last message | %.1f s |%n", took);
 		System.out.printf("| floor that pacing allows (busiest channel, %s) | %.1f s |%n", floor.channel(), floor.seconds());
 		System.out.printf("| time / floor (target ≤ %s) | %.2f |%n", killed == null ? "1.2" : "2 with an instance killed",
@@ -231,7 +228,7 @@ public class WeeklyPromptLoad {
 		accepted.forEach(post -> buckets.merge(Duration.between(promptAt, post.at()).toSeconds() / 5 * 5, 1, Integer::sum));
 		System.out.printf("| messages lost (target 0) | %,d |%n", lost.size());
 		System.out.printf("| messages duplicated (target 0) | %,d |%n", duplicated);
-		System.out.printf("| messages refused for coming too soon (target 0) | %,d |%n", tooSoon);
+		System.out.printf("| messages refused for coming too soon (target 0) | %,d |%n", tally.tooSoon());
 		if (secondMemory == null) {
 			System.out.printf("| Steward resident memory: idle / peak / after | %d / %d / %d MB |%n", idle / 1024,
 					memory.peak() / 1024, memory.current() / 1024);
@@ -242,9 +239,8 @@ public class WeeklyPromptLoad {
 		}
 		if (floor.channel() != null) {
 			System.out.println("Calls to " + floor.channel() + ", seconds after the prompt minute:" + floor.timeline(promptAt));
-			var first = accepted.stream().map(PacedSlack.Post::at).min(Instant::compareTo).orElse(promptAt);
 			System.out.printf("First message %.2f s after the prompt minute%n",
-					Duration.between(promptAt, first).toMillis() / 1000.0);
+					Duration.between(promptAt, tally.first()).toMillis() / 1000.0);
 		}
 		System.out.println("Messages by the 5 s after the prompt minute they arrived in: " + buckets);
 		if (!lost.isEmpty()) {
@@ -283,7 +279,7 @@ public class WeeklyPromptLoad {
 		}
 
 		String member(int project, int seat) {
-			return String.format("m%06d", project * perProject + seat);
+			return FirmFiles.member(project, seat, perProject);
 		}
 
 		static String slackId(String personId) {
@@ -315,19 +311,7 @@ public class WeeklyPromptLoad {
 		}
 
 		void writeDirectory(Path file) throws IOException {
-			var yaml = FirmFiles.directory(departments);
-			FirmFiles.person(yaml, "boss", "Boss", 0, "[management]", null);
-			for (int d = 0; d < departments; d++) {
-				FirmFiles.person(yaml, "head" + d, "Head " + d, d, "[department-head]", null);
-			}
-			for (int m = 0; m < managers; m++) {
-				FirmFiles.person(yaml, String.format("pm%04d", m), "Manager " + m, m % departments, "[project-manager]", null);
-			}
-			for (int p = 0; p < projects; p++) {
-				for (int s = 0; s < perProject; s++) {
-					FirmFiles.person(yaml, member(p, s), "Member " + member(p, s), p % departments, "[member]", null);
-				}
-			}
+			var yaml = FirmFiles.directory(departments, managers, projects, perProject, null);
 			Files.writeString(file, yaml);
 		}
 
@@ -347,7 +331,7 @@ public class WeeklyPromptLoad {
 							team.add(member(p, s));
 						}
 						written.add(new Projects.Project(p + 1, code(p), "Engagement " + code(p), "Client", null,
-								"dept" + (p % departments), String.format("pm%04d", p % managers), channel(p), team), now);
+								"dept" + (p % departments), FirmFiles.manager(p % managers), channel(p), team), now);
 						schedule.setLong(1, p + 1);
 						schedule.setString(2, promptAt.getDayOfWeek().name());
 						schedule.setString(3, promptAt.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());

@@ -49,14 +49,42 @@ public final class FirmFiles {
 		return calendars;
 	}
 
-	/** The directory's beginning: departments dept0.. headed by head0.., then "people:". */
-	public static StringBuilder directory(int departments) {
+	/**
+	 * A firm's directory: departments dept0.. headed by head0.., the boss, the project managers
+	 * pm0000.. spread over the departments, and each project's members (in the project's
+	 * department). More people may be appended with {@link #person}.
+	 */
+	public static StringBuilder directory(int departments, int managers, int projects, int perProject, String bossLocale) {
 		var yaml = new StringBuilder("departments:\n");
 		for (int d = 0; d < departments; d++) {
 			yaml.append("  - id: dept").append(d).append("\n    name: Department ").append(d)
 				.append("\n    head: head").append(d).append('\n');
 		}
-		return yaml.append("people:\n");
+		yaml.append("people:\n");
+		person(yaml, "boss", "Boss", 0, "[management]", bossLocale);
+		for (int d = 0; d < departments; d++) {
+			person(yaml, "head" + d, "Head " + d, d, "[department-head]", null);
+		}
+		for (int m = 0; m < managers; m++) {
+			person(yaml, manager(m), "Manager " + m, m % departments, "[project-manager]", null);
+		}
+		for (int p = 0; p < projects; p++) {
+			for (int s = 0; s < perProject; s++) {
+				var member = member(p, s, perProject);
+				person(yaml, member, "Member " + member, p % departments, "[member]", null);
+			}
+		}
+		return yaml;
+	}
+
+	/** The id of a project manager. */
+	public static String manager(int m) {
+		return String.format("pm%04d", m);
+	}
+
+	/** The id of a project's member: numbered across the firm, perProject seats a project. */
+	public static String member(int project, int seat, int perProject) {
+		return String.format("m%06d", project * perProject + seat);
 	}
 
 	/** A person of the directory; without a locale, English or Chinese by their id. */

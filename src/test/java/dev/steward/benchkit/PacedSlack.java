@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -347,6 +348,68 @@ public final class PacedSlack {
 			}
 		}
 		return json.append('"').toString();
+	}
+
+	// --- what came of a burst of messages ---------------------------------------------------------
+
+	/**
+	 * Waits, watching the fake, until every expected "&lt;conversation&gt; &lt;code&gt;" has been delivered:
+	 * at most an hour after the moment, and no more than two minutes without a new delivery once
+	 * the patience after the moment is over. Prints how many are in every so many, and calls
+	 * {@code tick} each time it looks (a fifth of a second).
+	 */
+	public void awaitDelivered(Set<String> expected, Instant from, Duration patience, int every, String what,
+			Runnable tick) throws InterruptedException {
+		var deadline = from.plusSeconds(3600);
+		int reported = -1;
+		int lastCount = 0;
+		var lastProgress = from.plus(patience);
+		while (Instant.now().isBefore(deadline) && Instant.now().isBefore(lastProgress.plusSeconds(120))
+				&& !delivered.containsAll(expected)) {
+			int now = delivered.size();
+			tick.run();
+			if (now != lastCount) {
+				lastCount = now;
+				lastProgress = Instant.now().isAfter(lastProgress) ? Instant.now() : lastProgress;
+			}
+			if (Instant.now().isAfter(from) && now / every != reported / every) {
+				reported = now;
+				System.out.printf("  %5.1f s: %,d of %,d %s%n", Duration.between(from, Instant.now()).toMillis() / 1000.0,
+						now, expected.size(), what);
+			}
+			Thread.sleep(200); // watching another process's progress
+		}
+	}
+
+	/**
+	 * What the fake saw of the expected deliveries: the calls, the accepted messages with codes on
+	 * them, what was lost, codes twice in a conversation and delivery ids twice, the 429s it chose
+	 * and those for coming too soon, the floor, and the first and last message (the moment, if none).
+	 */
+	public record Tally(List<Post> posts, List<Post> accepted, Set<String> lost, int duplicatedCodes, int duplicatedIds,
+			long injected, long tooSoon, Floor floor, Instant first, Instant last) {
+	}
+
+	public Tally tally(Set<String> expected, Instant from) {
+		var all = List.copyOf(posts);
+		var accepted = all.stream().filter(post -> post.outcome() == Outcome.ACCEPTED && !post.codes().isEmpty()).toList();
+		var lost = new HashSet<>(expected);
+		lost.removeAll(delivered);
+		var seen = new HashSet<String>();
+		var deliveryIds = new HashSet<String>();
+		int duplicatedCodes = 0;
+		int duplicatedIds = 0;
+		for (var post : accepted) {
+			for (var code : post.codes()) {
+				duplicatedCodes += seen.add(post.channel() + " " + code) ? 0 : 1;
+			}
+			duplicatedIds += post.deliveryId() != null && !deliveryIds.add(post.deliveryId()) ? 1 : 0;
+		}
+		long injected = all.stream().filter(post -> post.outcome() == Outcome.INJECTED_429).count();
+		long tooSoon = all.stream().filter(post -> post.outcome() == Outcome.TOO_SOON).count();
+		var first = accepted.stream().map(Post::at).min(Instant::compareTo).orElse(from);
+		var last = accepted.stream().map(Post::at).max(Instant::compareTo).orElse(from);
+		return new Tally(all, accepted, lost, duplicatedCodes, duplicatedIds, injected, tooSoon, floor(all), first, last);
 	}
 
 	// --- what pacing allows -----------------------------------------------------------------------
