@@ -121,7 +121,7 @@ public final class Steward {
 
 	/** Waits until the process's log says this line (Steward logs what it has done, at start). */
 	public static void awaitLog(Path log, String line, Process process) throws InterruptedException {
-		await("its log saying \"" + line + "\"", process, log, () -> {
+		await("the log to say \"" + line + "\"", process, log, () -> {
 			try {
 				return Files.exists(log) && Files.readString(log).contains(line);
 			}
@@ -166,7 +166,7 @@ public final class Steward {
 			}
 			Thread.sleep(POLL_MILLIS); // polling another process: there is no event to wait on
 		}
-		throw new IllegalStateException("No " + what + " within " + STARTING.toSeconds() + " s; see " + log);
+		throw new IllegalStateException("Waited " + STARTING.toSeconds() + " s for " + what + "; see " + log);
 	}
 
 	private interface Condition {
