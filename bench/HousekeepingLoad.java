@@ -1,23 +1,18 @@
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
+
+import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/HousekeepingLoad.java
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.Steward;
 
 /**
  * A year of a consulting firm's chat traffic, compressed in time, against Steward's housekeeping:
@@ -35,6 +30,11 @@ import java.util.zip.ZipFile;
  * form_session and event_publication and the database file's size; at the end it compares the last
  * count with the one at day 210 (after the longest retention, 180 days, has passed) and reports the
  * purges' times from Steward's log and Steward's resident memory (idle, peak, after).
+ *
+ * Run from the project root (the package builds the benchmarks' kit too, in target/test-classes):
+ *   mvn -q -DskipTests package
+ *   java -cp target/test-classes bench/HousekeepingLoad.java [--projects 2000] [--days 365] [--day-seconds 2]
+ *       [--max-ram 512m] [--jar PATH]
  */
 public class HousekeepingLoad {
 
@@ -44,19 +44,14 @@ public class HousekeepingLoad {
 	static final Pattern PURGE = Pattern.compile("Housekeeping: purged (\\d+) delivered messages, (\\d+) given up, (\\d+) forms left open in (\\d+) ms");
 
 	public static void main(String[] args) throws Exception {
-		var options = options(args);
-		int projects = Integer.parseInt(options.getOrDefault("projects", "2000"));
-		int days = Integer.parseInt(options.getOrDefault("days", "365"));
-		double daySeconds = Double.parseDouble(options.getOrDefault("day-seconds", "2"));
-		var maxRam = options.getOrDefault("max-ram", "512m");
-		var jar = Path.of(options.getOrDefault("jar", "target/steward-0.1.0-SNAPSHOT.jar"));
-		if (!Files.isRegularFile(jar)) {
-			System.err.println("No " + jar + ": run 'mvn -q -DskipTests package' first.");
-			System.exit(2);
-		}
+		var options = Options.parse(args);
+		int projects = options.integer("projects", 2000);
+		int days = options.integer("days", 365);
+		double daySeconds = options.decimal("day-seconds", 2);
+		var maxRam = options.maxRam();
+		var jar = options.jar();
 		if (days <= LONGEST_RETENTION_DAYS + 30) {
-			System.err.println("--days must exceed " + (LONGEST_RETENTION_DAYS + 30) + " to see the tables after the longest retention");
-			System.exit(2);
+			Options.exit("--days must exceed " + (LONGEST_RETENTION_DAYS + 30) + " to see the tables after the longest retention");
 		}
 		var traffic = new Traffic(projects);
 		var work = Files.createTempDirectory("steward-housekeeping-bench");
@@ -71,15 +66,15 @@ public class HousekeepingLoad {
 				traffic.plain, traffic.updates, traffic.failed, traffic.events, traffic.abandoned);
 
 		var steward = start(jar, maxRam, data, url, daySeconds, log);
-		var memory = new MemoryWatch(steward.pid());
-		memory.start();
+		var memory = MemoryWatch.start(steward.pid());
 		var samples = new ArrayList<Sample>();
 		long written = 0;
 		int late = 0;
 		try {
-			waitFor(log, "Started StewardApplication", steward);
+			steward.awaitLog("Started StewardApplication");
 			long idle = memory.current();
-			try (var db = h2(jar, work, url)) {
+			// H2's auto server lets both in
+			try (var db = Database.h2(jar, work, url).connect()) {
 				db.setAutoCommit(false);
 				var random = new Random(2026);
 				long t0 = System.nanoTime();
@@ -103,9 +98,8 @@ public class HousekeepingLoad {
 			report(samples, idle, memory, Files.readString(log), late, days, written);
 		}
 		finally {
-			memory.interrupt();
-			steward.destroy();
-			steward.waitFor();
+			memory.stop();
+			steward.stop();
 		}
 	}
 
@@ -290,23 +284,9 @@ public class HousekeepingLoad {
 
 	// --- Steward ------------------------------------------------------------------------------------
 
-	static Process start(Path jar, String maxRam, Path data, String url, double daySeconds, Path log) throws IOException {
-		int port;
-		try (var socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
-		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
-		var command = new ArrayList<String>(List.of("java", "-XX:MaxRAM=" + maxRam));
-		var extra = System.getenv("STEWARD_BENCH_JVM_ARGS");
-		if (extra == null || !extra.contains("GC")) {
-			command.add("-XX:+UseSerialGC"); // unless the extra options name a collector
-		}
-		if (extra != null && !extra.isBlank()) {
-			command.addAll(List.of(extra.trim().split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0",
-				"--logging.level.root=warn", "--logging.level.dev.steward=info", "--spring.datasource.url=" + url,
+	static Steward start(Path jar, String maxRam, Path data, String url, double daySeconds, Path log) {
+		var args = new ArrayList<>(Steward.LOGS);
+		args.addAll(List.of("--spring.datasource.url=" + url,
 				// the retention periods and the purge's interval, scaled as the simulated day is
 				"--steward.housekeeping.every=" + scaled(1, daySeconds),
 				"--steward.housekeeping.delivered-messages=" + scaled(30, daySeconds),
@@ -314,11 +294,7 @@ public class HousekeepingLoad {
 				"--steward.housekeeping.failed-messages=" + scaled(90, daySeconds),
 				"--steward.housekeeping.form-sessions=" + scaled(7, daySeconds),
 				"--steward.housekeeping.event-publications=" + scaled(7, daySeconds)));
-		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().put("STEWARD_DATA_DIR", data.toString());
-		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
-		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-		return builder.start();
+		return Steward.start(jar, maxRam, java.util.Map.of("STEWARD_DATA_DIR", data.toString()), log, args);
 	}
 
 	/** Simulated days as a duration Steward reads, in milliseconds. */
@@ -326,97 +302,7 @@ public class HousekeepingLoad {
 		return Math.round(days * daySeconds * 1000) + "ms";
 	}
 
-	static void waitFor(Path log, String line, Process process) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Steward stopped while starting; see " + log);
-			}
-			if (Files.exists(log) && Files.readString(log).contains(line)) {
-				return;
-			}
-			Thread.sleep(200); // watching another process's log
-		}
-		throw new IllegalStateException("Steward's log did not say \"" + line + "\" within 600 s; see " + log);
-	}
-
-	/** Steward's H2 database, through the driver inside Steward's own jar (H2's auto server lets both in). */
-	static Connection h2(Path jar, Path work, String url) throws Exception {
-		var lib = Files.createDirectories(work.resolve("lib"));
-		Path driverJar = null;
-		try (var zip = new ZipFile(jar.toFile())) {
-			var entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				var entry = entries.nextElement();
-				var name = Path.of(entry.getName()).getFileName().toString();
-				if (entry.getName().startsWith("BOOT-INF/lib/") && name.startsWith("h2-") && name.endsWith(".jar")) {
-					driverJar = lib.resolve(name);
-					try (var in = zip.getInputStream(entry)) {
-						Files.copy(in, driverJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-					}
-				}
-			}
-		}
-		if (driverJar == null) {
-			throw new IllegalStateException("No H2 driver in " + jar);
-		}
-		var loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() });
-		var driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-		var properties = new Properties();
-		properties.setProperty("user", "sa");
-		properties.setProperty("password", "");
-		return driver.connect(url, properties);
-	}
-
-	/** Samples a process's resident set size (VmRSS, kB) from /proc. */
-	static final class MemoryWatch extends Thread {
-
-		private final long pid;
-
-		private volatile long current;
-
-		private volatile long peak;
-
-		MemoryWatch(long pid) {
-			this.pid = pid;
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			var status = Path.of("/proc", String.valueOf(pid), "status");
-			while (!isInterrupted()) {
-				try {
-					for (var line : Files.readAllLines(status)) {
-						if (line.startsWith("VmRSS:")) {
-							current = Long.parseLong(line.replaceAll("\\D", ""));
-							peak = Math.max(peak, current);
-						}
-					}
-					Thread.sleep(100);
-				}
-				catch (InterruptedException | IOException ex) {
-					return;
-				}
-			}
-		}
-
-		long current() {
-			return current;
-		}
-
-		long peak() {
-			return peak;
-		}
-
-	}
-
-	static Map<String, String> options(String[] args) {
-		var options = new HashMap<String, String>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
-	}
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/HousekeepingLoad.java
 
 }

@@ -1,11 +1,9 @@
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import dev.steward.benchkit.Figures; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/PlaygroundLoad.java
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.Steward;
+
 /**
  * Load on a running Steward through the playground door, with its resident memory watched.
  *
@@ -25,9 +28,9 @@ import java.util.regex.Pattern;
  * applications (a command and three form pages each: form engine, approval engine, outbox).
  * Prints throughput, p50/p99 latency and the peak resident memory of the Steward process.
  *
- * Run from the project root:
+ * Run from the project root (the package builds the benchmarks' kit too, in target/test-classes):
  *   mvn -q -DskipTests package
- *   java bench/PlaygroundLoad.java [--clients 20] [--seconds 20] [--max-ram 512m]
+ *   java -cp target/test-classes bench/PlaygroundLoad.java [--clients 20] [--seconds 20] [--max-ram 512m] [--jar PATH]
  */
 public class PlaygroundLoad {
 
@@ -40,38 +43,20 @@ public class PlaygroundLoad {
 	static final Pattern KEY = Pattern.compile("data-input-key=\"([^\"]+)\"");
 
 	public static void main(String[] args) throws Exception {
-		var options = options(args);
-		int clients = Integer.parseInt(options.getOrDefault("clients", "20"));
-		int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-		var maxRam = options.getOrDefault("max-ram", "512m");
-		var jar = Path.of(options.getOrDefault("jar", "target/steward-0.1.0-SNAPSHOT.jar"));
-		if (!Files.isRegularFile(jar)) {
-			System.err.println("No " + jar + ": run 'mvn -q -DskipTests package' first.");
-			System.exit(2);
-		}
-		int port;
-		try (var socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		var options = Options.parse(args);
+		int clients = options.integer("clients", 20);
+		int seconds = options.integer("seconds", 20);
+		var maxRam = options.maxRam();
+		var jar = options.jar();
 		var data = Files.createTempDirectory("steward-bench");
-		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
-		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
-		var process = new ProcessBuilder("java", "-XX:MaxRAM=" + maxRam, "-XX:+UseSerialGC", "-jar", jar.toString(),
-				"--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn")
-			.redirectErrorStream(true)
-			.redirectOutput(data.resolve("steward.log").toFile())
-			.directory(Path.of("").toAbsolutePath().toFile());
-		process.environment().put("STEWARD_DATA_DIR", data.toString());
-		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
-		process.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-		var steward = process.start();
-		var memory = new MemoryWatch(steward.pid());
-		memory.start();
+		var steward = Steward.start(jar, maxRam, Map.of("STEWARD_DATA_DIR", data.toString()), data.resolve("steward.log"),
+				List.of("--logging.level.root=warn"));
+		var memory = MemoryWatch.start(steward.pid());
 		try {
-			var base = "http://127.0.0.1:" + port;
+			var base = steward.baseUrl();
 			var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 			long started = System.nanoTime();
-			waitUntilUp(http, base, steward);
+			steward.awaitHome(http);
 			var startup = Duration.ofNanos(System.nanoTime() - started);
 			long idle = memory.current();
 
@@ -90,9 +75,8 @@ public class PlaygroundLoad {
 					idle / 1024, memory.peak() / 1024, memory.current() / 1024);
 		}
 		finally {
-			memory.interrupt();
-			steward.destroy();
-			steward.waitFor();
+			memory.stop();
+			steward.stop();
 		}
 	}
 
@@ -177,15 +161,7 @@ public class PlaygroundLoad {
 		var sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
 		System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %d |%n", name, sorted.size(), sorted.size() / elapsed,
-				percentile(sorted, 50), percentile(sorted, 99), errors.get());
-	}
-
-	static double percentile(List<Long> sorted, int p) {
-		if (sorted.isEmpty()) {
-			return 0;
-		}
-		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, index)) / 1e6;
+				Figures.percentile(sorted, 50), Figures.percentile(sorted, 99), errors.get());
 	}
 
 	static String post(HttpClient http, String url, String json) throws IOException, InterruptedException {
@@ -201,79 +177,7 @@ public class PlaygroundLoad {
 		return response.body();
 	}
 
-	static void waitUntilUp(HttpClient http, String base, Process steward) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!steward.isAlive()) {
-				throw new IllegalStateException("Steward stopped while starting; see its log in the temp folder");
-			}
-			try {
-				var response = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-						HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(200); // polling a process we started: there is no event to wait on
-		}
-		throw new IllegalStateException("Steward did not answer within 90 s");
-	}
-
-	/** Samples the process's resident set size (VmRSS, kB) from /proc. */
-	static final class MemoryWatch extends Thread {
-
-		private final long pid;
-
-		private volatile long current;
-
-		private volatile long peak;
-
-		MemoryWatch(long pid) {
-			this.pid = pid;
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			var status = Path.of("/proc", String.valueOf(pid), "status");
-			while (!isInterrupted()) {
-				try {
-					for (var line : Files.readAllLines(status)) {
-						if (line.startsWith("VmRSS:")) {
-							current = Long.parseLong(line.replaceAll("\\D", ""));
-							peak = Math.max(peak, current);
-						}
-					}
-					Thread.sleep(100);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-				catch (IOException gone) {
-					return;
-				}
-			}
-		}
-
-		long current() {
-			return current;
-		}
-
-		long peak() {
-			return peak;
-		}
-
-	}
-
-	static Map<String, String> options(String[] args) {
-		var options = new java.util.HashMap<String, String>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
-	}
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/PlaygroundLoad.java
 
 }

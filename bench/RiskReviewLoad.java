@@ -1,21 +1,9 @@
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.Driver;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,26 +15,25 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/RiskReviewLoad.java
+import dev.steward.benchkit.Figures;
+import dev.steward.benchkit.FirmFiles;
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.PacedSlack;
+import dev.steward.benchkit.Projects;
+import dev.steward.benchkit.SlackRequests;
+import dev.steward.benchkit.Steward;
 
 /**
  * The risk register at a firm's size: the daily review of every owner's due risks, the firm-wide
@@ -54,7 +41,7 @@ import com.sun.net.httpserver.HttpServer;
  *
  * Builds a firm (by default 2,000 active projects with 5 members each, 200 project managers, 10
  * department heads and 100 people of management who ask for the heat map) and writes it into
- * Steward's H2 database with SQL between starts, as WeeklyPromptLoad does: first the projects,
+ * Steward's database with SQL between starts, as WeeklyPromptLoad does: first the projects,
  * then the register (by default 20,000 open risks, 10 a project, owned by 1,000 people spread over
  * the firm's members and managers, every one of them due for review today). Steward runs from the
  * packaged jar as in a small container (-XX:MaxRAM), its Slack door pointed at a fake Web API in
@@ -80,11 +67,16 @@ import com.sun.net.httpserver.HttpServer;
  *    acknowledgement to the upload completed at the fake (p50/p99/max). If Steward has no such
  *    command (it answers that /risk has no "matrix", or no picture comes), says so and skips it.
  *
- * Run from the project root:
+ * With {@code --database postgres} Steward runs on a PostgreSQL database the benchmark makes (and
+ * drops at the end, whatever happened) on the server of {@code --postgres} (user {@code postgres}, or
+ * {@code --postgres-user}), as WeeklyPromptLoad does; the firm and the register are written there.
+ *
+ * Run from the project root (the package builds the benchmarks' kit too, in target/test-classes):
  *   mvn -q -DskipTests package
- *   java bench/RiskReviewLoad.java [--projects 2000] [--risks 20000] [--owners 1000] [--due 1.0]
- *       [--members-per-project 5] [--askers 100] [--matrix-clients 10] [--rejects 0.02]
+ *   java -cp target/test-classes bench/RiskReviewLoad.java [--projects 2000] [--risks 20000] [--owners 1000]
+ *       [--due 1.0] [--members-per-project 5] [--askers 100] [--matrix-clients 10] [--rejects 0.02]
  *       [--matrix-rejects 0] [--lead 300] [--compare-start true] [--max-ram 512m] [--jar PATH]
+ *       [--database h2|postgres] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--postgres-user postgres]
  */
 public class RiskReviewLoad {
 
@@ -93,11 +85,7 @@ public class RiskReviewLoad {
 	/** Each risk's title carries its code, so the fake can tell which risks a message carries. */
 	static final Pattern RISK_CODE = Pattern.compile("RSK-\\d{6}");
 
-	static final Pattern DELIVERY = Pattern.compile("\"delivery_id\"\\s*:\\s*\"?(\\d+)");
-
-	static final Pattern FILE_ID = Pattern.compile("\"id\"\\s*:\\s*\"(F\\d+)\"");
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = FirmFiles.ZONE;
 
 	/** The default matrix of config/risk.yaml: a row a likelihood from 5 down to 1, impact 1 to 5. */
 	static final String[][] MATRIX = { { "MEDIUM", "MEDIUM", "HIGH", "HIGH", "HIGH" },
@@ -107,62 +95,48 @@ public class RiskReviewLoad {
 	static final String[] CATEGORIES = { "market", "client", "project", "people", "legal" };
 
 	public static void main(String[] args) throws Exception {
-		var options = options(args);
-		int projects = Integer.parseInt(options.getOrDefault("projects", "2000"));
-		int risks = Integer.parseInt(options.getOrDefault("risks", "20000"));
-		int owners = Integer.parseInt(options.getOrDefault("owners", "1000"));
-		double due = Double.parseDouble(options.getOrDefault("due", "1.0"));
-		int perProject = Integer.parseInt(options.getOrDefault("members-per-project", "5"));
-		int askers = Integer.parseInt(options.getOrDefault("askers", "100"));
-		int matrixClients = Integer.parseInt(options.getOrDefault("matrix-clients", "10"));
-		double rejects = Double.parseDouble(options.getOrDefault("rejects", "0.02"));
-		double matrixRejects = Double.parseDouble(options.getOrDefault("matrix-rejects", "0"));
-		int lead = Integer.parseInt(options.getOrDefault("lead", "300"));
-		boolean compareStart = Boolean.parseBoolean(options.getOrDefault("compare-start", "true"));
-		var maxRam = options.getOrDefault("max-ram", "512m");
-		var jar = Path.of(options.getOrDefault("jar", "target/steward-0.1.0-SNAPSHOT.jar"));
-		if (!Files.isRegularFile(jar)) {
-			System.err.println("No " + jar + ": run 'mvn -q -DskipTests package' first.");
-			System.exit(2);
-		}
+		var options = Options.parse(args);
+		int projects = options.integer("projects", 2000);
+		int risks = options.integer("risks", 20000);
+		int owners = options.integer("owners", 1000);
+		double due = options.decimal("due", 1.0);
+		int perProject = options.integer("members-per-project", 5);
+		int askers = options.integer("askers", 100);
+		int matrixClients = options.integer("matrix-clients", 10);
+		double rejects = options.decimal("rejects", 0.02);
+		double matrixRejects = options.decimal("matrix-rejects", 0);
+		int lead = options.integer("lead", 300);
+		boolean compareStart = options.flag("compare-start", true);
+		var maxRam = options.maxRam();
+		var jar = options.jar();
 		var work = Files.createTempDirectory("steward-risk-bench");
 		var firm = new Firm(projects, perProject, risks, owners, due, askers);
 		if (firm.owners > firm.candidates().size()) {
-			System.err.println("--owners is at most " + firm.candidates().size() + " (the firm's members and managers)");
-			System.exit(2);
+			Options.exit("--owners is at most " + firm.candidates().size() + " (the firm's members and managers)");
 		}
 		firm.writeDirectory(work.resolve("directory.yaml"));
-		var calendars = Files.createDirectories(work.resolve("calendars"));
-		Files.writeString(calendars.resolve("bench.yaml"), """
-				# Every day a working day, so the benchmark runs on any day of the year.
-				id: bench
-				name: Benchmark (no rest days)
-				weekly-rest-days: []
-				holidays: {}
-				""");
+		FirmFiles.calendars(work);
 
-		var api = FakeSlack.start(rejects);
+		var api = PacedSlack.start(rejects, PacedSlack.Codes.all(RISK_CODE));
 		var data = work.resolve("data");
-		var env = Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", SECRET,
-				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", data.toString(), "STEWARD_DIRECTORY",
-				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString());
+		var env = FirmFiles.environment(work, api.url(), SECRET);
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		System.out.println("Load average at the start (1, 5, 15 min): " + loadAverage());
-		System.out.printf("Firm: %,d projects, %,d people in the directory, %,d open risks owned by %,d people; logs in %s%n",
-				projects, firm.people(), risks, owners, work);
-		try {
+		try (var database = Database.of(options, jar, work, data)) {
+			env.putAll(database.environment());
+			System.out.println("Load average at the start (1, 5, 15 min): " + Figures.loadAverage());
+			System.out.printf("Firm: %,d projects, %,d people in the directory, %,d open risks owned by %,d people; Steward on %s; logs in %s%n",
+					projects, firm.people(), risks, owners, database.label(), work);
 			// the schema and the directory
 			long started = System.nanoTime();
-			var first = start(jar, maxRam, env, work.resolve("steward-first.log"), null);
-			waitFor(work.resolve("steward-first.log"), "Started StewardApplication", first.process());
-			first.process().destroy();
-			first.process().waitFor();
+			var first = Steward.start(jar, maxRam, env, work.resolve("steward-first.log"), args(null));
+			first.awaitLog("Started StewardApplication");
+			first.stop();
 			System.out.printf("Schema and directory of %,d people made in %.1f s%n", firm.people(),
 					(System.nanoTime() - started) / 1e9);
 
 			// the projects, without risks
 			started = System.nanoTime();
-			firm.writeProjects(jar, work, data);
+			firm.writeProjects(database);
 			System.out.printf("%,d projects with %,d members written in %.1f s%n", projects, projects * perProject,
 					(System.nanoTime() - started) / 1e9);
 
@@ -170,22 +144,20 @@ public class RiskReviewLoad {
 			if (compareStart) {
 				// the first start with the projects plans their progress jobs: not a start like the others
 				var planning = startUp(jar, maxRam, env, work.resolve("steward-projects.log"), http, null);
-				planning.started().process().destroy();
-				planning.started().process().waitFor();
+				planning.stop();
 				System.out.printf("First start with the projects (plans their jobs): %.1f s (Spring: %s)%n",
 						planning.seconds(), planning.spring());
 
 				// 1. start-up without risks
 				without = startUp(jar, maxRam, env, work.resolve("steward-no-risks.log"), http, null);
-				without.started().process().destroy();
-				without.started().process().waitFor();
+				without.stop();
 				System.out.printf("Start-up without risks: %.1f s (Spring: %s)%n", without.seconds(), without.spring());
 			}
 
 			// the register, due at the review minute
 			var reviewAt = ZonedDateTime.now(ZONE).plusSeconds(lead).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 			started = System.nanoTime();
-			firm.writeRisks(jar, work, data, reviewAt.toLocalDate());
+			firm.writeRisks(database, reviewAt.toLocalDate());
 			System.out.printf("%,d risks written in %.1f s (%,d due on %s, in %,d messages to %,d owners); reviews at %s%n",
 					risks, (System.nanoTime() - started) / 1e9, firm.dueCount(), reviewAt.toLocalDate(),
 					firm.expectedMessages(), firm.dueOwners(), reviewAt.toLocalTime());
@@ -204,11 +176,13 @@ public class RiskReviewLoad {
 					return;
 				}
 				var reviews = reviews(api, firm, reviewAt.toInstant(), memory);
-				api.beginMatrixPhase(matrixRejects);
-				var matrix = matrix(api, http, steward.port(), firm, matrixClients, memory, work.resolve("steward.log"));
+				// the heat maps have their own share of 429s (a 429 costs a second nobody can save)
+				long injectedBefore = api.injected();
+				api.rejects(matrixRejects);
+				var matrix = matrix(api, http, steward, firm, matrixClients, memory, injectedBefore);
 
 				System.out.println();
-				System.out.println("Load average at the end (1, 5, 15 min): " + loadAverage());
+				System.out.println("Load average at the end (1, 5, 15 min): " + Figures.loadAverage());
 				System.out.println("| measure | value |");
 				System.out.println("|---|---|");
 				if (without != null) {
@@ -221,9 +195,7 @@ public class RiskReviewLoad {
 				matrix.forEach(System.out::println);
 			}
 			finally {
-				memory.interrupt();
-				steward.process().destroy();
-				steward.process().waitFor();
+				with.stop();
 			}
 		}
 		finally {
@@ -231,20 +203,35 @@ public class RiskReviewLoad {
 		}
 	}
 
+	/** Steward's arguments: its lines in the log, the calendar without rest days, and the review minute if set. */
+	static List<String> args(String reviewTime) {
+		var args = new ArrayList<>(Steward.LOGS);
+		args.add("--steward.scheduling.default-calendar=bench");
+		if (reviewTime != null) {
+			args.add("--steward.risk.review-time=" + reviewTime);
+		}
+		return args;
+	}
+
 	// --- start-up -------------------------------------------------------------------------------
 
-	record StartUp(Started started, double seconds, String spring, MemoryWatch memory) {
+	record StartUp(Steward started, double seconds, String spring, MemoryWatch memory) {
+
+		void stop() throws InterruptedException {
+			memory.stop();
+			started.stop();
+		}
+
 	}
 
 	/** Starts Steward and times it until it answers and its risk planner has planned the daily reviews. */
 	static StartUp startUp(Path jar, String maxRam, Map<String, String> env, Path log, HttpClient http, String reviewTime)
 			throws Exception {
 		long started = System.nanoTime();
-		var steward = start(jar, maxRam, env, log, reviewTime);
-		var memory = new MemoryWatch(steward.process().pid());
-		memory.start();
-		waitUntilUp(http, steward.port(), steward.process());
-		waitFor(log, "Risk register: daily reviews planned", steward.process());
+		var steward = Steward.start(jar, maxRam, env, log, args(reviewTime));
+		var memory = MemoryWatch.start(steward.pid());
+		steward.awaitSlackEndpoint(http);
+		steward.awaitLog("Risk register: daily reviews planned");
 		double seconds = (System.nanoTime() - started) / 1e9;
 		var matcher = Pattern.compile("Started StewardApplication in ([\\d.]+) seconds").matcher(Files.readString(log));
 		return new StartUp(steward, seconds, matcher.find() ? matcher.group(1) + " s" : "?", memory);
@@ -252,66 +239,25 @@ public class RiskReviewLoad {
 
 	// --- the daily reviews ----------------------------------------------------------------------
 
-	static List<String> reviews(FakeSlack api, Firm firm, Instant reviewAt, MemoryWatch memory) throws Exception {
+	static List<String> reviews(PacedSlack api, Firm firm, Instant reviewAt, MemoryWatch memory) throws Exception {
 		var expected = firm.expected();
 		long idle = memory.current();
 		memory.mark();
 		// bounded: at most an hour, and two minutes without a new risk delivered once they began
-		var deadline = reviewAt.plusSeconds(3600);
-		int reported = -1;
-		int lastCount = 0;
-		var lastProgress = reviewAt.plusSeconds(180);
-		while (Instant.now().isBefore(deadline) && Instant.now().isBefore(lastProgress.plusSeconds(120))
-				&& !api.delivered().containsAll(expected)) {
-			int now = api.delivered().size();
-			if (now != lastCount) {
-				lastCount = now;
-				lastProgress = Instant.now().isAfter(lastProgress) ? Instant.now() : lastProgress;
-			}
-			if (Instant.now().isAfter(reviewAt) && now / 2000 != reported / 2000) {
-				reported = now;
-				System.out.printf("  %5.1f s: %,d of %,d due risks delivered%n",
-						Duration.between(reviewAt, Instant.now()).toMillis() / 1000.0, now, expected.size());
-			}
-			Thread.sleep(200); // watching another process's progress
-		}
+		api.awaitDelivered(expected, reviewAt, Duration.ofSeconds(180), 2000, "due risks delivered", () -> {
+		});
 		// a while longer, so a message posted twice has the time to show
 		Thread.sleep(5000);
 		long peak = memory.peakSinceMark();
 
-		var posts = api.posts();
-		var accepted = posts.stream().filter(post -> post.outcome() == Outcome.ACCEPTED && !post.codes().isEmpty()).toList();
-		var lost = new HashSet<>(expected);
-		lost.removeAll(api.delivered());
-		var seen = new HashSet<String>();
-		var deliveryIds = new HashSet<String>();
-		int duplicatedRisks = 0;
-		int duplicatedMessages = 0;
-		for (var post : accepted) {
-			for (var code : post.codes()) {
-				duplicatedRisks += seen.add(post.channel() + " " + code) ? 0 : 1;
-			}
-			duplicatedMessages += post.deliveryId() != null && !deliveryIds.add(post.deliveryId()) ? 1 : 0;
-		}
-		long injected = posts.stream().filter(post -> post.outcome() == Outcome.INJECTED_429).count();
-		long tooSoon = posts.stream().filter(post -> post.outcome() == Outcome.TOO_SOON).count();
-
+		var tally = api.tally(expected, reviewAt);
+		var posts = tally.posts();
+		var accepted = tally.accepted();
+		var lost = tally.lost();
 		// the floor: each conversation's calls, a second after each message it took, Retry-After after each 429
-		var byChannel = new HashMap<String, List<Post>>();
-		posts.forEach(post -> byChannel.computeIfAbsent(post.channel(), key -> new ArrayList<>()).add(post));
-		double floor = 0;
-		String floorChannel = null;
-		for (var entry : byChannel.entrySet()) {
-			double seconds = floor(entry.getValue());
-			if (seconds > floor) {
-				floor = seconds;
-				floorChannel = entry.getKey();
-			}
-		}
-		var first = accepted.stream().map(Post::at).min(Instant::compareTo).orElse(reviewAt);
-		var last = accepted.stream().map(Post::at).max(Instant::compareTo).orElse(reviewAt);
-		double took = Duration.between(reviewAt, last).toMillis() / 1000.0;
-		double spread = Duration.between(first, last).toMillis() / 1000.0;
+		var floor = tally.floor();
+		double took = Duration.between(reviewAt, tally.last()).toMillis() / 1000.0;
+		double spread = Duration.between(tally.first(), tally.last()).toMillis() / 1000.0;
 
 		// when each owner's first message came: the job asks owner after owner, so the last of these
 		// is about when it had asked everyone; after it, what remains is each owner's pacing
@@ -323,61 +269,32 @@ public class RiskReviewLoad {
 		rows.add(String.format("| owners with reviews due / risks due / messages expected (≤ 5 risks each) | %,d / %,d / %,d |",
 				firm.dueOwners(), expected.size(), firm.expectedMessages()));
 		rows.add(String.format("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |", posts.size(),
-				injected));
+				tally.injected()));
 		rows.add(String.format("| messages posted with risks on them | %,d |", accepted.size()));
 		rows.add(String.format("| first message after the review minute | %.1f s |",
-				Duration.between(reviewAt, first).toMillis() / 1000.0));
+				Duration.between(reviewAt, tally.first()).toMillis() / 1000.0));
 		rows.add(String.format("| every owner's first message in by | %.1f s |",
 				Duration.between(reviewAt, lastOwnerReached).toMillis() / 1000.0));
 		rows.add(String.format("| time from the review minute to the last message | %.1f s |", took));
 		rows.add(String.format("| messages a second, first to last | %.0f |", spread <= 0 ? Double.NaN : accepted.size() / spread));
-		rows.add(String.format("| floor that pacing allows (busiest owner, %s) | %.1f s |", floorChannel, floor));
-		rows.add(String.format("| time / floor (target ≤ 1.2) | %.2f |", floor == 0 ? Double.NaN : took / floor));
+		rows.add(String.format("| floor that pacing allows (busiest owner, %s) | %.1f s |", floor.channel(), floor.seconds()));
+		rows.add(String.format("| time / floor (target ≤ 1.2) | %.2f |", floor.seconds() == 0 ? Double.NaN : took / floor.seconds()));
 		rows.add(String.format("| risks lost (target 0) | %,d |", lost.size()));
-		rows.add(String.format("| risks duplicated / messages duplicated (target 0) | %,d / %,d |", duplicatedRisks,
-				duplicatedMessages));
-		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tooSoon));
+		rows.add(String.format("| risks duplicated / messages duplicated (target 0) | %,d / %,d |", tally.duplicatedCodes(),
+				tally.duplicatedIds()));
+		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tally.tooSoon()));
 		rows.add(String.format("| Steward resident memory in the reviews: before / peak / after (target < 400 MB) | %d / %d / %d MB |",
 				idle / 1024, peak / 1024, memory.current() / 1024));
 		if (!lost.isEmpty()) {
 			System.out.println("Some lost: " + lost.stream().limit(5).toList());
 		}
-		if (floorChannel != null) {
-			var timeline = new StringBuilder();
-			for (var call : byChannel.get(floorChannel)) {
-				timeline.append(String.format(" %.2f%s", Duration.between(reviewAt, call.at()).toMillis() / 1000.0,
-						call.outcome() == Outcome.ACCEPTED ? "" : call.outcome() == Outcome.INJECTED_429 ? "(429)" : "(too soon)"));
-			}
-			System.out.println("Calls to " + floorChannel + ", seconds after the review minute:" + timeline);
+		if (floor.channel() != null) {
+			System.out.println("Calls to " + floor.channel() + ", seconds after the review minute:" + floor.timeline(reviewAt));
 		}
 		// how the deliveries spread over time: a line every tenth of them
 		var times = accepted.stream().map(post -> Duration.between(reviewAt, post.at()).toMillis() / 1000.0).sorted().toList();
-		var spreadLine = new StringBuilder("Messages delivered by (s after the review minute):");
-		for (int tenth = 1; tenth <= 10 && !times.isEmpty(); tenth++) {
-			int index = Math.max(0, (int) Math.ceil(times.size() * tenth / 10.0) - 1);
-			spreadLine.append(String.format(" %d%%: %.1f", tenth * 10, times.get(index)));
-		}
-		System.out.println(spreadLine);
+		System.out.println(Figures.tenths("Messages delivered by (s after the review minute):", times));
 		return rows;
-	}
-
-	/** A conversation's floor: a second after each message it took, Retry-After after each 429 the fake chose. */
-	static double floor(List<Post> calls) {
-		int last = -1;
-		for (int i = 0; i < calls.size(); i++) {
-			if (calls.get(i).outcome() == Outcome.ACCEPTED) {
-				last = i;
-			}
-		}
-		double seconds = 0;
-		for (int i = 0; i < last; i++) {
-			seconds += switch (calls.get(i).outcome()) {
-				case ACCEPTED -> 1.0;
-				case INJECTED_429 -> FakeSlack.RETRY_AFTER;
-				case TOO_SOON -> 0.0; // Steward's fault, not the floor's
-			};
-		}
-		return seconds;
 	}
 
 	// --- the firm-wide heat map -----------------------------------------------------------------
@@ -386,9 +303,9 @@ public class RiskReviewLoad {
 	record Ask(String user, long sentNanos, long ackNanos, Instant acked, int status, String body) {
 	}
 
-	static List<String> matrix(FakeSlack api, HttpClient http, int port, Firm firm, int clients, MemoryWatch memory,
-			Path log) throws Exception {
-		var url = URI.create("http://127.0.0.1:" + port + "/slack/events");
+	static List<String> matrix(PacedSlack api, HttpClient http, Steward steward, Firm firm, int clients, MemoryWatch memory,
+			long injectedBefore) throws Exception {
+		var url = URI.create(steward.baseUrl() + "/slack/events");
 		var rows = new ArrayList<String>();
 		// one ask first, by someone who is not measured: is there such a command, and a warm-up for it
 		var probe = ask(http, url, api, Firm.slackId("boss"), "C0PROBE");
@@ -458,15 +375,15 @@ public class RiskReviewLoad {
 		Collections.sort(acks);
 		Collections.sort(uploads);
 		Collections.sort(allDone);
-		long injected = api.matrixInjected();
+		long injected = api.injected() - injectedBefore;
 		rows.add(String.format("| `/risk matrix` (firm-wide, %,d open risks) asked / acknowledged / pictures completed at the fake | %d / %d / %d |",
 				firm.risks, firm.askers, acks.size() - refused, uploads.size()));
 		rows.add(String.format("| acknowledgement p50 / p99 / max (target p99 < 3 s) | %.0f / %.0f / %.0f ms |",
-				percentile(acks, 50), percentile(acks, 99), percentile(acks, 100)));
+				Figures.percentile(acks, 50), Figures.percentile(acks, 99), Figures.percentile(acks, 100)));
 		rows.add(String.format("| acknowledgement → upload completed p50 / p99 / max (target p99 < 1 s) | %.0f / %.0f / %.0f ms |",
-				percentile(uploads, 50), percentile(uploads, 99), percentile(uploads, 100)));
+				Figures.percentile(uploads, 50), Figures.percentile(uploads, 99), Figures.percentile(uploads, 100)));
 		rows.add(String.format("| command sent → upload completed p50 / p99 / max | %.0f / %.0f / %.0f ms |",
-				percentile(allDone, 50), percentile(allDone, 99), percentile(allDone, 100)));
+				Figures.percentile(allDone, 50), Figures.percentile(allDone, 99), Figures.percentile(allDone, 100)));
 		rows.add(String.format("| errors / 429s the fake chose in this phase | %d / %d |", errors.get() + refused, injected));
 		rows.add(String.format("| Steward resident memory in the heat maps: before / peak (target < 400 MB) | %d / %d MB |",
 				before / 1024, peak / 1024));
@@ -476,63 +393,14 @@ public class RiskReviewLoad {
 	}
 
 	/** One signed /risk matrix, as Slack posts a slash command. */
-	static Ask ask(HttpClient http, URI url, FakeSlack api, String user, String channel) throws Exception {
-		var form = new LinkedHashMap<String, String>();
-		form.put("token", "bench");
-		form.put("team_id", "T01BENCH");
-		form.put("team_domain", "bench");
-		form.put("channel_id", channel);
-		form.put("channel_name", channel.toLowerCase());
-		form.put("user_id", user);
-		form.put("user_name", user.toLowerCase());
-		form.put("command", "/risk");
-		form.put("text", "matrix");
-		form.put("api_app_id", "A01BENCH");
-		form.put("is_enterprise_install", "false");
-		form.put("response_url", api.url().replace("/api/", "/response/") + UUID.randomUUID());
-		form.put("trigger_id", UUID.randomUUID().toString());
-		var body = formBody(form);
-		var timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+	static Ask ask(HttpClient http, URI url, PacedSlack api, String user, String channel) throws Exception {
+		var body = SlackRequests.formBody(SlackRequests.slashCommand(channel, channel.toLowerCase(), user,
+				user.toLowerCase(), "/risk", "matrix", api.responseUrl(UUID.randomUUID().toString()),
+				UUID.randomUUID().toString()));
 		long sent = System.nanoTime();
-		var response = http.send(HttpRequest.newBuilder(url)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Slack-Request-Timestamp", timestamp)
-			.header("X-Slack-Signature", sign(timestamp, body))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var response = SlackRequests.post(http, url, SECRET, body);
 		long acked = System.nanoTime();
 		return new Ask(user, sent, acked, Instant.now(), response.statusCode(), response.body());
-	}
-
-	/** Slack's request signature: v0= and the hex HMAC-SHA256 of v0:timestamp:body. */
-	static String sign(String timestamp, String body) {
-		try {
-			var mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return "v0=" + HexFormat.of()
-				.formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static String formBody(Map<String, String> form) {
-		var body = new StringBuilder();
-		form.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&")
-			.append(URLEncoder.encode(key, StandardCharsets.UTF_8))
-			.append('=')
-			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-		return body.toString();
-	}
-
-	static double percentile(List<Long> sorted, int p) {
-		if (sorted.isEmpty()) {
-			return Double.NaN;
-		}
-		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, index)) / 1e6;
 	}
 
 	// --- the firm -------------------------------------------------------------------------------
@@ -573,11 +441,11 @@ public class RiskReviewLoad {
 		}
 
 		String member(int project, int seat) {
-			return String.format("m%06d", project * perProject + seat);
+			return FirmFiles.member(project, seat, perProject);
 		}
 
 		String manager(int project) {
-			return String.format("pm%04d", project % managers);
+			return FirmFiles.manager(project % managers);
 		}
 
 		String asker(int n) {
@@ -585,8 +453,9 @@ public class RiskReviewLoad {
 		}
 
 		static String slackId(String personId) {
-			return "U" + personId.toUpperCase().replace(".", "");
+			return FirmFiles.slackId(personId);
 		}
+
 
 		static String code(int project) {
 			return String.format("BENCH-%05d", project + 1);
@@ -601,7 +470,7 @@ public class RiskReviewLoad {
 			if (candidates == null) {
 				var list = new ArrayList<String>();
 				for (int m = 0; m < managers; m++) {
-					list.add(String.format("pm%04d", m));
+					list.add(FirmFiles.manager(m));
 				}
 				for (int p = 0; p < projects; p++) {
 					for (int s = 0; s < perProject; s++) {
@@ -673,95 +542,30 @@ public class RiskReviewLoad {
 		}
 
 		void writeDirectory(Path file) throws IOException {
-			var yaml = new StringBuilder("departments:\n");
-			for (int d = 0; d < departments; d++) {
-				yaml.append("  - id: dept").append(d).append("\n    name: Department ").append(d)
-					.append("\n    head: head").append(d).append('\n');
-			}
-			yaml.append("people:\n");
-			person(yaml, "boss", "Boss", 0, "[management]", "en");
-			for (int d = 0; d < departments; d++) {
-				person(yaml, "head" + d, "Head " + d, d, "[department-head]", null);
-			}
-			for (int m = 0; m < managers; m++) {
-				person(yaml, String.format("pm%04d", m), "Manager " + m, m % departments, "[project-manager]", null);
-			}
-			for (int p = 0; p < projects; p++) {
-				for (int s = 0; s < perProject; s++) {
-					person(yaml, member(p, s), "Member " + member(p, s), p % departments, "[member]", null);
-				}
-			}
+			var yaml = FirmFiles.directory(departments, managers, projects, perProject, "en");
 			// the people who ask for the firm's heat map; in English, so the benchmark can read a refusal
 			for (int n = 0; n < askers; n++) {
-				person(yaml, asker(n), "Director " + n, n % departments, "[management]", "en");
+				FirmFiles.person(yaml, asker(n), "Director " + n, n % departments, "[management]", "en");
 			}
 			Files.writeString(file, yaml);
 		}
 
-		private static void person(StringBuilder yaml, String id, String name, int department, String roles,
-				String locale) {
-			yaml.append("  - id: ").append(id).append("\n    name: ").append(name).append("\n    department: dept")
-				.append(department).append("\n    roles: ").append(roles).append("\n    locale: ")
-				.append(locale != null ? locale : id.hashCode() % 2 == 0 ? "en" : "zh-CN").append("\n    time-zone: ")
-				.append(ZONE.getId()).append("\n    slack: ").append(slackId(id)).append('\n');
-		}
-
 		/** What 2,000 approved applications leave in the database (without reporting schedules). */
-		void writeProjects(Path jar, Path work, Path data) throws Exception {
-			try (var db = h2(jar, work, data)) {
+		void writeProjects(Database database) throws Exception {
+			try (var db = database.connect()) {
 				db.setAutoCommit(false);
 				var now = Timestamp.from(Instant.now());
-				try (var application = db.prepareStatement("""
-						insert into project_application (id, version, applicant_id, department_id, manager_id, title, client,
-						  background, client_needs, scale_budget, expected_revenue, key_risks, reason, solution, revision,
-						  home_door, home_channel, home_direct, submitted_at)
-						values (?, 0, ?, ?, ?, ?, 'Client', 'Background', 'Needs', 'Scale', 100000, 'Risks', 'Reason',
-						  'Solution', 1, 'slack', ?, false, ?)""");
-						var project = db.prepareStatement("""
-								insert into project (id, version, code, application_id, title, client, department_id, manager_id,
-								  home_door, home_channel, home_direct, status, created_at)
-								values (?, 0, ?, ?, ?, 'Client', ?, ?, 'slack', ?, false, 'ACTIVE', ?)""");
-						var member = db.prepareStatement("""
-								insert into project_member (project_id, seq, person_id, duty, added_at, added_by)
-								values (?, ?, ?, 'Analysis', ?, ?)""")) {
+				try (var written = new Projects(db)) {
 					for (int p = 0; p < projects; p++) {
-						long id = p + 1;
-						var manager = manager(p);
-						var title = "Engagement " + code(p);
-						var channel = String.format("C0BENCH%03d", p % 40);
-						application.setLong(1, id);
-						application.setString(2, manager);
-						application.setString(3, "dept" + (p % departments));
-						application.setString(4, manager);
-						application.setString(5, title);
-						application.setString(6, channel);
-						application.setTimestamp(7, now);
-						application.addBatch();
-						project.setLong(1, id);
-						project.setString(2, code(p));
-						project.setLong(3, id);
-						project.setString(4, title);
-						project.setString(5, "dept" + (p % departments));
-						project.setString(6, manager);
-						project.setString(7, channel);
-						project.setTimestamp(8, now);
-						project.addBatch();
+						var team = new ArrayList<String>();
 						for (int s = 0; s < perProject; s++) {
-							member.setLong(1, id);
-							member.setInt(2, s + 1);
-							member.setString(3, member(p, s));
-							member.setTimestamp(4, now);
-							member.setString(5, manager);
-							member.addBatch();
+							team.add(member(p, s));
 						}
+						written.add(new Projects.Project(p + 1, code(p), "Engagement " + code(p), "Client", null,
+								"dept" + (p % departments), manager(p), String.format("C0BENCH%03d", p % 40), team), now);
 					}
-					application.executeBatch();
-					project.executeBatch();
-					member.executeBatch();
-				}
-				try (var statement = db.createStatement()) {
-					statement.execute("alter table project_application alter column id restart with " + (projects + 1));
-					statement.execute("alter table project alter column id restart with " + (projects + 1));
+					written.flush();
+					written.restartIds(projects);
 				}
 				db.commit();
 			}
@@ -771,8 +575,8 @@ public class RiskReviewLoad {
 		 * The register: each risk of a project, assessed, with its registration in its history; those
 		 * due have their next review on the review day, the others in the month after it.
 		 */
-		void writeRisks(Path jar, Path work, Path data, LocalDate reviewDay) throws Exception {
-			try (var db = h2(jar, work, data)) {
+		void writeRisks(Database database, LocalDate reviewDay) throws Exception {
+			try (var db = database.connect()) {
 				db.setAutoCommit(false);
 				var created = Instant.now().minus(Duration.ofDays(40));
 				try (var risk = db.prepareStatement("""
@@ -827,490 +631,14 @@ public class RiskReviewLoad {
 					risk.executeBatch();
 					entry.executeBatch();
 				}
-				try (var statement = db.createStatement()) {
-					statement.execute("alter table risk alter column id restart with " + (risks + 1));
-				}
+				Projects.restartId(db, "risk", risks + 1);
 				db.commit();
 			}
 		}
 
-		/** Steward's H2 database, through the driver inside Steward's own jar. */
-		private static Connection h2(Path jar, Path work, Path data) throws Exception {
-			var lib = Files.createDirectories(work.resolve("lib"));
-			Path driverJar = null;
-			try (var zip = new ZipFile(jar.toFile())) {
-				var entries = zip.entries();
-				while (entries.hasMoreElements()) {
-					var entry = entries.nextElement();
-					var name = Path.of(entry.getName()).getFileName().toString();
-					if (entry.getName().startsWith("BOOT-INF/lib/") && name.startsWith("h2-") && name.endsWith(".jar")) {
-						driverJar = lib.resolve(name);
-						try (var in = zip.getInputStream(entry)) {
-							Files.copy(in, driverJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-						}
-					}
-				}
-			}
-			if (driverJar == null) {
-				throw new IllegalStateException("No H2 driver in " + jar);
-			}
-			var loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() });
-			var driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-			var properties = new Properties();
-			properties.setProperty("user", "sa");
-			properties.setProperty("password", "");
-			return driver.connect("jdbc:h2:file:" + data.resolve("steward")
-					+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", properties);
-		}
-
 	}
 
-	// --- the fake Slack Web API ------------------------------------------------------------------
-
-	enum Outcome {
-
-		ACCEPTED, INJECTED_429, TOO_SOON
-
-	}
-
-	/** One chat.postMessage call as the fake saw it, with the risks its message carries. */
-	record Post(String channel, Instant at, Outcome outcome, List<String> codes, String deliveryId) {
-	}
-
-	/** A message the fake keeps, for conversations.history. */
-	record Kept(String ts, String text, String metadata) {
-	}
-
-	/** A files.completeUploadExternal call: the files shared in a channel. */
-	record Completion(String channel, Instant at, List<String> fileIds) {
-	}
-
-	/**
-	 * The Web API the Slack door calls: one message a second a channel for chat.postMessage (sooner
-	 * gets 429 with Retry-After), and 429 of its own choosing for a share of chat.postMessage and
-	 * conversations.open calls. A user id as the channel is that person's direct messages, answered
-	 * as their own D-channel, as conversations.open answers too. conversations.history answers the
-	 * channel's messages with their metadata, as Slack does. Files: files.getUploadURLExternal gives
-	 * an upload URL here, the bytes are taken there, and files.completeUploadExternal shares them.
-	 */
-	static final class FakeSlack {
-
-		static final int RETRY_AFTER = 1;
-
-		private final HttpServer server;
-
-		private volatile long every;
-
-		private final AtomicLong calls = new AtomicLong();
-
-		private final AtomicLong ts = new AtomicLong(1_700_000_000_000_000L);
-
-		private final AtomicLong files = new AtomicLong();
-
-		private final AtomicLong matrixInjected = new AtomicLong();
-
-		private volatile boolean matrixPhase;
-
-		private final List<Post> posts = new CopyOnWriteArrayList<>();
-
-		private final Set<String> delivered = ConcurrentHashMap.newKeySet();
-
-		private final Map<String, Instant> lastPost = new ConcurrentHashMap<>();
-
-		private final Map<String, List<Kept>> history = new ConcurrentHashMap<>();
-
-		/** The first files shared in each channel, by channel. */
-		private final Map<String, Completion> completed = new ConcurrentHashMap<>();
-
-		private final List<Long> uploadedBytes = new CopyOnWriteArrayList<>();
-
-		private FakeSlack(HttpServer server, double rejects) {
-			this.server = server;
-			rejects(rejects);
-		}
-
-		static FakeSlack start(double rejects) throws IOException {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-			var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-			var fake = new FakeSlack(server, rejects);
-			server.createContext("/api/", fake::api);
-			server.createContext("/upload/", fake::upload);
-			server.createContext("/response/", fake::response);
-			server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
-				var thread = new Thread(runnable, "fake-slack");
-				thread.setDaemon(true); // the benchmark ends when its report is out
-				return thread;
-			}));
-			server.start();
-			return fake;
-		}
-
-		/** Answers this share of calls with 429 of its own. */
-		private void rejects(double rejects) {
-			this.every = rejects <= 0 ? Long.MAX_VALUE : Math.max(1, Math.round(1 / rejects));
-		}
-
-		/** The heat map phase begins, with its own share of 429s (a 429 costs a second nobody can save). */
-		void beginMatrixPhase(double rejects) {
-			rejects(rejects);
-			this.matrixPhase = true;
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
-		}
-
-		List<Post> posts() {
-			return posts;
-		}
-
-		Set<String> delivered() {
-			return delivered;
-		}
-
-		Map<String, Completion> completed() {
-			return completed;
-		}
-
-		List<Long> uploadedBytes() {
-			return uploadedBytes;
-		}
-
-		long matrixInjected() {
-			return matrixInjected.get();
-		}
-
-		void stop() {
-			server.stop(0);
-		}
-
-		private void api(HttpExchange exchange) throws IOException {
-			try (exchange) {
-				var method = exchange.getRequestURI().getPath().substring("/api/".length());
-				var params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				switch (method) {
-					case "auth.test" -> send(exchange, 200, "{\"ok\":true,\"url\":\"https://bench.slack.test/\","
-							+ "\"team\":\"Bench\",\"user\":\"steward\",\"team_id\":\"T01BENCH\",\"user_id\":\"U01BOT\",\"bot_id\":\"B01BOT\"}");
-					case "users.info" -> send(exchange, 200, "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user")
-							+ "\",\"locale\":\"en-US\",\"tz\":\"Asia/Shanghai\"}}");
-					case "conversations.open" -> {
-						if (injects()) {
-							rateLimited(exchange);
-						}
-						else {
-							send(exchange, 200, "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}");
-						}
-					}
-					case "conversations.history" -> send(exchange, 200, history(params.get("channel"),
-							Integer.parseInt(params.getOrDefault("limit", "100"))));
-					case "chat.postMessage" -> post(exchange, params);
-					case "chat.update" -> send(exchange, 200, "{\"ok\":true,\"channel\":\"" + params.get("channel")
-							+ "\",\"ts\":\"" + params.get("ts") + "\"}");
-					case "files.getUploadURLExternal" -> {
-						var id = String.format("F%08d", files.incrementAndGet());
-						send(exchange, 200, "{\"ok\":true,\"upload_url\":\"" + url().replace("/api/", "/upload/") + id
-								+ "\",\"file_id\":\"" + id + "\"}");
-					}
-					case "files.completeUploadExternal" -> {
-						var ids = FILE_ID.matcher(params.getOrDefault("files", "")).results().map(m -> m.group(1)).toList();
-						var channel = params.get("channel_id");
-						if (channel != null) {
-							completed.putIfAbsent(channel, new Completion(channel, Instant.now(), ids));
-						}
-						var json = new StringBuilder("{\"ok\":true,\"files\":[");
-						for (int i = 0; i < ids.size(); i++) {
-							json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.get(i)).append("\"}");
-						}
-						send(exchange, 200, json.append("]}").toString());
-					}
-					default -> send(exchange, 200, "{\"ok\":true}");
-				}
-			}
-		}
-
-		private boolean injects() {
-			boolean inject = calls.incrementAndGet() % every == 0;
-			if (inject && matrixPhase) {
-				matrixInjected.incrementAndGet();
-			}
-			return inject;
-		}
-
-		/** An upload URL: takes the bytes, as Slack's answers "OK - <length>". */
-		private void upload(HttpExchange exchange) throws IOException {
-			try (exchange) {
-				var bytes = exchange.getRequestBody().readAllBytes();
-				uploadedBytes.add((long) bytes.length);
-				var answer = ("OK - " + bytes.length).getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, answer.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(answer);
-				}
-			}
-		}
-
-		/** A response URL: an answer that came after the acknowledgement. */
-		private void response(HttpExchange exchange) throws IOException {
-			try (exchange) {
-				exchange.getRequestBody().readAllBytes();
-				send(exchange, 200, "ok");
-			}
-		}
-
-		private void post(HttpExchange exchange, Map<String, String> params) throws IOException {
-			var given = params.get("channel");
-			// a user id as the channel posts to the app's direct messages with them, as Slack does
-			var channel = given.startsWith("U") || given.startsWith("W") ? "D" + given : given;
-			var now = Instant.now();
-			var text = params.getOrDefault("text", "");
-			var codes = RISK_CODE.matcher(text + " " + params.getOrDefault("blocks", ""))
-				.results()
-				.map(m -> m.group())
-				.distinct()
-				.toList();
-			var metadata = params.get("metadata");
-			var id = metadata == null ? null : DELIVERY.matcher(metadata).results().map(m -> m.group(1)).findFirst().orElse(null);
-			Outcome outcome;
-			// one call at a time a channel: decide and record atomically
-			synchronized (this.history.computeIfAbsent(channel, key -> new CopyOnWriteArrayList<>())) {
-				var last = lastPost.get(channel);
-				if (last != null && Duration.between(last, now).compareTo(Duration.ofSeconds(1)) < 0) {
-					outcome = Outcome.TOO_SOON;
-				}
-				else if (injects()) {
-					outcome = Outcome.INJECTED_429;
-				}
-				else {
-					outcome = Outcome.ACCEPTED;
-					lastPost.put(channel, now);
-				}
-				posts.add(new Post(channel, now, outcome, codes, id));
-				if (outcome == Outcome.ACCEPTED) {
-					var stamp = ts.incrementAndGet();
-					var kept = new Kept((stamp / 1_000_000) + "." + String.format("%06d", stamp % 1_000_000), text,
-							metadata);
-					history.get(channel).add(kept);
-					codes.forEach(code -> delivered.add(channel + " " + code));
-					send(exchange, 200, "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + kept.ts() + "\"}");
-					return;
-				}
-			}
-			rateLimited(exchange);
-		}
-
-		private String history(String channel, int limit) {
-			var kept = history.getOrDefault(channel, List.of());
-			var json = new StringBuilder("{\"ok\":true,\"has_more\":false,\"messages\":[");
-			int from = Math.max(0, kept.size() - limit);
-			// newest first, as Slack answers
-			for (int i = kept.size() - 1; i >= from; i--) {
-				var message = kept.get(i);
-				json.append(i == kept.size() - 1 ? "" : ",").append("{\"type\":\"message\",\"ts\":\"").append(message.ts())
-					.append("\",\"text\":").append(quote(message.text()));
-				if (message.metadata() != null) {
-					json.append(",\"metadata\":").append(message.metadata());
-				}
-				json.append('}');
-			}
-			return json.append("]}").toString();
-		}
-
-		private static void rateLimited(HttpExchange exchange) throws IOException {
-			exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER));
-			send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
-		}
-
-		private static void send(HttpExchange exchange, int status, String body) throws IOException {
-			var bytes = body.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(status, bytes.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-
-		private static Map<String, String> form(String body) {
-			var params = new HashMap<String, String>();
-			for (var pair : body.split("&")) {
-				int eq = pair.indexOf('=');
-				if (eq > 0) {
-					params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-				}
-			}
-			return params;
-		}
-
-		private static String quote(String text) {
-			var json = new StringBuilder("\"");
-			for (char c : text.toCharArray()) {
-				switch (c) {
-					case '"' -> json.append("\\\"");
-					case '\\' -> json.append("\\\\");
-					case '\n' -> json.append("\\n");
-					case '\r' -> json.append("\\r");
-					case '\t' -> json.append("\\t");
-					default -> {
-						if (c < 0x20) {
-							json.append(String.format("\\u%04x", (int) c));
-						}
-						else {
-							json.append(c);
-						}
-					}
-				}
-			}
-			return json.append('"').toString();
-		}
-
-	}
-
-	// --- processes --------------------------------------------------------------------------------
-
-	record Started(Process process, int port) {
-	}
-
-	static Started start(Path jar, String maxRam, Map<String, String> env, Path log, String reviewTime)
-			throws IOException {
-		int port;
-		try (var socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
-		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
-		var command = new ArrayList<String>(List.of("java", "-XX:MaxRAM=" + maxRam));
-		var extra = System.getenv("STEWARD_BENCH_JVM_ARGS");
-		if (extra == null || !extra.contains("GC")) {
-			command.add("-XX:+UseSerialGC"); // unless the extra options name a collector
-		}
-		if (extra != null && !extra.isBlank()) {
-			command.addAll(List.of(extra.trim().split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn",
-				"--logging.level.dev.steward=info", "--steward.scheduling.default-calendar=bench"));
-		if (reviewTime != null) {
-			command.add("--steward.risk.review-time=" + reviewTime);
-		}
-		var builder = new ProcessBuilder(command)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(env);
-		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
-		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-		return new Started(builder.start(), port);
-	}
-
-	/** Up when an unsigned request to the Slack endpoint is refused: the app listens and checks signatures. */
-	static void waitUntilUp(HttpClient http, int port, Process process) throws Exception {
-		var url = URI.create("http://127.0.0.1:" + port + "/slack/events");
-		long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Steward stopped while starting; see its log");
-			}
-			try {
-				var response = http.send(HttpRequest.newBuilder(url)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("command=%2Fsteward&text=help&user_id=U0"))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 401) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(100); // polling a process we started: there is no event to wait on
-		}
-		throw new IllegalStateException("Steward did not answer within 300 s");
-	}
-
-	/** Waits until Steward's log says something (it logs what it has done, at start). */
-	static void waitFor(Path log, String line, Process process) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Steward stopped while starting; see " + log);
-			}
-			if (Files.exists(log) && Files.readString(log).contains(line)) {
-				return;
-			}
-			Thread.sleep(100); // watching another process's log
-		}
-		throw new IllegalStateException("Steward's log did not say \"" + line + "\" within 600 s; see " + log);
-	}
-
-	/** Samples a process's resident set size (VmRSS, kB) from /proc; the peak overall and since a mark. */
-	static final class MemoryWatch extends Thread {
-
-		private final long pid;
-
-		private volatile long current;
-
-		private volatile long peak;
-
-		private volatile long peakSinceMark;
-
-		MemoryWatch(long pid) {
-			this.pid = pid;
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			var status = Path.of("/proc", String.valueOf(pid), "status");
-			while (!isInterrupted()) {
-				try {
-					for (var line : Files.readAllLines(status)) {
-						if (line.startsWith("VmRSS:")) {
-							current = Long.parseLong(line.replaceAll("\\D", ""));
-							peak = Math.max(peak, current);
-							peakSinceMark = Math.max(peakSinceMark, current);
-						}
-					}
-					Thread.sleep(100);
-				}
-				catch (InterruptedException | IOException ex) {
-					return;
-				}
-			}
-		}
-
-		void mark() {
-			peakSinceMark = current;
-		}
-
-		long current() {
-			return current;
-		}
-
-		long peak() {
-			return peak;
-		}
-
-		long peakSinceMark() {
-			return peakSinceMark;
-		}
-
-	}
-
-	/** The machine's load average, to read the figures by: the benchmark shares the machine. */
-	static String loadAverage() {
-		try {
-			var fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return fields[0] + ", " + fields[1] + ", " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "?";
-		}
-	}
-
-	static Map<String, String> options(String[] args) {
-		var options = new HashMap<String, String>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
-	}
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/RiskReviewLoad.java
 
 }

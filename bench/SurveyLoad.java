@@ -1,11 +1,5 @@
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +20,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,19 +30,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.steward.benchkit.Database; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SurveyLoad.java
+import dev.steward.benchkit.Figures;
+import dev.steward.benchkit.FirmFiles;
+import dev.steward.benchkit.MemoryWatch;
+import dev.steward.benchkit.Options;
+import dev.steward.benchkit.PacedSlack;
+import dev.steward.benchkit.Projects;
+import dev.steward.benchkit.Steward;
 
 /**
  * Satisfaction surveys at a firm's size: answers on the signed web page, and a survey round of
  * every project at one minute.
  *
  * Builds a firm (by default 2,000 active projects, each with its own client, 200 project managers
- * running 10 projects each, 10 department heads) and writes it into Steward's H2 database with SQL
+ * running 10 projects each, 10 department heads) and writes it into Steward's database with SQL
  * between a first start (the schema and the directory) and the start that is measured, as the
  * other benchmarks do. Steward runs from the packaged jar as in a small container (-XX:MaxRAM), its
  * Slack door pointed at a fake Web API in this process that takes one chat.postMessage a second a
@@ -84,12 +79,17 @@ import com.sun.net.httpserver.HttpServer;
  *   duplicated (the same project's card or manager message twice in a conversation, an outbox
  *   delivery id twice, a project surveyed twice in the database), and resident memory.
  *
- * Run from the project root:
+ * With {@code --database postgres} Steward runs on a PostgreSQL database the benchmark makes (and
+ * drops at the end, whatever happened) on the server of {@code --postgres} (user {@code postgres}, or
+ * {@code --postgres-user}), as WeeklyPromptLoad does; the firm is written there and read back there.
+ *
+ * Run from the project root (the package builds the benchmarks' kit too, in target/test-classes):
  *   mvn -q -DskipTests package
- *   java bench/SurveyLoad.java [--scenario web|round] [--projects 2000] [--managers 200]
+ *   java -cp target/test-classes bench/SurveyLoad.java [--scenario web|round] [--projects 2000] [--managers 200]
  *       [--members-per-project 1] [--web-contacts 2 (round: 1)] [--chat-contacts 0 (round: 1)]
  *       [--rate 1000] [--seconds 180] [--warmup 30] [--get-share 1] [--rejects 0.02]
  *       [--lead 120] [--max-ram 512m] [--jar PATH]
+ *       [--database h2|postgres] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--postgres-user postgres]
  */
 public class SurveyLoad {
 
@@ -100,96 +100,79 @@ public class SurveyLoad {
 
 	static final Pattern CODE = Pattern.compile("BENCH-\\d{5}");
 
-	static final Pattern DELIVERY = Pattern.compile("\"delivery_id\"\\s*:\\s*\"?(\\d+)");
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = FirmFiles.ZONE;
 
 	static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	public static void main(String[] args) throws Exception {
-		var options = options(args);
-		var scenario = options.getOrDefault("scenario", "web");
+		var options = Options.parse(args);
+		var scenario = options.text("scenario", "web");
 		if (!scenario.equals("web") && !scenario.equals("round")) {
-			System.err.println("--scenario is web or round");
-			System.exit(2);
+			Options.exit("--scenario is web or round");
 		}
 		boolean round = scenario.equals("round");
-		int projects = Integer.parseInt(options.getOrDefault("projects", "2000"));
-		int managers = Integer.parseInt(options.getOrDefault("managers", String.valueOf(Math.max(1, projects / 10))));
-		int perProject = Integer.parseInt(options.getOrDefault("members-per-project", "1"));
-		int webContacts = Integer.parseInt(options.getOrDefault("web-contacts", round ? "1" : "2"));
-		int chatContacts = Integer.parseInt(options.getOrDefault("chat-contacts", round ? "1" : "0"));
-		double rate = Double.parseDouble(options.getOrDefault("rate", "1000"));
-		int seconds = Integer.parseInt(options.getOrDefault("seconds", "180"));
-		int warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
-		double getShare = Double.parseDouble(options.getOrDefault("get-share", "1"));
-		double rejects = Double.parseDouble(options.getOrDefault("rejects", "0.02"));
-		int lead = Integer.parseInt(options.getOrDefault("lead", "120"));
-		var maxRam = options.getOrDefault("max-ram", "512m");
-		var jar = Path.of(options.getOrDefault("jar", "target/steward-0.1.0-SNAPSHOT.jar"));
-		if (!Files.isRegularFile(jar)) {
-			System.err.println("No " + jar + ": run 'mvn -q -DskipTests package' first.");
-			System.exit(2);
-		}
+		int projects = options.integer("projects", 2000);
+		int managers = options.integer("managers", Math.max(1, projects / 10));
+		int perProject = options.integer("members-per-project", 1);
+		int webContacts = options.integer("web-contacts", round ? 1 : 2);
+		int chatContacts = options.integer("chat-contacts", round ? 1 : 0);
+		double rate = options.decimal("rate", 1000);
+		int seconds = options.integer("seconds", 180);
+		int warmup = options.integer("warmup", 30);
+		double getShare = options.decimal("get-share", 1);
+		double rejects = options.decimal("rejects", 0.02);
+		int lead = options.integer("lead", 120);
+		var maxRam = options.maxRam();
+		var jar = options.jar();
 		var dimensions = dimensions(Path.of("config/quality.yaml"));
 		var firm = new Firm(projects, managers, perProject, chatContacts, webContacts, dimensions);
 		if (!round) {
 			long needed = (long) Math.ceil(rate * (warmup + seconds) / 60.0) + 1;
 			if (needed > (long) projects * webContacts) {
-				System.err.printf("%d s at %.0f a minute needs %,d unused links; %,d projects × %d web contacts give %,d:"
-						+ " raise --web-contacts or --projects%n", warmup + seconds, rate, needed, projects, webContacts,
-						(long) projects * webContacts);
-				System.exit(2);
+				Options.exit(String.format("%d s at %.0f a minute needs %,d unused links; %,d projects × %d web contacts give %,d:"
+						+ " raise --web-contacts or --projects", warmup + seconds, rate, needed, projects, webContacts,
+						(long) projects * webContacts));
 			}
 		}
 		else if (chatContacts < 1 && webContacts < 1) {
-			System.err.println("A round needs contacts: --chat-contacts or --web-contacts");
-			System.exit(2);
+			Options.exit("A round needs contacts: --chat-contacts or --web-contacts");
 		}
 
 		var work = Files.createTempDirectory("steward-survey-bench");
 		firm.writeDirectory(work.resolve("directory.yaml"));
-		var calendars = Files.createDirectories(work.resolve("calendars"));
-		Files.writeString(calendars.resolve("bench.yaml"), """
-				# Every day a working day, so the benchmark runs on any day of the year.
-				id: bench
-				name: Benchmark (no rest days)
-				weekly-rest-days: []
-				holidays: {}
-				""");
-		var api = FakeSlack.start(round ? rejects : 0);
+		FirmFiles.calendars(work);
+		var api = PacedSlack.start(round ? rejects : 0, PacedSlack.Codes.all(CODE));
 		var data = work.resolve("data");
-		var env = Map.of("SLACK_BOT_TOKEN", "xoxb-bench-token", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-				"STEWARD_SLACK_API_URL", api.url(), "STEWARD_DATA_DIR", data.toString(), "STEWARD_DIRECTORY",
-				work.resolve("directory.yaml").toString(), "STEWARD_CALENDARS", calendars.toString(),
-				"STEWARD_LINK_SECRET", LINK_SECRET);
+		var env = FirmFiles.environment(work, api.url(), SIGNING_SECRET);
+		env.put("STEWARD_LINK_SECRET", LINK_SECRET);
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		System.out.println("Load average at the start (1, 5, 15 min): " + loadAverage());
-		System.out.printf("Scenario %s: %,d projects (%,d managers), %d chat and %d web contacts a client, %,d people in"
-				+ " the directory; logs in %s%n", scenario, projects, managers, chatContacts, webContacts, firm.people(), work);
-		try {
+		try (var database = Database.of(options, jar, work, data)) {
+			env.putAll(database.environment());
+			System.out.println("Load average at the start (1, 5, 15 min): " + Figures.loadAverage());
+			System.out.printf("Scenario %s: %,d projects (%,d managers), %d chat and %d web contacts a client, %,d people in"
+					+ " the directory; Steward on %s; logs in %s%n", scenario, projects, managers, chatContacts, webContacts,
+					firm.people(), database.label(), work);
 			// the schema and the directory
 			long started = System.nanoTime();
 			var first = start(jar, maxRam, env, work.resolve("steward-first.log"));
-			waitFor(work.resolve("steward-first.log"), "Started StewardApplication", first.process());
-			first.process().destroy();
-			first.process().waitFor();
+			first.awaitLog("Started StewardApplication");
+			first.stop();
 			System.out.printf("Schema and directory of %,d people made in %.1f s%n", firm.people(),
 					(System.nanoTime() - started) / 1e9);
 
 			started = System.nanoTime();
 			var now = Instant.now();
 			// the web scenario's surveys are open for three weeks; no round falls in the run
-			firm.write(jar, work, data, now, now.plus(Duration.ofDays(30)), !round);
+			firm.write(database, now, now.plus(Duration.ofDays(30)), !round);
 			System.out.printf("%,d projects, clients and schedules%s written in %.1f s%n", projects,
 					round ? "" : String.format(" and %,d open surveys with %,d web links", projects, projects * webContacts),
 					(System.nanoTime() - started) / 1e9);
 
 			if (round) {
-				round(firm, api, http, jar, work, data, maxRam, env, lead);
+				round(firm, api, http, jar, work, database, maxRam, env, lead);
 			}
 			else {
-				web(firm, api, http, jar, work, data, maxRam, env, rate, seconds, warmup, getShare);
+				web(firm, api, http, jar, work, database, maxRam, env, rate, seconds, warmup, getShare);
 			}
 		}
 		finally {
@@ -203,13 +186,12 @@ public class SurveyLoad {
 	record Call(int link, long dueNanos, long sentNanos, long doneNanos, int status) {
 	}
 
-	static void web(Firm firm, FakeSlack api, HttpClient http, Path jar, Path work, Path data, String maxRam,
+	static void web(Firm firm, PacedSlack api, HttpClient http, Path jar, Path work, Database database, String maxRam,
 			Map<String, String> env, double rate, int seconds, int warmup, double getShare) throws Exception {
 		var log = work.resolve("steward.log");
 		long startedAt = System.nanoTime();
 		var steward = start(jar, maxRam, env, log);
-		var memory = new MemoryWatch(steward.process().pid());
-		memory.start();
+		var memory = MemoryWatch.start(steward.pid());
 		List<Call> posts;
 		List<Call> gets;
 		List<Call> again;
@@ -225,10 +207,10 @@ public class SurveyLoad {
 		String loadEnd;
 		long updatesSeen;
 		try {
-			waitUntilUp(http, steward.port(), steward.process());
-			waitFor(log, "Progress: the weekly prompts of", steward.process());
+			steward.awaitSlackEndpoint(http);
+			steward.awaitLog("Progress: the weekly prompts of");
 			System.out.printf("Steward up in %.1f s (its jobs planned)%n", (System.nanoTime() - startedAt) / 1e9);
-			var base = "http://127.0.0.1:" + steward.port();
+			var base = steward.baseUrl();
 			idle = memory.current();
 
 			long period = Math.round(60e9 / rate);
@@ -244,7 +226,7 @@ public class SurveyLoad {
 			memory.mark();
 			idleThreads = memory.threads();
 			var loads = Executors.newSingleThreadScheduledExecutor();
-			loads.scheduleAtFixedRate(() -> loadTimeline.add(loadAverage().split(",")[0]), 0, 10, TimeUnit.SECONDS);
+			loads.scheduleAtFixedRate(() -> loadTimeline.add(Figures.loadAverage().split(",")[0]), 0, 10, TimeUnit.SECONDS);
 			measuredFrom = System.nanoTime();
 			driver.run(warmupLinks, measuredLinks, period);
 			loads.shutdownNow();
@@ -252,7 +234,7 @@ public class SurveyLoad {
 			peakThreads = memory.peakThreads();
 			posts = driver.posts();
 			gets = driver.gets();
-			loadEnd = loadAverage();
+			loadEnd = Figures.loadAverage();
 
 			// used links again, with another comment: refused (410) and nothing recorded
 			again = new ArrayList<>();
@@ -277,13 +259,12 @@ public class SurveyLoad {
 			after = memory.current();
 		}
 		finally {
-			memory.interrupt();
-			steward.process().destroy();
-			steward.process().waitFor();
+			memory.stop();
+			steward.stop();
 		}
 
 		// the database, read after Steward stopped
-		var check = check(firm, jar, work, data, warm, posts);
+		var check = check(firm, database, warm, posts);
 
 		var latencies = new ArrayList<Long>();
 		var service = new ArrayList<Long>();
@@ -320,8 +301,8 @@ public class SurveyLoad {
 		}
 		windows.forEach((window, list) -> {
 			Collections.sort(list);
-			System.out.printf("  %4d s: %4d, %7.1f / %7.1f, load %s%n", window * 10, list.size(), percentile(list, 50),
-					percentile(list, 99), window < loadTimeline.size() ? loadTimeline.get(window) : "?");
+			System.out.printf("  %4d s: %4d, %7.1f / %7.1f, load %s%n", window * 10, list.size(), Figures.percentile(list, 50),
+					Figures.percentile(list, 99), window < loadTimeline.size() ? loadTimeline.get(window) : "?");
 		});
 		System.out.println();
 		System.out.println("Load average at the end of the load (1, 5, 15 min): " + loadEnd);
@@ -331,12 +312,12 @@ public class SurveyLoad {
 				posts.stream().filter(call -> call.status() == 200).count());
 		System.out.printf("| submissions a minute (first due to last answered) | %.0f |%n", posts.size() / span * 60);
 		System.out.printf("| submission (POST) latency p50 / p99 / max (target p99 < 200 ms) | %.1f / %.1f / %.1f ms |%n",
-				percentile(service, 50), percentile(service, 99), percentile(service, 100));
+				Figures.percentile(service, 50), Figures.percentile(service, 99), Figures.percentile(service, 100));
 		System.out.printf("| whole visit (page view, if any, and submission) from its due moment p50 / p99 / max | %.1f / %.1f / %.1f ms |%n",
-				percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100));
+				Figures.percentile(latencies, 50), Figures.percentile(latencies, 99), Figures.percentile(latencies, 100));
 		System.out.printf("| submission statuses | %s |%n", statuses(posts));
 		System.out.printf("| page views (GET) before them: count, p50 / p99 / max, statuses | %,d, %.1f / %.1f / %.1f ms, %s |%n",
-				gets.size(), percentile(getLatencies, 50), percentile(getLatencies, 99), percentile(getLatencies, 100),
+				gets.size(), Figures.percentile(getLatencies, 50), Figures.percentile(getLatencies, 99), Figures.percentile(getLatencies, 100),
 				statuses(gets));
 		System.out.printf("| generator: latest submission sent after its visit was due (page view included) | %.1f ms |%n",
 				lagMax / 1e6);
@@ -349,7 +330,7 @@ public class SurveyLoad {
 				idle / 1024, peak / 1024, after / 1024);
 		System.out.printf("| Steward's threads: before the measured load / at most during it | %d / %d |%n", idleThreads,
 				peakThreads);
-		System.out.println("Load average at the end (1, 5, 15 min): " + loadAverage());
+		System.out.println("Load average at the end (1, 5, 15 min): " + Figures.loadAverage());
 	}
 
 	/** Drives the web page open-loop: a submission falls due every period, whatever came of the last. */
@@ -481,7 +462,7 @@ public class SurveyLoad {
 	 * Reads the answers Steward recorded: each submission answered 200 once with what was posted (not
 	 * what came again), none of the others, and one update of the manager's message an answer.
 	 */
-	static List<String> check(Firm firm, Path jar, Path work, Path data, List<Call> warm, List<Call> posts)
+	static List<String> check(Firm firm, Database database, List<Call> warm, List<Call> posts)
 			throws Exception {
 		var answeredLinks = new HashSet<Integer>();
 		var otherLinks = new HashSet<Integer>();
@@ -492,7 +473,7 @@ public class SurveyLoad {
 		}
 		var recorded = new HashMap<String, String[]>();
 		var updates = new HashMap<Long, Integer>();
-		try (var db = h2(jar, work, data); var statement = db.createStatement()) {
+		try (var db = database.connect(); var statement = db.createStatement()) {
 			try (var rows = statement.executeQuery("""
 					select survey_id, seq, scores, comment, answered_via from survey_invitation where answered_at is not null""")) {
 				while (rows.next()) {
@@ -572,23 +553,22 @@ public class SurveyLoad {
 
 	// --- the round ------------------------------------------------------------------------------
 
-	static void round(Firm firm, FakeSlack api, HttpClient http, Path jar, Path work, Path data, String maxRam,
+	static void round(Firm firm, PacedSlack api, HttpClient http, Path jar, Path work, Database database, String maxRam,
 			Map<String, String> env, int lead) throws Exception {
 		// the first start with the projects plans their jobs: not a start like the others, and it says
 		// how long a start takes on this machine now
 		long started = System.nanoTime();
 		var planning = start(jar, maxRam, env, work.resolve("steward-planning.log"));
-		waitUntilUp(http, planning.port(), planning.process());
-		waitFor(work.resolve("steward-planning.log"), "Progress: the weekly prompts of", planning.process());
+		planning.awaitSlackEndpoint(http);
+		planning.awaitLog("Progress: the weekly prompts of");
 		double planningSeconds = (System.nanoTime() - started) / 1e9;
-		planning.process().destroy();
-		planning.process().waitFor();
+		planning.stop();
 		System.out.printf("First start with the projects (plans their jobs): %.1f s%n", planningSeconds);
 
 		// every schedule due at one minute, with room for the start before it
 		long room = Math.max(lead, Math.round(planningSeconds * 1.5) + 30);
 		var dueAt = ZonedDateTime.now(ZONE).plusSeconds(room).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1).toInstant();
-		try (var db = h2(jar, work, data); var update = db.prepareStatement("update survey_schedule set next_at = ?")) {
+		try (var db = database.connect(); var update = db.prepareStatement("update survey_schedule set next_at = ?")) {
 			update.setTimestamp(1, Timestamp.from(dueAt));
 			update.executeUpdate();
 		}
@@ -598,12 +578,11 @@ public class SurveyLoad {
 		var log = work.resolve("steward.log");
 		started = System.nanoTime();
 		var steward = start(jar, maxRam, env, log);
-		var memory = new MemoryWatch(steward.process().pid());
-		memory.start();
+		var memory = MemoryWatch.start(steward.pid());
 		List<String> rows;
 		try {
-			waitUntilUp(http, steward.port(), steward.process());
-			waitFor(log, "Progress: the weekly prompts of", steward.process());
+			steward.awaitSlackEndpoint(http);
+			steward.awaitLog("Progress: the weekly prompts of");
 			System.out.printf("Steward up in %.1f s; %d s before the due minute%n", (System.nanoTime() - started) / 1e9,
 					Duration.between(Instant.now(), dueAt).toSeconds());
 			if (Instant.now().isAfter(dueAt)) {
@@ -617,12 +596,11 @@ public class SurveyLoad {
 					matcher.group(1), Long.parseLong(matcher.group(2)) / 1000.0) : "| the round job | no \"Sent …\" line in the log |");
 		}
 		finally {
-			memory.interrupt();
-			steward.process().destroy();
-			steward.process().waitFor();
+			memory.stop();
+			steward.stop();
 		}
 		// the database: one survey a project, every schedule moved on
-		try (var db = h2(jar, work, data); var statement = db.createStatement()) {
+		try (var db = database.connect(); var statement = db.createStatement()) {
 			int surveys = 0;
 			int twice = 0;
 			try (var result = statement.executeQuery("select project_id, count(*) from survey group by project_id")) {
@@ -643,104 +621,66 @@ public class SurveyLoad {
 					firm.projects, surveys, twice, stillDue));
 		}
 		System.out.println();
-		System.out.println("Load average at the end (1, 5, 15 min): " + loadAverage());
+		System.out.println("Load average at the end (1, 5, 15 min): " + Figures.loadAverage());
 		System.out.println("| measure | value |");
 		System.out.println("|---|---|");
 		rows.forEach(System.out::println);
 	}
 
-	static List<String> deliveries(FakeSlack api, Firm firm, Instant dueAt, MemoryWatch memory) throws Exception {
+	static List<String> deliveries(PacedSlack api, Firm firm, Instant dueAt, MemoryWatch memory) throws Exception {
 		var expected = firm.expected();
 		var cards = firm.expectedCards();
 		long idle = memory.current();
 		memory.mark();
 		// Steward's CPU time from a second before the due minute (its start's work done by then)
-		double cpuAtMark = Double.NaN;
+		var cpuAtMark = new double[] { Double.NaN };
 		// bounded: at most an hour, and two minutes without a new delivery once the minute is past
-		var deadline = dueAt.plusSeconds(3600);
-		int reported = -1;
-		int lastCount = 0;
-		var lastProgress = dueAt.plusSeconds(60);
-		while (Instant.now().isBefore(deadline) && Instant.now().isBefore(lastProgress.plusSeconds(120))
-				&& !api.delivered().containsAll(expected)) {
-			int now = api.delivered().size();
-			if (Double.isNaN(cpuAtMark) && !Instant.now().isBefore(dueAt.minusSeconds(1))) {
-				cpuAtMark = memory.cpuSeconds();
+		api.awaitDelivered(expected, dueAt, Duration.ofSeconds(60), 1000, "messages delivered", () -> {
+			if (Double.isNaN(cpuAtMark[0]) && !Instant.now().isBefore(dueAt.minusSeconds(1))) {
+				cpuAtMark[0] = memory.cpuSeconds();
 			}
-			if (now != lastCount) {
-				lastCount = now;
-				lastProgress = Instant.now().isAfter(lastProgress) ? Instant.now() : lastProgress;
-			}
-			if (Instant.now().isAfter(dueAt) && now / 1000 != reported / 1000) {
-				reported = now;
-				System.out.printf("  %5.1f s: %,d of %,d messages delivered%n",
-						Duration.between(dueAt, Instant.now()).toMillis() / 1000.0, now, expected.size());
-			}
-			Thread.sleep(200); // watching another process's progress
-		}
+		});
 		// Steward's own work, whatever else shares the machine: its CPU time until the last message
-		double cpu = memory.cpuSeconds() - cpuAtMark;
+		double cpu = memory.cpuSeconds() - cpuAtMark[0];
 		// a while longer, so a message posted twice has the time to show
 		Thread.sleep(5000);
 		long peak = memory.peakSinceMark();
 
-		var posts = api.posts();
-		var accepted = posts.stream().filter(post -> post.outcome() == Outcome.ACCEPTED && !post.codes().isEmpty()).toList();
-		var lost = new HashSet<>(expected);
-		lost.removeAll(api.delivered());
+		var tally = api.tally(expected, dueAt);
+		var posts = tally.posts();
+		var accepted = tally.accepted();
+		var lost = tally.lost();
 		int lostCards = 0;
 		for (var key : lost) {
 			lostCards += cards.contains(key) ? 1 : 0;
 		}
-		var seen = new HashSet<String>();
-		var deliveryIds = new HashSet<String>();
-		int duplicated = 0;
-		int duplicatedIds = 0;
-		for (var post : accepted) {
-			for (var code : post.codes()) {
-				duplicated += seen.add(post.channel() + " " + code) ? 0 : 1;
-			}
-			duplicatedIds += post.deliveryId() != null && !deliveryIds.add(post.deliveryId()) ? 1 : 0;
-		}
-		long injected = posts.stream().filter(post -> post.outcome() == Outcome.INJECTED_429).count();
-		long tooSoon = posts.stream().filter(post -> post.outcome() == Outcome.TOO_SOON).count();
-
 		// the floor: each conversation's calls, a second after each message it took, Retry-After after each 429
-		var byChannel = new HashMap<String, List<Post>>();
-		posts.forEach(post -> byChannel.computeIfAbsent(post.channel(), key -> new ArrayList<>()).add(post));
-		double floor = 0;
-		String floorChannel = null;
-		for (var entry : byChannel.entrySet()) {
-			double seconds = floor(entry.getValue());
-			if (seconds > floor) {
-				floor = seconds;
-				floorChannel = entry.getKey();
-			}
-		}
-		var first = accepted.stream().map(Post::at).min(Instant::compareTo).orElse(dueAt);
-		var last = accepted.stream().map(Post::at).max(Instant::compareTo).orElse(dueAt);
+		var floor = tally.floor();
+		var first = tally.first();
+		var last = tally.last();
 		double took = Duration.between(dueAt, last).toMillis() / 1000.0;
 		double spread = Duration.between(first, last).toMillis() / 1000.0;
 		var lastCard = accepted.stream()
 			.filter(post -> post.codes().stream().anyMatch(code -> cards.contains(post.channel() + " " + code)))
-			.map(Post::at)
+			.map(PacedSlack.Post::at)
 			.max(Instant::compareTo)
 			.orElse(dueAt);
 
 		var rows = new ArrayList<String>();
 		rows.add(String.format("| surveys due / messages expected (contacts' cards + managers' messages) | %,d / %,d (%,d + %,d) |",
 				firm.projects, expected.size(), cards.size(), expected.size() - cards.size()));
-		rows.add(String.format("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |", posts.size(), injected));
+		rows.add(String.format("| chat.postMessage calls / answered 429 by the fake's choice | %,d / %,d |", posts.size(),
+				tally.injected()));
 		rows.add(String.format("| first message after the due minute | %.1f s |", Duration.between(dueAt, first).toMillis() / 1000.0));
 		rows.add(String.format("| last contact's card in by | %.1f s |", Duration.between(dueAt, lastCard).toMillis() / 1000.0));
 		rows.add(String.format("| time from the due minute to the last message | %.1f s |", took));
 		rows.add(String.format("| messages a second, first to last | %.0f |", spread <= 0 ? Double.NaN : accepted.size() / spread));
-		rows.add(String.format("| floor that pacing allows (busiest conversation, %s) | %.1f s |", floorChannel, floor));
-		rows.add(String.format("| time / floor (target ≤ 1.2) | %.2f |", floor == 0 ? Double.NaN : took / floor));
+		rows.add(String.format("| floor that pacing allows (busiest conversation, %s) | %.1f s |", floor.channel(), floor.seconds()));
+		rows.add(String.format("| time / floor (target ≤ 1.2) | %.2f |", floor.seconds() == 0 ? Double.NaN : took / floor.seconds()));
 		rows.add(String.format("| messages lost: cards / managers' (target 0) | %,d / %,d |", lostCards, lost.size() - lostCards));
 		rows.add(String.format("| messages duplicated: same project twice in a conversation / delivery id twice (target 0) | %,d / %,d |",
-				duplicated, duplicatedIds));
-		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tooSoon));
+				tally.duplicatedCodes(), tally.duplicatedIds()));
+		rows.add(String.format("| messages refused for coming too soon (target 0) | %,d |", tally.tooSoon()));
 		rows.add(String.format("| Steward CPU time from a second before the due minute to the last message: in all / a survey | %.1f s / %.1f ms |",
 				cpu, cpu * 1000 / firm.projects));
 		rows.add(String.format("| Steward resident memory in the round: before / peak / after (target < 400 MB) | %d / %d / %d MB |",
@@ -748,49 +688,12 @@ public class SurveyLoad {
 		if (!lost.isEmpty()) {
 			System.out.println("Some lost: " + lost.stream().limit(5).toList());
 		}
-		if (floorChannel != null) {
-			var timeline = new StringBuilder();
-			for (var call : byChannel.get(floorChannel)) {
-				timeline.append(String.format(" %.2f%s", Duration.between(dueAt, call.at()).toMillis() / 1000.0,
-						call.outcome() == Outcome.ACCEPTED ? "" : call.outcome() == Outcome.INJECTED_429 ? "(429)" : "(too soon)"));
-			}
-			System.out.println("Calls to " + floorChannel + ", seconds after the due minute:" + timeline);
+		if (floor.channel() != null) {
+			System.out.println("Calls to " + floor.channel() + ", seconds after the due minute:" + floor.timeline(dueAt));
 		}
 		var times = accepted.stream().map(post -> Duration.between(dueAt, post.at()).toMillis() / 1000.0).sorted().toList();
-		var spreadLine = new StringBuilder("Messages delivered by (s after the due minute):");
-		for (int tenth = 1; tenth <= 10 && !times.isEmpty(); tenth++) {
-			int index = Math.max(0, (int) Math.ceil(times.size() * tenth / 10.0) - 1);
-			spreadLine.append(String.format(" %d%%: %.1f", tenth * 10, times.get(index)));
-		}
-		System.out.println(spreadLine);
+		System.out.println(Figures.tenths("Messages delivered by (s after the due minute):", times));
 		return rows;
-	}
-
-	/** A conversation's floor: a second after each message it took, Retry-After after each 429 the fake chose. */
-	static double floor(List<Post> calls) {
-		int last = -1;
-		for (int i = 0; i < calls.size(); i++) {
-			if (calls.get(i).outcome() == Outcome.ACCEPTED) {
-				last = i;
-			}
-		}
-		double seconds = 0;
-		for (int i = 0; i < last; i++) {
-			seconds += switch (calls.get(i).outcome()) {
-				case ACCEPTED -> 1.0;
-				case INJECTED_429 -> FakeSlack.RETRY_AFTER;
-				case TOO_SOON -> 0.0; // Steward's fault, not the floor's
-			};
-		}
-		return seconds;
-	}
-
-	static double percentile(List<Long> sorted, int p) {
-		if (sorted.isEmpty()) {
-			return Double.NaN;
-		}
-		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, index)) / 1e6;
 	}
 
 	// --- the firm -------------------------------------------------------------------------------
@@ -829,16 +732,17 @@ public class SurveyLoad {
 		}
 
 		String member(int project, int seat) {
-			return String.format("m%06d", project * perProject + seat);
+			return FirmFiles.member(project, seat, perProject);
 		}
 
 		String manager(int project) {
-			return String.format("pm%04d", project % managers);
+			return FirmFiles.manager(project % managers);
 		}
 
 		static String slackId(String personId) {
-			return "U" + personId.toUpperCase().replace(".", "");
+			return FirmFiles.slackId(personId);
 		}
+
 
 		static String code(int project) {
 			return String.format("BENCH-%05d", project + 1);
@@ -915,32 +819,8 @@ public class SurveyLoad {
 		}
 
 		void writeDirectory(Path file) throws IOException {
-			var yaml = new StringBuilder("departments:\n");
-			for (int d = 0; d < departments; d++) {
-				yaml.append("  - id: dept").append(d).append("\n    name: Department ").append(d)
-					.append("\n    head: head").append(d).append('\n');
-			}
-			yaml.append("people:\n");
-			person(yaml, "boss", "Boss", 0, "[management]");
-			for (int d = 0; d < departments; d++) {
-				person(yaml, "head" + d, "Head " + d, d, "[department-head]");
-			}
-			for (int m = 0; m < managers; m++) {
-				person(yaml, String.format("pm%04d", m), "Manager " + m, m % departments, "[project-manager]");
-			}
-			for (int p = 0; p < projects; p++) {
-				for (int s = 0; s < perProject; s++) {
-					person(yaml, member(p, s), "Member " + member(p, s), p % departments, "[member]");
-				}
-			}
+			var yaml = FirmFiles.directory(departments, managers, projects, perProject, null);
 			Files.writeString(file, yaml);
-		}
-
-		private static void person(StringBuilder yaml, String id, String name, int department, String roles) {
-			yaml.append("  - id: ").append(id).append("\n    name: ").append(name).append("\n    department: dept")
-				.append(department).append("\n    roles: ").append(roles).append("\n    locale: ")
-				.append(id.hashCode() % 2 == 0 ? "en" : "zh-CN").append("\n    time-zone: ").append(ZONE.getId())
-				.append("\n    slack: ").append(slackId(id)).append('\n');
 		}
 
 		/**
@@ -949,12 +829,12 @@ public class SurveyLoad {
 		 * surveys, one open survey a project, sent a day ago and closing in three weeks, and its
 		 * manager's message already posted (so each answer updates it in place).
 		 */
-		void write(Path jar, Path work, Path data, Instant now, Instant nextAt, boolean surveys) throws Exception {
+		void write(Database database, Instant now, Instant nextAt, boolean surveys) throws Exception {
 			var sentAt = now.minus(Duration.ofDays(1));
 			var remindAt = now.plus(Duration.ofDays(10));
 			var closes = now.plus(Duration.ofDays(21)).truncatedTo(ChronoUnit.SECONDS);
 			closesAt = closes.getEpochSecond();
-			try (var db = h2(jar, work, data)) {
+			try (var db = database.connect()) {
 				db.setAutoCommit(false);
 				var at = Timestamp.from(now);
 				try (var client = db.prepareStatement("""
@@ -963,19 +843,7 @@ public class SurveyLoad {
 						var contact = db.prepareStatement("""
 								insert into client_contact (client_id, seq, name, role, email, door, chat_id)
 								values (?, ?, ?, 'Sponsor', ?, ?, ?)""");
-						var application = db.prepareStatement("""
-								insert into project_application (id, version, applicant_id, department_id, manager_id, title, client,
-								  background, client_needs, scale_budget, expected_revenue, key_risks, reason, solution, revision,
-								  home_door, home_channel, home_direct, submitted_at, client_id)
-								values (?, 0, ?, ?, ?, ?, ?, 'Background', 'Needs', 'Scale', 100000, 'Risks', 'Reason',
-								  'Solution', 1, 'slack', ?, false, ?, ?)""");
-						var project = db.prepareStatement("""
-								insert into project (id, version, code, application_id, title, client, department_id, manager_id,
-								  home_door, home_channel, home_direct, status, created_at, client_id)
-								values (?, 0, ?, ?, ?, ?, ?, ?, 'slack', ?, false, 'ACTIVE', ?, ?)""");
-						var member = db.prepareStatement("""
-								insert into project_member (project_id, seq, person_id, duty, added_at, added_by)
-								values (?, ?, ?, 'Analysis', ?, ?)""");
+						var written = new Projects(db);
 						var schedule = db.prepareStatement("""
 								insert into survey_schedule (project_id, version, cadence, next_at, set_by, set_at)
 								values (?, 0, 'monthly', ?, null, ?)""");
@@ -1011,35 +879,12 @@ public class SurveyLoad {
 							contact.setString(6, chat ? contactSlackId(p, c) : null);
 							contact.addBatch();
 						}
-						application.setLong(1, id);
-						application.setString(2, manager);
-						application.setString(3, "dept" + (p % departments));
-						application.setString(4, manager);
-						application.setString(5, title);
-						application.setString(6, clientName);
-						application.setString(7, channel);
-						application.setTimestamp(8, at);
-						application.setLong(9, id);
-						application.addBatch();
-						project.setLong(1, id);
-						project.setString(2, code(p));
-						project.setLong(3, id);
-						project.setString(4, title);
-						project.setString(5, clientName);
-						project.setString(6, "dept" + (p % departments));
-						project.setString(7, manager);
-						project.setString(8, channel);
-						project.setTimestamp(9, at);
-						project.setLong(10, id);
-						project.addBatch();
+						var team = new ArrayList<String>();
 						for (int s = 0; s < perProject; s++) {
-							member.setLong(1, id);
-							member.setInt(2, s + 1);
-							member.setString(3, member(p, s));
-							member.setTimestamp(4, at);
-							member.setString(5, manager);
-							member.addBatch();
+							team.add(member(p, s));
 						}
+						written.add(new Projects.Project(id, code(p), title, clientName, id, "dept" + (p % departments), manager,
+								channel, team), at);
 						schedule.setLong(1, id);
 						schedule.setTimestamp(2, Timestamp.from(nextAt));
 						schedule.setTimestamp(3, at);
@@ -1068,7 +913,7 @@ public class SurveyLoad {
 							posted.setString(1, managerSlack);
 							posted.setString(2, "survey:" + id + ":manager");
 							posted.setTimestamp(3, Timestamp.from(sentAt));
-							posted.setString(4, "D" + managerSlack + ":" + FakeSlack.ts(id));
+							posted.setString(4, "D" + managerSlack + ":" + seededTs(id));
 							posted.setTimestamp(5, Timestamp.from(sentAt));
 							posted.setTimestamp(6, Timestamp.from(sentAt));
 							posted.setTimestamp(7, Timestamp.from(sentAt));
@@ -1077,9 +922,7 @@ public class SurveyLoad {
 						if (p % 500 == 499 || p == projects - 1) {
 							client.executeBatch();
 							contact.executeBatch();
-							application.executeBatch();
-							project.executeBatch();
-							member.executeBatch();
+							written.flush();
 							schedule.executeBatch();
 							if (surveys) {
 								survey.executeBatch();
@@ -1089,12 +932,10 @@ public class SurveyLoad {
 						}
 					}
 				}
-				try (var statement = db.createStatement()) {
-					statement.execute("alter table client alter column id restart with " + (projects + 1));
-					statement.execute("alter table project_application alter column id restart with " + (projects + 1));
-					statement.execute("alter table project alter column id restart with " + (projects + 1));
-					statement.execute("alter table survey alter column id restart with " + (projects + 1));
-				}
+				Projects.restartId(db, "client", projects + 1);
+				Projects.restartId(db, "project_application", projects + 1);
+				Projects.restartId(db, "project", projects + 1);
+				Projects.restartId(db, "survey", projects + 1);
 				db.commit();
 			}
 		}
@@ -1120,431 +961,21 @@ public class SurveyLoad {
 		return List.of("service-quality", "results", "attitude", "communication");
 	}
 
-	/** Steward's H2 database, through the driver inside Steward's own jar. */
-	static Connection h2(Path jar, Path work, Path data) throws Exception {
-		var lib = Files.createDirectories(work.resolve("lib"));
-		Path driverJar = null;
-		try (var zip = new ZipFile(jar.toFile())) {
-			var entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				var entry = entries.nextElement();
-				var name = Path.of(entry.getName()).getFileName().toString();
-				if (entry.getName().startsWith("BOOT-INF/lib/") && name.startsWith("h2-") && name.endsWith(".jar")) {
-					driverJar = lib.resolve(name);
-					try (var in = zip.getInputStream(entry)) {
-						Files.copy(in, driverJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-					}
-				}
-			}
-		}
-		if (driverJar == null) {
-			throw new IllegalStateException("No H2 driver in " + jar);
-		}
-		var loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() });
-		var driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-		var properties = new Properties();
-		properties.setProperty("user", "sa");
-		properties.setProperty("password", "");
-		return driver.connect("jdbc:h2:file:" + data.resolve("steward")
-				+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", properties);
+	/** The timestamp the seeded manager's message of a survey has (the fake's own count from 1800000000). */
+	static String seededTs(long surveyId) {
+		return String.format("1700000000.%06d", surveyId);
 	}
 
-	// --- the fake Slack Web API ------------------------------------------------------------------
-
-	enum Outcome {
-
-		ACCEPTED, INJECTED_429, TOO_SOON
-
+	/** Steward on a free port, with its public URL there (the links it makes point to it). */
+	static Steward start(Path jar, String maxRam, Map<String, String> env, Path log) {
+		int port = Steward.freePort();
+		var args = new ArrayList<>(Steward.LOGS);
+		args.add("--steward.scheduling.default-calendar=bench");
+		args.add("--steward.public-url=http://127.0.0.1:" + port);
+		return Steward.start(jar, maxRam, env, log, port, args);
 	}
 
-	/** One chat.postMessage call as the fake saw it, with the projects its message names. */
-	record Post(String channel, Instant at, Outcome outcome, List<String> codes, String deliveryId) {
-	}
-
-	/** A message the fake keeps, for conversations.history. */
-	record Kept(String ts, String text, String metadata) {
-	}
-
-	/**
-	 * The Web API the Slack door calls: one message a second a channel for chat.postMessage (sooner
-	 * gets 429 with Retry-After), and 429 of its own choosing for a share of chat.postMessage and
-	 * conversations.open calls. A user id as the channel is that person's direct messages, answered
-	 * as their own D-channel, as conversations.open answers too. conversations.history answers the
-	 * channel's messages with their metadata, as Slack does; chat.update is counted.
-	 */
-	static final class FakeSlack {
-
-		static final int RETRY_AFTER = 1;
-
-		private final HttpServer server;
-
-		private final long every;
-
-		private final AtomicLong calls = new AtomicLong();
-
-		private final AtomicLong ts = new AtomicLong(1_800_000_000_000_000L);
-
-		private final AtomicLong updates = new AtomicLong();
-
-		private final List<Post> posts = new CopyOnWriteArrayList<>();
-
-		private final Set<String> delivered = ConcurrentHashMap.newKeySet();
-
-		private final Map<String, Instant> lastPost = new ConcurrentHashMap<>();
-
-		private final Map<String, List<Kept>> history = new ConcurrentHashMap<>();
-
-		private FakeSlack(HttpServer server, double rejects) {
-			this.server = server;
-			this.every = rejects <= 0 ? Long.MAX_VALUE : Math.max(1, Math.round(1 / rejects));
-		}
-
-		/** The timestamp the seeded manager's message of a survey has. */
-		static String ts(long surveyId) {
-			return String.format("1700000000.%06d", surveyId);
-		}
-
-		static FakeSlack start(double rejects) throws IOException {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-			var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-			var fake = new FakeSlack(server, rejects);
-			server.createContext("/api/", fake::api);
-			server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
-				var thread = new Thread(runnable, "fake-slack");
-				thread.setDaemon(true); // the benchmark ends when its report is out
-				return thread;
-			}));
-			server.start();
-			return fake;
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
-		}
-
-		List<Post> posts() {
-			return posts;
-		}
-
-		Set<String> delivered() {
-			return delivered;
-		}
-
-		long updates() {
-			return updates.get();
-		}
-
-		void stop() {
-			server.stop(0);
-		}
-
-		private void api(HttpExchange exchange) throws IOException {
-			try (exchange) {
-				var method = exchange.getRequestURI().getPath().substring("/api/".length());
-				var params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				switch (method) {
-					case "auth.test" -> send(exchange, 200, "{\"ok\":true,\"url\":\"https://bench.slack.test/\","
-							+ "\"team\":\"Bench\",\"user\":\"steward\",\"team_id\":\"T01BENCH\",\"user_id\":\"U01BOT\",\"bot_id\":\"B01BOT\"}");
-					case "users.info" -> send(exchange, 200, "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user")
-							+ "\",\"locale\":\"en-US\",\"tz\":\"Asia/Shanghai\"}}");
-					case "conversations.open" -> {
-						if (injects()) {
-							rateLimited(exchange);
-						}
-						else {
-							send(exchange, 200, "{\"ok\":true,\"channel\":{\"id\":\"D" + params.get("users") + "\"}}");
-						}
-					}
-					case "conversations.history" -> send(exchange, 200, history(params.get("channel"),
-							Integer.parseInt(params.getOrDefault("limit", "100"))));
-					case "chat.postMessage" -> post(exchange, params);
-					case "chat.update" -> {
-						updates.incrementAndGet();
-						send(exchange, 200, "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
-								+ params.get("ts") + "\"}");
-					}
-					default -> send(exchange, 200, "{\"ok\":true}");
-				}
-			}
-		}
-
-		private boolean injects() {
-			return calls.incrementAndGet() % every == 0;
-		}
-
-		private void post(HttpExchange exchange, Map<String, String> params) throws IOException {
-			var given = params.get("channel");
-			// a user id as the channel posts to the app's direct messages with them, as Slack does
-			var channel = given.startsWith("U") || given.startsWith("W") ? "D" + given : given;
-			var now = Instant.now();
-			var text = params.getOrDefault("text", "");
-			var codes = CODE.matcher(text + " " + params.getOrDefault("blocks", ""))
-				.results()
-				.map(m -> m.group())
-				.distinct()
-				.toList();
-			var metadata = params.get("metadata");
-			var id = metadata == null ? null : DELIVERY.matcher(metadata).results().map(m -> m.group(1)).findFirst().orElse(null);
-			Outcome outcome;
-			// one call at a time a channel: decide and record atomically
-			synchronized (this.history.computeIfAbsent(channel, key -> new CopyOnWriteArrayList<>())) {
-				var last = lastPost.get(channel);
-				if (last != null && Duration.between(last, now).compareTo(Duration.ofSeconds(1)) < 0) {
-					outcome = Outcome.TOO_SOON;
-				}
-				else if (injects()) {
-					outcome = Outcome.INJECTED_429;
-				}
-				else {
-					outcome = Outcome.ACCEPTED;
-					lastPost.put(channel, now);
-				}
-				posts.add(new Post(channel, now, outcome, codes, id));
-				if (outcome == Outcome.ACCEPTED) {
-					var stamp = ts.incrementAndGet();
-					var kept = new Kept((stamp / 1_000_000) + "." + String.format("%06d", stamp % 1_000_000), text,
-							metadata);
-					history.get(channel).add(kept);
-					codes.forEach(code -> delivered.add(channel + " " + code));
-					send(exchange, 200, "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + kept.ts() + "\"}");
-					return;
-				}
-			}
-			rateLimited(exchange);
-		}
-
-		private String history(String channel, int limit) {
-			var kept = history.getOrDefault(channel, List.of());
-			var json = new StringBuilder("{\"ok\":true,\"has_more\":false,\"messages\":[");
-			int from = Math.max(0, kept.size() - limit);
-			// newest first, as Slack answers
-			for (int i = kept.size() - 1; i >= from; i--) {
-				var message = kept.get(i);
-				json.append(i == kept.size() - 1 ? "" : ",").append("{\"type\":\"message\",\"ts\":\"").append(message.ts())
-					.append("\",\"text\":").append(quote(message.text()));
-				if (message.metadata() != null) {
-					json.append(",\"metadata\":").append(message.metadata());
-				}
-				json.append('}');
-			}
-			return json.append("]}").toString();
-		}
-
-		private static void rateLimited(HttpExchange exchange) throws IOException {
-			exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER));
-			send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
-		}
-
-		private static void send(HttpExchange exchange, int status, String body) throws IOException {
-			var bytes = body.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(status, bytes.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-
-		private static Map<String, String> form(String body) {
-			var params = new HashMap<String, String>();
-			for (var pair : body.split("&")) {
-				int eq = pair.indexOf('=');
-				if (eq > 0) {
-					params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-				}
-			}
-			return params;
-		}
-
-		private static String quote(String text) {
-			var json = new StringBuilder("\"");
-			for (char c : text.toCharArray()) {
-				switch (c) {
-					case '"' -> json.append("\\\"");
-					case '\\' -> json.append("\\\\");
-					case '\n' -> json.append("\\n");
-					case '\r' -> json.append("\\r");
-					case '\t' -> json.append("\\t");
-					default -> {
-						if (c < 0x20) {
-							json.append(String.format("\\u%04x", (int) c));
-						}
-						else {
-							json.append(c);
-						}
-					}
-				}
-			}
-			return json.append('"').toString();
-		}
-
-	}
-
-	// --- processes --------------------------------------------------------------------------------
-
-	record Started(Process process, int port) {
-	}
-
-	static Started start(Path jar, String maxRam, Map<String, String> env, Path log) throws IOException {
-		int port;
-		try (var socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		// as in a container of that size: -XX:MaxRAM sizes the heap, but the JVM picks its collector
-		// from the host's memory, and in a container under 1,792 MB it picks the Serial collector
-		var command = new ArrayList<String>(List.of("java", "-XX:MaxRAM=" + maxRam));
-		var extra = System.getenv("STEWARD_BENCH_JVM_ARGS");
-		if (extra == null || !extra.contains("GC")) {
-			command.add("-XX:+UseSerialGC"); // unless the extra options name a collector
-		}
-		if (extra != null && !extra.isBlank()) {
-			command.addAll(List.of(extra.trim().split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn",
-				"--logging.level.dev.steward=info", "--steward.scheduling.default-calendar=bench",
-				"--steward.public-url=http://127.0.0.1:" + port));
-		var builder = new ProcessBuilder(command)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(env);
-		// two C heap arenas, as the user guide runs Steward in a container, unless this shell says otherwise
-		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-		return new Started(builder.start(), port);
-	}
-
-	/** Up when an unsigned request to the Slack endpoint is refused: the app listens and checks signatures. */
-	static void waitUntilUp(HttpClient http, int port, Process process) throws Exception {
-		var url = URI.create("http://127.0.0.1:" + port + "/slack/events");
-		long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Steward stopped while starting; see its log");
-			}
-			try {
-				var response = http.send(HttpRequest.newBuilder(url)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("command=%2Fsteward&text=help&user_id=U0"))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 401) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(100); // polling a process we started: there is no event to wait on
-		}
-		throw new IllegalStateException("Steward did not answer within 600 s");
-	}
-
-	/** Waits until Steward's log says something (it logs what it has done, at start). */
-	static void waitFor(Path log, String line, Process process) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Steward stopped while starting; see " + log);
-			}
-			if (Files.exists(log) && Files.readString(log).contains(line)) {
-				return;
-			}
-			Thread.sleep(200); // watching another process's log
-		}
-		throw new IllegalStateException("Steward's log did not say \"" + line + "\" within 600 s; see " + log);
-	}
-
-	/** Samples a process's resident set size (VmRSS, kB) from /proc; the peak overall and since a mark. */
-	static final class MemoryWatch extends Thread {
-
-		private final long pid;
-
-		private volatile long current;
-
-		private volatile long peakSinceMark;
-
-		private volatile int threads;
-
-		private volatile int peakThreads;
-
-		MemoryWatch(long pid) {
-			this.pid = pid;
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			var status = Path.of("/proc", String.valueOf(pid), "status");
-			while (!isInterrupted()) {
-				try {
-					for (var line : Files.readAllLines(status)) {
-						if (line.startsWith("VmRSS:")) {
-							current = Long.parseLong(line.replaceAll("\\D", ""));
-							peakSinceMark = Math.max(peakSinceMark, current);
-						}
-						else if (line.startsWith("Threads:")) {
-							threads = Integer.parseInt(line.replaceAll("\\D", ""));
-							peakThreads = Math.max(peakThreads, threads);
-						}
-					}
-					Thread.sleep(100);
-				}
-				catch (InterruptedException | IOException ex) {
-					return;
-				}
-			}
-		}
-
-		void mark() {
-			peakSinceMark = current;
-			peakThreads = threads;
-		}
-
-		int threads() {
-			return threads;
-		}
-
-		int peakThreads() {
-			return peakThreads;
-		}
-
-		long current() {
-			return current;
-		}
-
-		/** The process's CPU time so far, user and system (/proc/PID/stat, in clock ticks of 1/100 s). */
-		double cpuSeconds() {
-			try {
-				var stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-				var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-			}
-			catch (IOException | RuntimeException ex) {
-				return Double.NaN;
-			}
-		}
-
-		long peakSinceMark() {
-			return peakSinceMark;
-		}
-
-	}
-
-	/** The machine's load average, to read the figures by: the benchmark shares the machine. */
-	static String loadAverage() {
-		try {
-			var fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return fields[0] + ", " + fields[1] + ", " + fields[2];
-		}
-		catch (IOException | RuntimeException ex) {
-			return "?";
-		}
-	}
-
-	static Map<String, String> options(String[] args) {
-		var options = new HashMap<String, String>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		}
-		return options;
-	}
+	/** The kit this benchmark runs with; without it, Java's compiler stops here (and at the imports) and prints this line. */
+	static final Class<?> KIT = Options.class; // not found? Build the kit: mvn -q -DskipTests package, then java -cp target/test-classes bench/SurveyLoad.java
 
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.steward.benchkit.Database;
+import dev.steward.benchkit.Projects;
 import dev.steward.support.SampleApplication;
 import dev.steward.support.StewardProcess;
 
@@ -362,24 +364,12 @@ class CrashSafetyIT {
 		return yaml.toString();
 	}
 
-	/** What approved applications leave behind: active projects with their teams and weekly schedules. */
+	/** What approved applications leave behind (written as the benchmarks write them): active projects with their teams and weekly schedules. */
 	private void writeProjects() throws SQLException {
 		try (var db = database()) {
 			db.setAutoCommit(false);
 			var now = Timestamp.from(Instant.now());
-			try (var application = db.prepareStatement("""
-					insert into project_application (id, version, applicant_id, department_id, manager_id, title, client,
-					  background, client_needs, scale_budget, expected_revenue, key_risks, reason, solution, revision,
-					  home_door, home_channel, home_direct, submitted_at)
-					values (?, 0, 'zhang.wei', 'strategy', 'zhang.wei', ?, 'Client', 'Background', 'Needs', 'Scale', 100000,
-					  'Risks', 'Reason', 'Solution', 1, 'slack', ?, false, ?)""");
-					var project = db.prepareStatement("""
-							insert into project (id, version, code, application_id, title, client, department_id, manager_id,
-							  home_door, home_channel, home_direct, status, created_at)
-							values (?, 0, ?, ?, ?, 'Client', 'strategy', 'zhang.wei', 'slack', ?, false, 'ACTIVE', ?)""");
-					var member = db.prepareStatement("""
-							insert into project_member (project_id, seq, person_id, duty, added_at, added_by)
-							values (?, ?, ?, 'Analysis', ?, 'zhang.wei')""");
+			try (var written = new Projects(db);
 					// every week, three days from now: the test runs the prompts now instead
 					var schedule = db.prepareStatement("""
 							insert into progress_schedule (project_id, report_day, report_time, deadline_day, deadline_time,
@@ -387,47 +377,27 @@ class CrashSafetyIT {
 				var day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).getDayOfWeek();
 				for (int p = 0; p < PROJECTS; p++) {
 					long id = p + 1;
-					var title = "Engagement " + code(p);
-					application.setLong(1, id);
-					application.setString(2, title);
-					application.setString(3, channel(p));
-					application.setTimestamp(4, now);
-					application.addBatch();
-					project.setLong(1, id);
-					project.setString(2, code(p));
-					project.setLong(3, id);
-					project.setString(4, title);
-					project.setString(5, channel(p));
-					project.setTimestamp(6, now);
-					project.addBatch();
+					var team = new ArrayList<String>();
 					for (int s = 0; s < MEMBERS; s++) {
-						member.setLong(1, id);
-						member.setInt(2, s + 1);
-						member.setString(3, member(p, s));
-						member.setTimestamp(4, now);
-						member.addBatch();
+						team.add(member(p, s));
 					}
+					written.add(new Projects.Project(id, code(p), "Engagement " + code(p), "Client", null, "strategy",
+							"zhang.wei", channel(p), team), now);
 					schedule.setLong(1, id);
 					schedule.setString(2, day.name());
 					schedule.setString(3, day.plus(2).name());
 					schedule.addBatch();
 				}
-				application.executeBatch();
-				project.executeBatch();
-				member.executeBatch();
+				written.flush();
 				schedule.executeBatch();
-			}
-			try (var statement = db.createStatement()) {
-				statement.execute("alter table project_application alter column id restart with " + (PROJECTS + 1));
-				statement.execute("alter table project alter column id restart with " + (PROJECTS + 1));
+				written.restartIds(PROJECTS);
 			}
 			db.commit();
 		}
 	}
 
 	private Connection database() throws SQLException {
-		return DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data").resolve("steward")
-				+ ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "sa", "");
+		return DriverManager.getConnection(Database.h2Url(work.resolve("data")), "sa", "");
 	}
 
 	private static long count(Connection db, String sql) throws SQLException {

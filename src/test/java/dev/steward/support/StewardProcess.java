@@ -2,11 +2,8 @@ package dev.steward.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+
+import dev.steward.benchkit.Steward;
 
 /**
  * Steward as a real process: the packaged jar ({@code mvn package} makes it; integration tests run
@@ -61,7 +60,7 @@ public final class StewardProcess {
 	 * and platform settings are not passed on.
 	 */
 	public static StewardProcess start(Map<String, String> env, List<String> args, Path log) {
-		int port = freePort();
+		int port = Steward.freePort();
 		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
 				"--server.port=" + port, "--management.server.port=-1"));
@@ -116,10 +115,7 @@ public final class StewardProcess {
 				if (!process.isAlive()) {
 					throw new IllegalStateException("Steward stopped while starting:\n" + tail());
 				}
-				return http.send(HttpRequest.newBuilder(url)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("command=%2Fsteward&text=help&user_id=U0"))
-					.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+				return Steward.refusesUnsigned(http, url);
 			});
 	}
 
@@ -155,15 +151,6 @@ public final class StewardProcess {
 		}
 		catch (IOException ex) {
 			return "(no log: " + ex + ")";
-		}
-	}
-
-	private static int freePort() {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
