@@ -122,9 +122,12 @@ class SlackMembers implements Members {
 		for (int attempt = 1; attempt <= TRIES; attempt++) {
 			pace(method);
 			try {
-				return call.run();
+				var answer = call.run();
+				ended(method);
+				return answer;
 			}
 			catch (SlackApiException ex) {
+				ended(method);
 				int code = ex.getResponse().code();
 				var wait = retryAfter(ex.getResponse().header("Retry-After"), attempt);
 				if (code != 429 && code < 500) {
@@ -137,6 +140,7 @@ class SlackMembers implements Members {
 				sleep(wait);
 			}
 			catch (IOException ex) {
+				ended(method);
 				log.info("{} failed: {}", method, ex.toString());
 				sleep(retryAfter(null, attempt));
 			}
@@ -155,6 +159,16 @@ class SlackMembers implements Members {
 					sleep(Duration.ofNanos(waitNanos));
 				}
 			}
+			lastCall.put(method, System.nanoTime());
+		}
+	}
+
+	/**
+	 * A call has its answer: the pace counts from now, as Slack counts from when a call reached it
+	 * (a call that travelled slowly must not make the next one look too soon).
+	 */
+	private void ended(String method) {
+		synchronized (lastCall) {
 			lastCall.put(method, System.nanoTime());
 		}
 	}
