@@ -428,14 +428,7 @@ class OutboxDispatcher implements SmartLifecycle {
 				.update();
 			// the conversation's later rows cannot go before it: they wait as long, so a look for due
 			// rows passes over them instead of finding each held back
-			jdbc.sql("""
-					update outbox_message set next_attempt_at = :next
-					where door = :door and address = :address and status = 'PENDING' and id > :id and next_attempt_at < :next""")
-				.param("next", next)
-				.param("door", row.door())
-				.param("address", row.address())
-				.param("id", row.id())
-				.update();
+			holdBack(row, next, false);
 			return false;
 		}
 		catch (RuntimeException ex) {
@@ -453,15 +446,21 @@ class OutboxDispatcher implements SmartLifecycle {
 	private boolean waitFor(Row row, Duration wait) {
 		var next = now().plus(wait);
 		alarmAt(next.toInstant());
+		holdBack(row, next, true);
+		return false;
+	}
+
+	/** Makes the conversation's rows after this one (and this one too, if asked) wait until {@code next}. */
+	private void holdBack(Row row, OffsetDateTime next, boolean itself) {
 		jdbc.sql("""
 				update outbox_message set next_attempt_at = :next
-				where door = :door and address = :address and status = 'PENDING' and id >= :id and next_attempt_at < :next""")
+				where door = :door and address = :address and status = 'PENDING' and id %s :id and next_attempt_at < :next"""
+			.formatted(itself ? ">=" : ">"))
 			.param("next", next)
 			.param("door", row.door())
 			.param("address", row.address())
 			.param("id", row.id())
 			.update();
-		return false;
 	}
 
 	/** A row's files, in the order the message listed them. */
