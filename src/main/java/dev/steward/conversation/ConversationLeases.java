@@ -124,6 +124,14 @@ class ConversationLeases {
 			.update();
 	}
 
+	/**
+	 * Whether a conversation this instance lets go of stays its own for a wait: always on an embedded
+	 * database, and otherwise when the wait is shorter than the linger.
+	 */
+	boolean keeps(Duration wait) {
+		return embedded || wait.compareTo(linger) < 0;
+	}
+
 	/** Stopping: every conversation this instance holds is free at once. */
 	void releaseAll() {
 		if (embedded) {

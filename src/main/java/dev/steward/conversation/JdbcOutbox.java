@@ -123,7 +123,7 @@ class JdbcOutbox implements Outbox {
 					.update();
 			}
 		}
-		dispatcher.wakeAfterCommit();
+		dispatcher.wakeAfterCommit(to);
 	}
 
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,8 +37,10 @@ import dev.steward.conversation.spi.Door.DeliveryFailure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers outbox rows: woken after each commit that wrote a row, and polling for retries that
- * have come due. Conversations are delivered side by side by a few workers, each conversation's
+ * Delivers outbox rows. A commit that wrote a row hands its conversation to a worker at once; a
+ * conversation whose next row must wait (the door's pacing, a retry) is handed over again when the
+ * wait is over, by a timer of this instance; and a poll looks for whatever nobody handed over (a
+ * restart's leftovers, rows another instance wrote or left). Conversations are delivered side by side by a few workers, each conversation's
  * messages in order by one worker at a time; no conversation waits for another's to finish.
  * Records the platform's message id, so a later update rewrites the same message. Stopping (a
  * graceful shutdown) lets each worker finish the message it is handing to a platform and record
@@ -77,8 +78,11 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private final AtomicBoolean queued = new AtomicBoolean();
 
-	/** When the dispatcher is next woken for a row that comes due before the poll. */
-	private final AtomicReference<Instant> alarm = new AtomicReference<>();
+	/**
+	 * Conversations waiting on this instance's timer for their next row (a paced message, a retry):
+	 * when it is woken. A look for due rows leaves them to it.
+	 */
+	private final Map<Conversation, Instant> timers = new ConcurrentHashMap<>();
 
 	private ScheduledExecutorService executor;
 
@@ -131,8 +135,15 @@ class OutboxDispatcher implements SmartLifecycle {
 	private final Set<Conversation> busy = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Whether a look passed over due rows (their conversation was busy, or the page was full): the
-	 * next worker to finish then wakes the dispatcher, and otherwise a finished worker does not.
+	 * Conversations that may have rows their worker has not read: a commit wrote one, or a look found
+	 * one due while the conversation was busy. A worker forgets its conversation here before it reads
+	 * the rows, and looks again before it lets go if it is here again.
+	 */
+	private final Set<Conversation> poked = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Whether a look left due conversations for later (there were more than a page): the next worker
+	 * to finish then wakes the dispatcher, and otherwise a finished worker does not.
 	 */
 	private final AtomicBoolean passedOver = new AtomicBoolean();
 
@@ -152,24 +163,91 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * wrote or made due again is not visible to the dispatcher before.
 	 */
 	void wakeAfterCommit() {
+		afterCommit(this::wake);
+	}
+
+	/**
+	 * Hands a conversation a row was written to over to a worker once the current transaction commits
+	 * (at once outside one), without a look for due rows: a commit that writes messages to many
+	 * conversations costs no more than their hand-overs.
+	 */
+	void wakeAfterCommit(ChannelRef to) {
+		var conversation = new Conversation(to.door(), to.id());
+		afterCommit(() -> offer(conversation));
+	}
+
+	private static void afterCommit(Runnable action) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					wake();
+					action.run();
 				}
 			});
 		}
 		else {
-			wake();
+			action.run();
 		}
 	}
 
 	/**
-	 * Hands every conversation with a due row to a worker, unless one is delivering it already; runs
-	 * on the dispatcher's thread and waits for no delivery. When a look passes over due rows (their
-	 * conversation was busy, or there were more than a page), the next worker to finish wakes the
-	 * dispatcher again, so they are never left for the poll; a row told to wait sets an alarm.
+	 * Hands a conversation to a worker, unless one has it already: that one reads its rows again
+	 * before it lets go. Does nothing before the dispatcher starts (its first look finds the rows).
+	 */
+	private void offer(Conversation conversation) {
+		var pool = workers;
+		if (stopping || pool == null) {
+			return;
+		}
+		poked.add(conversation);
+		if (busy.add(conversation)) {
+			try {
+				pool.execute(() -> deliver(conversation));
+			}
+			catch (RejectedExecutionException closed) {
+				busy.remove(conversation);
+			}
+		}
+	}
+
+	/**
+	 * Hands a conversation to a worker again when its next row comes due (a paced message, a retry),
+	 * rather than at the next poll: a channel's messages then go out about as fast as its pacing
+	 * allows. One timer a conversation: a later one is not set while one no later is.
+	 */
+	private void later(Conversation conversation, Instant at) {
+		var running = executor;
+		if (running == null) {
+			return;
+		}
+		var now = clock.instant();
+		var set = timers.get(conversation);
+		if (set != null && !set.isAfter(at) && set.isAfter(now)) {
+			return;
+		}
+		timers.put(conversation, at);
+		try {
+			running.schedule(() -> {
+				timers.remove(conversation, at);
+				offer(conversation);
+			}, Math.max(0, Duration.between(now, at).toMillis()), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException closed) {
+			timers.remove(conversation, at); // the dispatcher is stopping
+		}
+	}
+
+	/** Whether this instance's timer hands the conversation over later. */
+	private boolean waiting(Conversation conversation, Instant now) {
+		var at = timers.get(conversation);
+		return at != null && at.isAfter(now);
+	}
+
+	/**
+	 * Hands every conversation whose first waiting row is due to a worker, unless one is delivering it
+	 * already (it reads its rows again before it lets go) or this instance's timer hands it over later;
+	 * runs on the dispatcher's thread and waits for no delivery. When there are more than a page, the
+	 * next worker to finish wakes the dispatcher again, so they are never left for the poll.
 	 */
 	synchronized void drain() {
 		if (stopping) {
@@ -177,16 +255,15 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 		try {
 			var looked = now();
+			// a conversation's rows go in order, so it is due when its first waiting row is
 			var due = jdbc.sql("""
-					select door, address, min(id) as first_id from outbox_message m
-					where status = 'PENDING' and next_attempt_at <= :now
-					  and not exists (select 1 from outbox_message e
-					    where e.door = m.door and e.address = m.address and e.status = 'PENDING'
-					      and e.id < m.id and e.next_attempt_at > :now)
+					select m.door, m.address from outbox_message m
+					join (select door, address, min(id) as first_id from outbox_message
+					  where status = 'PENDING' group by door, address) f on m.id = f.first_id
+					where m.next_attempt_at <= :now
 					  and not exists (select 1 from outbox_lease l
 					    where l.door = m.door and l.address = m.address and l.holder <> :me and l.expires_at > :now)
-					group by door, address
-					order by first_id
+					order by m.id
 					fetch first %d rows only""".formatted(PAGE))
 				.param("now", looked)
 				.param("me", leases.holder())
@@ -196,14 +273,14 @@ class OutboxDispatcher implements SmartLifecycle {
 			if (due.size() == PAGE) {
 				passedOver.set(true); // more than a page: the next worker to finish looks again
 			}
+			var instant = looked.toInstant();
 			for (var conversation : due) {
-				boolean mine = busy.add(conversation);
-				if (!mine) {
-					// a worker has it and looks again when it finishes; if it finished meanwhile, this look takes it
-					passedOver.set(true);
-					mine = busy.add(conversation);
+				if (waiting(conversation, instant)) {
+					continue;
 				}
-				if (mine) {
+				// if a worker has it, it reads the rows again before it lets go; if it let go meanwhile, this look takes it
+				poked.add(conversation);
+				if (busy.add(conversation)) {
 					try {
 						pool.execute(() -> deliver(conversation));
 					}
@@ -213,7 +290,6 @@ class OutboxDispatcher implements SmartLifecycle {
 					}
 				}
 			}
-			setAlarm(looked);
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox round failed; will try again", ex);
@@ -222,7 +298,8 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	/**
 	 * Delivers a conversation's due rows in order, read afresh now that this worker alone has it: one
-	 * that is not settled, or still waiting, holds back the ones after it.
+	 * that is not settled, or still waiting, holds back the ones after it, and a timer hands the
+	 * conversation over again when it comes due.
 	 */
 	private void deliver(Conversation conversation) {
 		boolean held = false;
@@ -233,6 +310,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			held = true;
 			boolean more;
 			do {
+				poked.remove(conversation); // a row written from here on pokes it again
 				var now = now();
 				var rows = jdbc.sql("""
 						select id, door, address, direct, kind, target_id, body, files, attempts, tried_at, next_attempt_at
@@ -247,6 +325,9 @@ class OutboxDispatcher implements SmartLifecycle {
 					.list();
 				more = rows.size() == 64;
 				for (var row : rows) {
+					if (row.nextAttemptAt().isAfter(now)) {
+						later(conversation, row.nextAttemptAt().toInstant());
+					}
 					if (stopping || row.nextAttemptAt().isAfter(now) || !deliver(row)) {
 						more = false;
 						break;
@@ -263,6 +344,9 @@ class OutboxDispatcher implements SmartLifecycle {
 				release(conversation);
 			}
 			busy.remove(conversation);
+			if (poked.contains(conversation)) {
+				offer(conversation);
+			}
 			if (passedOver.getAndSet(false)) {
 				wake();
 			}
@@ -288,55 +372,6 @@ class OutboxDispatcher implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				log.warn("Could not renew the outbox lease of {} on {}", conversation.address(), conversation.door(), ex);
 			}
-		}
-	}
-
-	/**
-	 * Wakes the dispatcher when the next waiting row comes due (a paced message, a retry), rather
-	 * than at the next poll: a channel's messages then go out about as fast as its pacing allows.
-	 */
-	private void setAlarm(OffsetDateTime looked) {
-		var running = executor;
-		if (running == null) {
-			return;
-		}
-		// rows due when the round last looked and still waiting are held back by an earlier one; a row
-		// told to wait in this round is due after that look, even if its wait is already over
-		var due = jdbc.sql("""
-				select min(next_attempt_at) from outbox_message where status = 'PENDING' and next_attempt_at > :looked""")
-			.param("looked", looked)
-			.query(OffsetDateTime.class)
-			.optional()
-			.orElse(null);
-		if (due != null) {
-			alarmAt(due.toInstant());
-		}
-	}
-
-	/** Wakes the dispatcher at a moment, unless the poll or an alarm set already comes no later. */
-	private void alarmAt(Instant at) {
-		var running = executor;
-		if (running == null) {
-			return;
-		}
-		var now = clock.instant();
-		long delay = Duration.between(now, at).toMillis();
-		if (delay >= poll.toMillis()) {
-			return; // the poll comes first
-		}
-		var set = alarm.get();
-		if (set != null && !set.isAfter(at) && set.isAfter(now)) {
-			return; // an alarm no later than this one is already set
-		}
-		alarm.set(at);
-		try {
-			running.schedule(() -> {
-				alarm.compareAndSet(at, null);
-				wake();
-			}, Math.max(0, delay), TimeUnit.MILLISECONDS);
-		}
-		catch (RejectedExecutionException closed) {
-			// the dispatcher is stopping
 		}
 	}
 
@@ -417,7 +452,7 @@ class OutboxDispatcher implements SmartLifecycle {
 			else if (failure.rateLimited()) {
 				rateLimited(row);
 			}
-			alarmAt(next.toInstant());
+			later(conversationOf(row), next.toInstant());
 			jdbc.sql("""
 					update outbox_message set attempts = :attempts, next_attempt_at = :next, last_error = :error%s
 					where id = :id""".formatted(untried))
@@ -439,15 +474,24 @@ class OutboxDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * A row the door's pacing holds back, before it was tried: it and the conversation's later rows
-	 * wait as long, in one write (so a look for due rows passes over them), and the dispatcher is
-	 * woken when it comes due. Answers that the row is not settled.
+	 * A row the door's pacing holds back, before it was tried: this instance's timer hands the
+	 * conversation over again when it comes due. Only a wait longer than this instance keeps the
+	 * conversation after letting go of it is written down (the row and the conversation's later ones
+	 * wait as long, in one write), so that another instance does not take it sooner; a shorter one,
+	 * the usual second between a channel's messages, costs no write. Answers that the row is not
+	 * settled.
 	 */
 	private boolean waitFor(Row row, Duration wait) {
 		var next = now().plus(wait);
-		alarmAt(next.toInstant());
-		holdBack(row, next, true);
+		later(conversationOf(row), next.toInstant());
+		if (!leases.keeps(wait)) {
+			holdBack(row, next, true);
+		}
 		return false;
+	}
+
+	private static Conversation conversationOf(Row row) {
+		return new Conversation(row.door(), row.address());
 	}
 
 	/** Makes the conversation's rows after this one (and this one too, if asked) wait until {@code next}. */

@@ -13,8 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A message that must wait (pacing, a retry) goes out when its wait is over, not at the next
- * poll: here the poll is an hour away, so only the dispatcher's own alarm can deliver it.
+ * A message goes out when it is written, or when its wait (pacing, a retry) is over, not at the
+ * next poll: here the poll is an hour away, so only the dispatcher's hand-overs and timers can
+ * deliver it.
  */
 @SpringBootTest(properties = "steward.outbox.poll=1h")
 @ActiveProfiles("test")
@@ -29,6 +30,9 @@ class OutboxAlarmTests {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aPacedMessageGoesOutWhenItsWaitIsOverNotAtTheNextPoll() {
@@ -50,6 +54,39 @@ class OutboxAlarmTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 2);
 		assertThat(door.texts(channel.id())).containsExactly("first", "second");
+	}
+
+	@Test
+	void aMessageWrittenWhileItsConversationIsBeingDeliveredGoesOutWithoutAPoll() {
+		var channel = ChannelRef.channel(OutboxTests.FlakyDoor.NAME, "poked" + System.nanoTime());
+		door.holdNext(channel.id());
+		try {
+			tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("first"), null));
+			await().atMost(Duration.ofSeconds(10)).until(() -> door.attempts(channel.id()) == 1);
+			// the worker has read the conversation's rows and is handing the first to the platform
+			tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("second"), null));
+		}
+		finally {
+			door.release(channel.id());
+		}
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 2);
+		assertThat(door.texts(channel.id())).containsExactly("first", "second");
+	}
+
+	@Test
+	void aShortPacingWaitIsKeptByTheTimerNotWrittenToTheRows() {
+		var channel = ChannelRef.channel(OutboxTests.FlakyDoor.NAME, "unwritten" + System.nanoTime());
+		door.notReadyNext(channel.id(), 3);
+		tx.executeWithoutResult(status -> outbox.toChannel(channel, Message.text("paced"), "k-unwritten"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.posted(channel.id()).size() == 1);
+		assertThat(door.postedTooSoon).hasValue(0);
+		var unchanged = jdbc.sql("select count(*) from outbox_message where message_key = 'k-unwritten'"
+				+ " and next_attempt_at = created_at")
+			.query(Integer.class)
+			.single();
+		assertThat(unchanged).as("three waits of the pacing, none written down").isEqualTo(1);
 	}
 
 }
