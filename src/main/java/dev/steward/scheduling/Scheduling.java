@@ -97,14 +97,32 @@ public class Scheduling {
 		}
 	}
 
+	/**
+	 * When a job next runs, if it is planned. Quartz reads a trigger in two statements without a lock,
+	 * so a trigger replaced between them (its job planning its next run as it finishes) reads as
+	 * missing half-way: that read is made again, a few times, rather than failing.
+	 */
 	public Optional<Instant> nextFire(String group, String name) {
-		try {
-			var trigger = scheduler.getTrigger(TriggerKey.triggerKey(name, group));
-			return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+		for (int attempt = 1;; attempt++) {
+			try {
+				var trigger = scheduler.getTrigger(TriggerKey.triggerKey(name, group));
+				return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+			}
+			catch (SchedulerException ex) {
+				if (attempt >= 5 || !replacedWhileRead(ex)) {
+					throw new IllegalStateException("Could not read " + group + "/" + name, ex);
+				}
+			}
 		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Could not read " + group + "/" + name, ex);
+	}
+
+	private static boolean replacedWhileRead(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.quartz.impl.jdbcjobstore.NoRecordFoundException) {
+				return true;
+			}
 		}
+		return false;
 	}
 
 	/**
