@@ -52,9 +52,14 @@ class EventRecovery {
 
 	private final Duration after;
 
+	/** Quartz's store is changed in a transaction (see {@link Scheduling}). */
+	private final org.springframework.transaction.support.TransactionTemplate inTransaction;
+
 	EventRecovery(Scheduler scheduler, ObjectProvider<IncompleteEventPublications> incomplete, Database database,
 			@Value("${steward.events.recover-every:1m}") Duration every,
-			@Value("${steward.events.resubmit-after:5m}") Duration after) {
+			@Value("${steward.events.resubmit-after:5m}") Duration after,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		if (every.isNegative() || every.isZero()) {
 			throw new IllegalArgumentException("steward.events.recover-every must be positive: " + every);
 		}
@@ -88,14 +93,22 @@ class EventRecovery {
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();
 		var job = JobBuilder.newJob(EventRecoveryJob.class).withIdentity(JOB).storeDurably().build();
-		scheduler.addJob(job, true);
-		var existing = scheduler.getTrigger(trigger.getKey());
-		if (existing == null) {
-			scheduler.scheduleJob(trigger);
-		}
-		else if (!(existing instanceof org.quartz.SimpleTrigger simple) || simple.getRepeatInterval() != every.toMillis()) {
-			scheduler.rescheduleJob(trigger.getKey(), trigger);
-		}
+		inTransaction.executeWithoutResult(status -> {
+			try {
+				scheduler.addJob(job, true);
+				var existing = scheduler.getTrigger(trigger.getKey());
+				if (existing == null) {
+					scheduler.scheduleJob(trigger);
+				}
+				else if (!(existing instanceof org.quartz.SimpleTrigger simple)
+						|| simple.getRepeatInterval() != every.toMillis()) {
+					scheduler.rescheduleJob(trigger.getKey(), trigger);
+				}
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException("Could not plan the recovery of events", ex);
+			}
+		});
 	}
 
 	/** Resubmits what has been incomplete for longer than any listener takes. */

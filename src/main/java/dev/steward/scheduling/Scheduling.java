@@ -19,6 +19,9 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -27,6 +30,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Jobs live in the JDBC store, so they survive restarts; a fire missed while Steward was down
  * is handed to the job once, late (Quartz's fire-now misfire policy): the job decides whether it
  * is still within its grace period.
+ * <p>
+ * Every change to the store runs in a transaction: the caller's, or one of its own. Quartz's job
+ * store on the application's database (Spring's, a container-managed one) writes a job and its
+ * trigger in several statements and takes its cluster lock on the connection it is given; on a
+ * connection without a transaction each statement commits alone and the lock is let go at once,
+ * and the scheduler's look for due triggers could find a trigger without its schedule (and, with
+ * the change failing half-way, go on finding it, and fire nothing more).
  */
 @Service
 public class Scheduling {
@@ -35,9 +45,41 @@ public class Scheduling {
 
 	private final JdbcClient jdbc;
 
-	Scheduling(Scheduler scheduler, JdbcClient jdbc) {
+	/** The caller's transaction, or a new one outside any. */
+	private final TransactionTemplate inTransaction;
+
+	/** A transaction of its own, for after the caller's has committed. */
+	private final TransactionTemplate inNewTransaction;
+
+	Scheduling(Scheduler scheduler, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.scheduler = scheduler;
 		this.jdbc = jdbc;
+		this.inTransaction = new TransactionTemplate(transactions);
+		this.inNewTransaction = new TransactionTemplate(transactions);
+		this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** A change to Quartz's store, in the caller's transaction or one of its own. */
+	private interface Change {
+
+		void run() throws SchedulerException;
+
+	}
+
+	private void change(TransactionTemplate template, Change change, String failure) {
+		try {
+			template.executeWithoutResult(status -> {
+				try {
+					change.run();
+				}
+				catch (SchedulerException ex) {
+					throw new IllegalStateException(failure, ex);
+				}
+			});
+		}
+		catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException ex) {
+			throw new IllegalStateException(failure, ex);
+		}
 	}
 
 	/** A scheduled job as listed for people: its group, name and next fire. */
@@ -59,12 +101,8 @@ public class Scheduling {
 			.startAt(Date.from(at))
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
-		try {
-			scheduler.scheduleJob(detail, java.util.Set.of(trigger), true);
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Could not schedule " + group + "/" + name, ex);
-		}
+		change(inTransaction, () -> scheduler.scheduleJob(detail, java.util.Set.of(trigger), true),
+				"Could not schedule " + group + "/" + name);
 	}
 
 	/**
@@ -81,20 +119,17 @@ public class Scheduling {
 			return;
 		}
 		var at = (soonest.get().isAfter(now) ? soonest.get() : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		var planned = nextFire(group, name);
-		if (planned.isPresent() && planned.get().equals(at)) {
-			return;
-		}
-		runAt(group, name, at, job, data);
+		inTransaction.executeWithoutResult(status -> {
+			var planned = nextFire(group, name);
+			if (planned.isEmpty() || !planned.get().equals(at)) {
+				runAt(group, name, at, job, data);
+			}
+		});
 	}
 
 	public void cancel(String group, String name) {
-		try {
-			scheduler.deleteJob(JobKey.jobKey(name, group));
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Could not cancel " + group + "/" + name, ex);
-		}
+		change(inTransaction, () -> scheduler.deleteJob(JobKey.jobKey(name, group)),
+				"Could not cancel " + group + "/" + name);
 	}
 
 	/**
@@ -131,24 +166,18 @@ public class Scheduling {
 	 * it is asked, and would not yet see a trigger the transaction has not committed.
 	 */
 	public void runNow(String group, String name) {
-		Runnable trigger = () -> {
-			try {
-				scheduler.triggerJob(JobKey.jobKey(name, group));
-			}
-			catch (SchedulerException ex) {
-				throw new IllegalStateException("Could not run " + group + "/" + name, ex);
-			}
-		};
+		Change trigger = () -> scheduler.triggerJob(JobKey.jobKey(name, group));
+		var failure = "Could not run " + group + "/" + name;
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					trigger.run();
+					change(inNewTransaction, trigger, failure);
 				}
 			});
 		}
 		else {
-			trigger.run();
+			change(inTransaction, trigger, failure);
 		}
 	}
 

@@ -28,7 +28,8 @@ class SchedulingReadTests {
 
 	final Scheduler scheduler = mock(Scheduler.class);
 
-	final Scheduling scheduling = new Scheduling(scheduler, mock(JdbcClient.class));
+	final Scheduling scheduling = new Scheduling(scheduler, mock(JdbcClient.class),
+			mock(org.springframework.transaction.PlatformTransactionManager.class));
 
 	static JobPersistenceException halfATrigger() {
 		return new JobPersistenceException("Couldn't retrieve trigger: No record found",
