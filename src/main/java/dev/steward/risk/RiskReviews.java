@@ -78,8 +78,10 @@ class RiskReviews {
 	 * Asks the owners who live in a zone for their reviews due by today there, a message (a card of
 	 * a few risks, worst first) at a time: every owner's first message, then every owner's second,
 	 * and so on, since one conversation takes about a message a second and everybody should hear
-	 * first. A few cards are asked side by side ({@code review-threads}), each in a transaction of
-	 * its own, so one owner's trouble never holds up another's.
+	 * first. A few threads ask side by side ({@code review-threads}), each a few cards (of different
+	 * owners) in a transaction: a commit for every card would cost more than the card. A batch that
+	 * fails is asked again card by card, each in a transaction of its own, so one owner's trouble
+	 * never holds up another's.
 	 * @return how many reviews were asked for
 	 */
 	int askForReviews(ZoneId zone) {
@@ -115,6 +117,7 @@ class RiskReviews {
 				});
 		var run = new Run(pool, String.valueOf(now.toEpochMilli()), now, today, dueAt,
 				cards.values().stream().mapToInt(List::size).sum());
+		// every first card is queued before any second one
 		try {
 			cards.forEach((ownerId, chunks) -> run.ask(ownerId, chunks, 1));
 			run.left.await();
@@ -133,12 +136,22 @@ class RiskReviews {
 		return asked.get();
 	}
 
+	/** How many cards (of different owners) one transaction of the daily run asks at most. */
+	static final int CARDS_A_TRANSACTION = 8;
+
+	/** An owner's card {@code n} (from 1) of the run. */
+	private record Ask(String ownerId, List<List<Long>> cards, int n) {
+	}
+
 	/**
 	 * One day's run in a zone. Each owner's first card is queued at once and each card queues the
 	 * owner's next when it is done: the queue takes them in order, so every first card goes before
-	 * anyone's second, and an owner's cards are asked one after another, worst first.
+	 * anyone's second, and an owner's cards are asked one after another, worst first. A thread takes
+	 * the next few cards of the queue and asks them in one transaction.
 	 */
 	private final class Run {
+
+		private final java.util.Queue<Ask> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 		private final ExecutorService pool;
 
@@ -163,31 +176,60 @@ class RiskReviews {
 			this.left = new CountDownLatch(cards);
 		}
 
-		/** Queues an owner's card {@code n} (from 1). */
+		/** Queues an owner's card {@code n} (from 1); a thread takes it with the next few. */
 		void ask(String ownerId, List<List<Long>> cards, int n) {
+			queue.add(new Ask(ownerId, cards, n));
 			try {
-				pool.execute(() -> askNow(ownerId, cards, n));
+				pool.execute(this::askNext);
 			}
 			catch (java.util.concurrent.RejectedExecutionException stopped) {
 				// the run was stopped; the next run asks what is left
 			}
 		}
 
-		private void askNow(String ownerId, List<List<Long>> cards, int n) {
-			var ids = cards.get(n - 1);
+		/** Asks the next few queued cards in one transaction (none, if other threads took them). */
+		private void askNext() {
+			var batch = new ArrayList<Ask>(CARDS_A_TRANSACTION);
+			for (Ask next; batch.size() < CARDS_A_TRANSACTION && (next = queue.poll()) != null;) {
+				batch.add(next);
+			}
+			if (batch.isEmpty()) {
+				return;
+			}
 			try {
-				asked.addAndGet(
-						separately.call(() -> askCard(ownerId, ids, cardKey(ownerId, stamp, n), now, today, dueAt)));
+				asked.addAndGet(separately.call(() -> {
+					int sum = 0;
+					for (var ask : batch) {
+						sum += askCard(ask);
+					}
+					return sum;
+				}));
 			}
-			catch (RuntimeException ex) {
-				log.error("Could not ask {} for {} due risk reviews; the next run asks again", ownerId, ids.size(), ex);
-			}
-			finally {
-				left.countDown();
-				if (n < cards.size()) {
-					ask(ownerId, cards, n + 1);
+			catch (RuntimeException batchFailed) {
+				// nothing of the batch was kept: each card again, alone
+				for (var ask : batch) {
+					try {
+						asked.addAndGet(separately.call(() -> askCard(ask)));
+					}
+					catch (RuntimeException ex) {
+						log.error("Could not ask {} for {} due risk reviews; the next run asks again", ask.ownerId(),
+								ask.cards().get(ask.n() - 1).size(), ex);
+					}
 				}
 			}
+			finally {
+				for (var ask : batch) {
+					left.countDown();
+					if (ask.n() < ask.cards().size()) {
+						ask(ask.ownerId(), ask.cards(), ask.n() + 1);
+					}
+				}
+			}
+		}
+
+		private int askCard(Ask ask) {
+			return RiskReviews.this.askCard(ask.ownerId(), ask.cards().get(ask.n() - 1),
+					cardKey(ask.ownerId(), stamp, ask.n()), now, today, dueAt);
 		}
 
 	}

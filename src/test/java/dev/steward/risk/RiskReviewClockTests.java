@@ -134,6 +134,29 @@ class RiskReviewClockTests {
 	}
 
 	@Test
+	void oneOwnersTroubleHoldsUpNoOtherAskedInTheSameTransaction() {
+		var onProject = new Target.OfProject(project.code());
+		var today = LocalDate.parse("2026-09-24");
+		var troubled = new ArrayList<Long>();
+		var others = new ArrayList<Long>();
+		for (int i = 0; i < 3; i++) {
+			troubled.add(register("zhang.wei", onProject, 2, 2, "zhang.wei", today).id());
+			others.add(register("sun.li", onProject, 2, 2, "sun.li", today).id());
+		}
+		// both owners' cards are asked in one transaction; writing zhang.wei's message fails
+		heard.failOn(event -> event instanceof ReviewsDue due && due.ownerId().equals("zhang.wei"));
+
+		assertThat(reviews.askForReviews(SHANGHAI)).isEqualTo(3);
+		assertThat(others).allSatisfy(id -> assertThat(risks.find(id).orElseThrow().awaitingReview()).isTrue());
+		assertThat(troubled).as("nothing of the failed card kept")
+			.allSatisfy(id -> assertThat(risks.find(id).orElseThrow().awaitingReview()).isFalse());
+
+		heard.clear();
+		assertThat(reviews.askForReviews(SHANGHAI)).as("the next run asks what failed").isEqualTo(3);
+		assertThat(heard.of(ReviewsDue.class)).extracting(ReviewsDue::ownerId).containsExactly("zhang.wei");
+	}
+
+	@Test
 	void anOwnersDueReviewsComeInMessagesOfFiveAndOnlyInTheirZone() {
 		var onProject = new Target.OfProject(project.code());
 		var today = LocalDate.parse("2026-09-24");

@@ -14,16 +14,28 @@ public class Heard {
 
 	private final List<Object> events = new CopyOnWriteArrayList<>();
 
+	/** Events whose publishing fails, as if a listener of theirs did. */
+	private volatile java.util.function.Predicate<Object> failing = event -> false;
+
 	@EventListener
 	void on(Object event) {
 		var payload = event instanceof PayloadApplicationEvent<?> wrapped ? wrapped.getPayload() : event;
 		if (payload.getClass().getName().startsWith("dev.steward.")) {
 			events.add(payload);
+			if (failing.test(payload)) {
+				throw new IllegalStateException("a listener failed (as the test asked): " + payload);
+			}
 		}
+	}
+
+	/** Makes the publishing of these events fail, as if a listener of theirs did, until cleared. */
+	public void failOn(java.util.function.Predicate<Object> events) {
+		this.failing = events;
 	}
 
 	public void clear() {
 		events.clear();
+		failing = event -> false;
 	}
 
 	/** The events of this type heard, in order. */
