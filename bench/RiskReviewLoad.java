@@ -137,6 +137,7 @@ public class RiskReviewLoad {
 			// the projects, without risks
 			started = System.nanoTime();
 			firm.writeProjects(database);
+			database.analyze(); // the statistics autovacuum keeps of a firm's rows (see Database#analyze)
 			System.out.printf("%,d projects with %,d members written in %.1f s%n", projects, projects * perProject,
 					(System.nanoTime() - started) / 1e9);
 
@@ -158,6 +159,7 @@ public class RiskReviewLoad {
 			var reviewAt = ZonedDateTime.now(ZONE).plusSeconds(lead).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 			started = System.nanoTime();
 			firm.writeRisks(database, reviewAt.toLocalDate());
+			database.analyze(); // the statistics autovacuum keeps of a firm's rows (see Database#analyze)
 			System.out.printf("%,d risks written in %.1f s (%,d due on %s, in %,d messages to %,d owners); reviews at %s%n",
 					risks, (System.nanoTime() - started) / 1e9, firm.dueCount(), reviewAt.toLocalDate(),
 					firm.expectedMessages(), firm.dueOwners(), reviewAt.toLocalTime());

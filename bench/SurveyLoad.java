@@ -164,6 +164,7 @@ public class SurveyLoad {
 			var now = Instant.now();
 			// the web scenario's surveys are open for three weeks; no round falls in the run
 			firm.write(database, now, now.plus(Duration.ofDays(30)), !round);
+			database.analyze(); // the statistics autovacuum keeps of a firm's rows (see Database#analyze)
 			System.out.printf("%,d projects, clients and schedules%s written in %.1f s%n", projects,
 					round ? "" : String.format(" and %,d open surveys with %,d web links", projects, projects * webContacts),
 					(System.nanoTime() - started) / 1e9);

@@ -116,6 +116,7 @@ public class WeeklyPromptLoad {
 			var promptAt = ZonedDateTime.now(ZONE).plusSeconds(lead).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 			started = System.nanoTime();
 			firm.writeProjects(database, promptAt);
+			database.analyze(); // the statistics autovacuum keeps of a firm's rows (see Database#analyze)
 			System.out.printf("%,d projects with %,d members written in %.1f s; prompts at %s%n", projects,
 					projects * perProject, (System.nanoTime() - started) / 1e9, promptAt.toLocalTime());
 

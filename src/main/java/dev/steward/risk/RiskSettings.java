@@ -21,14 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rows of buttons a message)
  * @param digestDay the day of each department head's weekly digest, in the firm's zone
  * @param digestTime its time
- * @param reviewThreads how many owners the daily run asks side by side, each in a transaction of
- * their own
+ * @param reviewThreads how many threads of the daily run ask side by side, each a few cards of
+ * different owners in a transaction: the run is bound by the database, and more threads take
+ * their time from the outbox delivering what they wrote
  */
 @ConfigurationProperties("steward.risk")
 public record RiskSettings(@DefaultValue("config/risk.yaml") Path policy, @DefaultValue("09:00") LocalTime reviewTime,
 		@DefaultValue("8h") Duration reviewWithin, @DefaultValue("8h") Duration escalateAfter,
 		@DefaultValue("5") int reviewsPerMessage, @DefaultValue("MONDAY") DayOfWeek digestDay,
-		@DefaultValue("09:30") LocalTime digestTime, @DefaultValue("4") int reviewThreads) {
+		@DefaultValue("09:30") LocalTime digestTime, @DefaultValue("2") int reviewThreads) {
 
 	public RiskSettings {
 		if (reviewWithin.isNegative() || reviewWithin.isZero()) {

@@ -107,6 +107,18 @@ public final class Database implements AutoCloseable {
 		return driver.connect(url, properties);
 	}
 
+	/**
+	 * Brings the planner's statistics up to date after a benchmark's bulk write. A firm's rows come a
+	 * few at a time over months, and the database's upkeep (PostgreSQL's autovacuum) keeps statistics
+	 * of them; rows written all at once a minute before the run have none yet, and a planner without
+	 * them may pick an index that reads the whole table for a handful of rows.
+	 */
+	public void analyze() throws SQLException {
+		try (var db = connect(); var statement = db.createStatement()) {
+			statement.execute("analyze");
+		}
+	}
+
 	/** Drops a PostgreSQL database made for the run (H2's file stays with the run's logs). */
 	public void drop() {
 		dropper.run();
