@@ -17,6 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * out {@code steward.outbox.lease} after it was last renewed; while the instance delivers it renews
  * it, so only a stopped or dead instance's claims run out, and the next instance to look takes its
  * conversations over.
+ * <p>
+ * The instance remembers until when it holds each conversation, as it wrote it: a conversation it
+ * delivers again while more than half its lease is left is not claimed again, and letting go of one
+ * writes nothing while it is held for the linger anyway. A channel that takes a message a second
+ * then costs a claim every half lease, not two writes a message.
  */
 class ConversationLeases {
 
@@ -33,6 +38,9 @@ class ConversationLeases {
 
 	/** Whether the database is embedded (H2): no other instance can share it. */
 	private final boolean embedded;
+
+	/** Until when this instance holds each conversation it claimed, as written in the table. */
+	private final java.util.Map<String, OffsetDateTime> held = new java.util.concurrent.ConcurrentHashMap<>();
 
 	ConversationLeases(JdbcClient jdbc, Clock clock, OutboxSettings settings, boolean embedded) {
 		this.jdbc = jdbc;
@@ -69,6 +77,12 @@ class ConversationLeases {
 			return true; // no other process can open the database: nothing to claim against
 		}
 		var now = now();
+		var key = key(door, address);
+		var until = held.get(key);
+		if (until != null && until.isAfter(now.plus(lease.dividedBy(2)))) {
+			return true; // held, as written, for more than half a lease yet
+		}
+		held.remove(key);
 		int renewed = jdbc.sql("""
 				update outbox_lease set holder = :holder, expires_at = :until
 				where door = :door and address = :address and (holder = :holder or expires_at <= :now)""")
@@ -79,6 +93,7 @@ class ConversationLeases {
 			.param("now", now)
 			.update();
 		if (renewed > 0) {
+			held.put(key, now.plus(lease));
 			return true;
 		}
 		try {
@@ -90,9 +105,10 @@ class ConversationLeases {
 				.param("holder", holder)
 				.param("until", now.plus(lease))
 				.update();
+			held.put(key, now.plus(lease));
 			return true;
 		}
-		catch (DuplicateKeyException held) {
+		catch (DuplicateKeyException taken) {
 			return false; // another instance holds it, or claimed it a moment ago
 		}
 	}
@@ -103,25 +119,43 @@ class ConversationLeases {
 	}
 
 	/**
-	 * Done delivering a conversation for now: this instance keeps it a moment longer (its next paced
-	 * message goes out from here), then anyone may claim it.
+	 * Done delivering a conversation for now: this instance keeps it at least a linger longer (its
+	 * next paced message goes out from here), then anyone may claim it once its claim runs out.
 	 */
 	void release(String door, String address) {
-		keep(door, address, linger);
+		if (embedded) {
+			return;
+		}
+		var now = now();
+		var until = held.get(key(door, address));
+		if (until == null || until.isBefore(now.plus(linger))) {
+			keep(door, address, linger);
+		}
 	}
 
 	private void keep(String door, String address, Duration longer) {
 		if (embedded) {
 			return;
 		}
-		jdbc.sql("""
+		var until = now().plus(longer);
+		int kept = jdbc.sql("""
 				update outbox_lease set expires_at = :until
 				where door = :door and address = :address and holder = :holder""")
-			.param("until", now().plus(longer))
+			.param("until", until)
 			.param("door", door)
 			.param("address", address)
 			.param("holder", holder)
 			.update();
+		if (kept > 0) {
+			held.put(key(door, address), until);
+		}
+		else {
+			held.remove(key(door, address));
+		}
+	}
+
+	private static String key(String door, String address) {
+		return door + '\u0000' + address;
 	}
 
 	/**
@@ -137,6 +171,7 @@ class ConversationLeases {
 		if (embedded) {
 			return;
 		}
+		held.clear();
 		jdbc.sql("update outbox_lease set expires_at = :now where holder = :holder and expires_at > :now")
 			.param("now", now())
 			.param("holder", holder)

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter how long a due message may wait before the outbox's health is down
  * @param lease how long an instance's claim on a conversation lasts unless renewed (it is renewed
  *     while the instance delivers): how soon another instance takes over a dead one's conversations
- * @param linger how long an instance keeps a conversation after delivering it, so that a channel's
- *     next paced message goes out from the instance that paces it (at least the doors' pacing)
+ * @param linger how long at least an instance keeps a conversation after delivering it (it keeps it
+ *     for the rest of its claim), so that a channel's next paced message goes out from the instance
+ *     that paces it (at least the doors' pacing)
  */
 @ConfigurationProperties("steward.outbox")
 record OutboxSettings(@DefaultValue("1s") Duration poll, @DefaultValue("4") int workers,

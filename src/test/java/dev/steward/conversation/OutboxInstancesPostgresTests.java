@@ -119,6 +119,34 @@ class OutboxInstancesPostgresTests {
 		assertThat(platform.posts).extracting(Post::instance).containsOnly("B");
 	}
 
+	@Test
+	void aConversationDeliveredAgainWithinItsLeaseIsNotClaimedAgain() {
+		var b = start("B");
+		var jdbc = b.getBean(JdbcClient.class);
+		var channel = ChannelRef.channel(Platform.NAME, "C-again");
+		b.getBean(TransactionTemplate.class)
+			.executeWithoutResult(status -> b.getBean(Outbox.class).toChannel(channel, Message.text("first"), null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> platform.texts().contains("first"));
+		var claimed = leaseOf(jdbc, channel);
+
+		b.getBean(TransactionTemplate.class)
+			.executeWithoutResult(status -> b.getBean(Outbox.class).toChannel(channel, Message.text("second"), null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> platform.texts().contains("second"));
+
+		assertThat(leaseOf(jdbc, channel)).as("held for more than half its lease yet: not written again")
+			.isEqualTo(claimed);
+		assertThat(claimed).as("held for the lease, not cut to the linger on letting go")
+			.isAfter(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+	}
+
+	private static OffsetDateTime leaseOf(JdbcClient jdbc, ChannelRef channel) {
+		return jdbc.sql("select expires_at from outbox_lease where door = :door and address = :address")
+			.param("door", channel.door())
+			.param("address", channel.id())
+			.query(OffsetDateTime.class)
+			.single();
+	}
+
 	private long pending(ConfigurableApplicationContext instance) {
 		return instance.getBean(JdbcClient.class)
 			.sql("select count(*) from outbox_message where status = 'PENDING'")
