@@ -84,6 +84,13 @@ class OutboxDispatcher implements SmartLifecycle {
 	 */
 	private final Map<Conversation, Instant> timers = new ConcurrentHashMap<>();
 
+	/**
+	 * Conversations waiting on a pacing wait kept only here (a short one is not written to the rows):
+	 * until when. A look for due rows leaves them to the timer; a wait written to the rows needs no
+	 * such care, and a row made due again by someone else (an admin's retry) is then found at once.
+	 */
+	private final Map<Conversation, Instant> unwritten = new ConcurrentHashMap<>();
+
 	private ScheduledExecutorService executor;
 
 	private final int workerCount;
@@ -199,6 +206,15 @@ class OutboxDispatcher implements SmartLifecycle {
 		if (stopping || pool == null) {
 			return;
 		}
+		handOver(conversation, pool);
+	}
+
+	/**
+	 * Hands a conversation to the pool, unless a worker has it already (that one reads its rows again
+	 * before it lets go, and if it let go meanwhile this hand-over takes it); answers false once the
+	 * pool is closed.
+	 */
+	private boolean handOver(Conversation conversation, java.util.concurrent.Executor pool) {
 		poked.add(conversation);
 		if (busy.add(conversation)) {
 			try {
@@ -206,8 +222,10 @@ class OutboxDispatcher implements SmartLifecycle {
 			}
 			catch (RejectedExecutionException closed) {
 				busy.remove(conversation);
+				return false;
 			}
 		}
+		return true;
 	}
 
 	/**
@@ -229,6 +247,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		try {
 			running.schedule(() -> {
 				timers.remove(conversation, at);
+				unwritten.computeIfPresent(conversation, (key, until) -> until.isAfter(at) ? until : null);
 				offer(conversation);
 			}, Math.max(0, Duration.between(now, at).toMillis()), TimeUnit.MILLISECONDS);
 		}
@@ -237,9 +256,9 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Whether this instance's timer hands the conversation over later. */
+	/** Whether the conversation waits on a pacing wait this instance keeps only in memory. */
 	private boolean waiting(Conversation conversation, Instant now) {
-		var at = timers.get(conversation);
+		var at = unwritten.get(conversation);
 		return at != null && at.isAfter(now);
 	}
 
@@ -278,16 +297,8 @@ class OutboxDispatcher implements SmartLifecycle {
 				if (waiting(conversation, instant)) {
 					continue;
 				}
-				// if a worker has it, it reads the rows again before it lets go; if it let go meanwhile, this look takes it
-				poked.add(conversation);
-				if (busy.add(conversation)) {
-					try {
-						pool.execute(() -> deliver(conversation));
-					}
-					catch (RejectedExecutionException closed) {
-						busy.remove(conversation);
-						return;
-					}
+				if (!handOver(conversation, pool)) {
+					return;
 				}
 			}
 		}
@@ -483,10 +494,14 @@ class OutboxDispatcher implements SmartLifecycle {
 	 */
 	private boolean waitFor(Row row, Duration wait) {
 		var next = now().plus(wait);
-		later(conversationOf(row), next.toInstant());
-		if (!leases.keeps(wait)) {
+		var conversation = conversationOf(row);
+		if (leases.keeps(wait)) {
+			unwritten.put(conversation, next.toInstant());
+		}
+		else {
 			holdBack(row, next, true);
 		}
+		later(conversation, next.toInstant());
 		return false;
 	}
 
