@@ -337,9 +337,11 @@ class OutboxDispatcher implements SmartLifecycle {
 				more = rows.size() == 64;
 				for (var row : rows) {
 					if (row.nextAttemptAt().isAfter(now)) {
-						later(conversation, row.nextAttemptAt().toInstant());
+						later(conversation, row.nextAttemptAt().toInstant()); // it holds back the rest
+						more = false;
+						break;
 					}
-					if (stopping || row.nextAttemptAt().isAfter(now) || !deliver(row)) {
+					if (stopping || !deliver(row)) {
 						more = false;
 						break;
 					}
