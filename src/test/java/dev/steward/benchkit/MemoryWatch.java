@@ -12,7 +12,7 @@ public final class MemoryWatch {
 
 	private final long pid;
 
-	private final Thread sampler;
+	private final java.util.concurrent.ScheduledExecutorService sampler;
 
 	private volatile long current;
 
@@ -26,42 +26,41 @@ public final class MemoryWatch {
 
 	private MemoryWatch(long pid) {
 		this.pid = pid;
-		this.sampler = new Thread(this::sample, "memory-watch-" + pid);
-		this.sampler.setDaemon(true);
+		this.sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+			var thread = new Thread(runnable, "memory-watch-" + pid);
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/** Watches the process with this id from now on. */
 	public static MemoryWatch start(long pid) {
 		var watch = new MemoryWatch(pid);
-		watch.sampler.start();
+		watch.sampler.scheduleAtFixedRate(watch::sample, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
 		return watch;
 	}
 
 	private void sample() {
-		var status = Path.of("/proc", String.valueOf(pid), "status");
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				for (var line : Files.readAllLines(status)) {
-					if (line.startsWith("VmRSS:")) {
-						current = Long.parseLong(line.replaceAll("\\D", ""));
-						peak = Math.max(peak, current);
-						peakSinceMark = Math.max(peakSinceMark, current);
-					}
-					else if (line.startsWith("Threads:")) {
-						threads = Integer.parseInt(line.replaceAll("\\D", ""));
-						peakThreads = Math.max(peakThreads, threads);
-					}
+		try {
+			for (var line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					current = Long.parseLong(line.replaceAll("\\D", ""));
+					peak = Math.max(peak, current);
+					peakSinceMark = Math.max(peakSinceMark, current);
 				}
-				Thread.sleep(100);
+				else if (line.startsWith("Threads:")) {
+					threads = Integer.parseInt(line.replaceAll("\\D", ""));
+					peakThreads = Math.max(peakThreads, threads);
+				}
 			}
-			catch (InterruptedException | IOException ex) {
-				return; // stopped, or the process is gone
-			}
+		}
+		catch (IOException gone) {
+			sampler.shutdown(); // the process is gone
 		}
 	}
 
 	public void stop() {
-		sampler.interrupt();
+		sampler.shutdownNow();
 	}
 
 	/** From now on, {@link #peakSinceMark()} and {@link #peakThreads()} start from the current values. */

@@ -155,18 +155,42 @@ public final class Steward {
 		awaitLog(log, line, process);
 	}
 
+	/**
+	 * Waits until the condition holds, looking every {@code POLL_MILLIS} (another process gives no
+	 * event to wait on), or fails when the process stops or {@code STARTING} runs out.
+	 */
 	private static void await(String what, Process process, Path log, Condition condition) throws InterruptedException {
-		long deadline = System.nanoTime() + STARTING.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The process stopped while starting; see " + log);
+		var met = new java.util.concurrent.CompletableFuture<Void>();
+		var looks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+			var thread = new Thread(runnable, "await-" + process.pid());
+			thread.setDaemon(true);
+			return thread;
+		});
+		looks.scheduleWithFixedDelay(() -> {
+			try {
+				if (!process.isAlive()) {
+					met.completeExceptionally(new IllegalStateException("The process stopped while starting; see " + log));
+				}
+				else if (condition.holds()) {
+					met.complete(null);
+				}
 			}
-			if (condition.holds()) {
-				return;
+			catch (InterruptedException | RuntimeException ex) {
+				met.completeExceptionally(ex);
 			}
-			Thread.sleep(POLL_MILLIS); // polling another process: there is no event to wait on
+		}, 0, POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+		try {
+			met.get(STARTING.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
-		throw new IllegalStateException("Waited " + STARTING.toSeconds() + " s for " + what + "; see " + log);
+		catch (java.util.concurrent.TimeoutException ex) {
+			throw new IllegalStateException("Waited " + STARTING.toSeconds() + " s for " + what + "; see " + log);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(ex.getCause());
+		}
+		finally {
+			looks.shutdownNow();
+		}
 	}
 
 	private interface Condition {
