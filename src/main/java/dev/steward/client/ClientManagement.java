@@ -146,6 +146,43 @@ public class ClientManagement {
 			.list();
 	}
 
+	/**
+	 * The contacts of several clients at once, by client (a client without any is missing): for a
+	 * job's page of many projects. As {@link #contactsOf(long)}, nothing is recorded.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, List<ClientContact>> contactsOf(java.util.Collection<Long> clientIds) {
+		var found = new java.util.HashMap<Long, List<ClientContact>>();
+		if (clientIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				select client_id, name, role, email, door, chat_id from client_contact
+				where client_id in (:ids) order by client_id, seq""")
+			.param("ids", List.copyOf(clientIds))
+			.query(rs -> {
+				found.computeIfAbsent(rs.getLong("client_id"), any -> new java.util.ArrayList<>())
+					.add(new ClientContact(rs.getString("name"), rs.getString("role"), rs.getString("email"),
+							rs.getString("door"), rs.getString("chat_id")));
+			});
+		return found;
+	}
+
+	/** The names of several clients, by id (what anyone may read). */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> names(java.util.Collection<Long> clientIds) {
+		var found = new java.util.HashMap<Long, String>();
+		if (clientIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("select id, name from client where id in (:ids)")
+			.param("ids", List.copyOf(clientIds))
+			.query(rs -> {
+				found.put(rs.getLong("id"), rs.getString("name"));
+			});
+		return found;
+	}
+
 	/** One look at a profile's details: who, when, and whether it was allowed. */
 	public record Access(String personId, Instant at, boolean granted) {
 	}

@@ -143,6 +143,22 @@ public class EngagementManagement {
 			.optional();
 	}
 
+	/** Several projects as rows, by id (those that are gone are missing): one query for a job's page. */
+	public java.util.Map<Long, ProjectSummary> summaries(java.util.Collection<Long> projectIds) {
+		var found = new java.util.HashMap<Long, ProjectSummary>();
+		if (projectIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("select id, code, title, client_id, manager_id, status from project where id in (:ids)")
+			.param("ids", List.copyOf(projectIds))
+			.query((rs, row) -> new ProjectSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+					rs.getObject("client_id", Long.class), rs.getString("manager_id"),
+					Project.Status.valueOf(rs.getString("status"))))
+			.list()
+			.forEach(summary -> found.put(summary.id(), summary));
+		return found;
+	}
+
 	/**
 	 * A project's code, without loading the project (for lists of many things of many projects). A
 	 * code never changes once given, so each is read once.

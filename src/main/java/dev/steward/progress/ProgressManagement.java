@@ -90,6 +90,19 @@ public class ProgressManagement {
 					Shift.PREVIOUS));
 	}
 
+	/** The schedules of several projects at once (a round through many), the firm's defaults where one has none. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, ReportingSchedule> schedules(java.util.Collection<Long> projectIds) {
+		var found = new java.util.HashMap<Long, ReportingSchedule>();
+		schedules.findAllById(projectIds).forEach(schedule -> found.put(schedule.projectId(), schedule));
+		for (var projectId : projectIds) {
+			found.computeIfAbsent(projectId, missing -> ReportingSchedule.of(missing, settings.reportDay(),
+					settings.reportTime(), settings.deadlineDay(), settings.deadlineTime(), firmZone,
+					planning.defaultCalendarId(), Shift.PREVIOUS));
+		}
+		return found;
+	}
+
 	/**
 	 * The project manager (or an admin) changes when the project reports; its jobs move at once.
 	 * @throws ProgressRefused if the actor may not

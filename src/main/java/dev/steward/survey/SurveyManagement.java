@@ -19,6 +19,7 @@ import dev.steward.directory.DirectoryManagement;
 import dev.steward.directory.Role;
 import dev.steward.engagement.EngagementManagement;
 import dev.steward.engagement.Project;
+import dev.steward.engagement.ProjectSummary;
 import dev.steward.firm.Separately;
 import dev.steward.progress.ProgressManagement;
 import dev.steward.scheduling.Shift;
@@ -45,6 +46,8 @@ public class SurveyManagement {
 
 	private final SurveySchedules schedules;
 
+	private final RoundStatements rounds;
+
 	private final QualityPolicy policy;
 
 	private final SurveySettings settings;
@@ -69,13 +72,15 @@ public class SurveyManagement {
 
 	private final Clock clock;
 
-	SurveyManagement(Surveys surveys, ImprovementActions actions, SurveySchedules schedules, QualityPolicy policy, SurveySettings settings,
+	SurveyManagement(Surveys surveys, ImprovementActions actions, SurveySchedules schedules, RoundStatements rounds,
+			QualityPolicy policy, SurveySettings settings,
 			EngagementManagement engagements, ClientManagement clients, ProgressManagement progress,
 			WorkingCalendars calendars, DirectoryManagement directory, SurveyPlanning planning, SurveyLinks links,
 			Separately separately, ApplicationEventPublisher events, Clock clock) {
 		this.surveys = surveys;
 		this.actions = actions;
 		this.schedules = schedules;
+		this.rounds = rounds;
 		this.policy = policy;
 		this.settings = settings;
 		this.engagements = engagements;
@@ -156,32 +161,49 @@ public class SurveyManagement {
 
 	private Survey send(long projectId, String code, Long clientId, List<ClientContact> contacts,
 			String requestedBy) {
-		var invitations = contacts.stream()
-			.map(contact -> Invitation.of(contact.name(), contact.email(), contact.door(), contact.chatId()))
-			.toList();
 		var now = clock.instant();
-		var survey = Survey.send(projectId, code, clientId, policy.dimensions(), invitations, now, policy.remindAfter(),
-				policy.openFor(), requestedBy);
+		var survey = survey(projectId, code, clientId, contacts, requestedBy, now);
 		// one survey takes answers at a time: the one before closes as this one goes out
 		for (var open : surveys.findOpenByProjectId(projectId)) {
 			close(open, now, true);
 		}
 		// saved once: its rows are written once, and the event names the id they got
 		var saved = surveys.save(survey);
-		// the messages that announce it are drawn while it is published: they read it as saved, not again
-		announcing.put(saved.id(), saved);
+		announce(saved, null);
+		return saved;
+	}
+
+	private Survey survey(long projectId, String code, Long clientId, List<ClientContact> contacts,
+			String requestedBy, Instant now) {
+		var invitations = contacts.stream()
+			.map(contact -> Invitation.of(contact.name(), contact.email(), contact.door(), contact.chatId()))
+			.toList();
+		return Survey.send(projectId, code, clientId, policy.dimensions(), invitations, now, policy.remindAfter(),
+				policy.openFor(), requestedBy);
+	}
+
+	/**
+	 * Publishes that the survey went out. The messages that announce it are drawn while it is
+	 * published: they read it as saved, and what it was sent for as the sender read it, not again.
+	 */
+	private void announce(Survey saved, Announced about) {
+		announcing.put(saved.id(), new Announcing(saved, about));
 		try {
 			events.publishEvent(saved.sent());
 		}
 		finally {
 			announcing.remove(saved.id());
 		}
-		return saved;
 	}
 
+	/** How many due projects the round sends in one transaction at most. */
+	static final int PROJECTS_A_TRANSACTION = 20;
+
 	/**
-	 * Sends every survey due (each project in a transaction of its own, so one that fails holds up
-	 * no other), then plans the round at the next one due.
+	 * Sends every survey due, then plans the round at the next one due. A page of due projects is
+	 * cut into groups sent side by side, each group in one transaction with set-based reads and
+	 * writes; a group that fails is sent again project by project, each in a transaction of its own,
+	 * so one project's trouble holds up no other.
 	 * @return how many went out
 	 */
 	public int sendDue() {
@@ -200,20 +222,14 @@ public class SurveyManagement {
 				if (due.isEmpty()) {
 					break;
 				}
-				// a page side by side, each project in a transaction of its own
-				var tasks = due.stream().map(projectId -> (java.util.concurrent.Callable<Void>) () -> {
-					try {
-						if (Boolean.TRUE.equals(separately.call(() -> sendScheduled(projectId, now)))) {
-							sent.incrementAndGet();
-						}
-					}
-					catch (RuntimeException ex) {
-						log.warn("The survey of project {} could not go out; it is tried again at the next round", projectId,
-								ex);
-						failed.add(projectId);
-					}
-					return null;
-				}).toList();
+				var tasks = new ArrayList<java.util.concurrent.Callable<Void>>();
+				for (int from = 0; from < due.size(); from += PROJECTS_A_TRANSACTION) {
+					var group = due.subList(from, Math.min(due.size(), from + PROJECTS_A_TRANSACTION));
+					tasks.add(() -> {
+						sendGroup(group, now, sent, failed);
+						return null;
+					});
+				}
 				try {
 					workers.invokeAll(tasks);
 				}
@@ -232,6 +248,88 @@ public class SurveyManagement {
 		}
 		log.info("Sent {} satisfaction surveys in {} ms", sent.get(), (System.nanoTime() - started) / 1_000_000);
 		return sent.get();
+	}
+
+	/** A group of due projects in one transaction; if it fails, each project alone. */
+	private void sendGroup(List<Long> projectIds, Instant now, java.util.concurrent.atomic.AtomicInteger sent,
+			java.util.Set<Long> failed) {
+		try {
+			sent.addAndGet(separately.call(() -> sendScheduled(projectIds, now)));
+			return;
+		}
+		catch (RuntimeException groupFailed) {
+			log.debug("A group of {} surveys could not go out together; each is sent alone", projectIds.size(),
+					groupFailed);
+		}
+		for (var projectId : projectIds) {
+			try {
+				if (Boolean.TRUE.equals(separately.call(() -> sendScheduled(projectId, now)))) {
+					sent.incrementAndGet();
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("The survey of project {} could not go out; it is tried again at the next round", projectId, ex);
+				failed.add(projectId);
+			}
+		}
+	}
+
+	/**
+	 * Sends the scheduled surveys of a few projects in the caller's transaction: which are still due,
+	 * their reporting schedules, rows, clients' contacts and names each read once for all, the
+	 * schedules moved on in one batch, the surveys saved together. What each survey's messages name
+	 * of its project and client is handed to them, not read again.
+	 * @return how many went out
+	 */
+	private int sendScheduled(List<Long> projectIds, Instant now) {
+		var due = rounds.due(projectIds, now);
+		if (due.isEmpty()) {
+			return 0; // another instance, or a change, came first
+		}
+		var reporting = progress.schedules(due.keySet());
+		var nextAt = new java.util.LinkedHashMap<Long, Instant>();
+		for (var projectId : projectIds) {
+			var cadence = due.get(projectId);
+			if (cadence != null) {
+				nextAt.put(projectId, nextAt(reporting.get(projectId), Cadence.parse(cadence)));
+			}
+		}
+		var taken = rounds.take(nextAt, now);
+		var projects = engagements.summaries(taken);
+		var active = taken.stream()
+			.map(projects::get)
+			.filter(project -> project != null && project.status() == Project.Status.ACTIVE && project.clientId() != null)
+			.toList();
+		var clientIds = active.stream().map(ProjectSummary::clientId).collect(java.util.stream.Collectors.toSet());
+		var contacts = clients.contactsOf(clientIds);
+		var names = clients.names(clientIds);
+		var stillOpen = active.isEmpty() ? List.<Survey>of()
+				: surveys.findOpenByProjectIdIn(active.stream().map(ProjectSummary::id).toList());
+		var going = new ArrayList<Survey>();
+		var about = new java.util.HashMap<Long, Announced>();
+		for (var project : active) {
+			var asked = contacts.getOrDefault(project.clientId(), List.of());
+			if (asked.isEmpty()) {
+				log.info("Project {}: its client's profile names no contact; no survey went out", project.code());
+				continue;
+			}
+			// one survey takes answers at a time: the one before closes as this one goes out
+			for (var open : stillOpen) {
+				if (open.projectId() == project.id()) {
+					close(open, now, true);
+				}
+			}
+			going.add(survey(project.id(), project.code(), project.clientId(), asked, null, now));
+			about.put(project.id(), new Announced(project, names.get(project.clientId())));
+		}
+		if (going.isEmpty()) {
+			return 0;
+		}
+		// saved together: the rows of all of them in a few batches
+		for (var saved : surveys.saveAll(going)) {
+			announce(saved, about.get(saved.projectId()));
+		}
+		return going.size();
 	}
 
 	/** The next round: at the next schedule due, or in an hour for those that failed now. */
@@ -272,7 +370,10 @@ public class SurveyManagement {
 	 * project's zone (its reporting schedule read once for the zone and the calendar).
 	 */
 	private Instant nextAt(long projectId, Cadence every) {
-		var schedule = progress.schedule(projectId);
+		return nextAt(progress.schedule(projectId), every);
+	}
+
+	private Instant nextAt(dev.steward.progress.ReportingSchedule schedule, Cadence every) {
 		var calendar = calendars.forId(schedule.calendarId());
 		var day = every.after(LocalDate.ofInstant(clock.instant(), schedule.zone()));
 		var working = calendar.shift(day, Shift.NEXT).orElse(day);
@@ -522,14 +623,31 @@ public class SurveyManagement {
 	@Transactional(readOnly = true)
 	public Optional<Survey> survey(long surveyId) {
 		var sent = announcing.get(surveyId);
-		return sent != null ? Optional.of(sent) : surveys.findById(surveyId);
+		return sent != null ? Optional.of(sent.survey()) : surveys.findById(surveyId);
+	}
+
+	/**
+	 * What a survey being announced was sent for, as the round read it: its project's row and its
+	 * client's name, so the messages that announce it need not read them again.
+	 * @param clientName {@code null} when the client is gone
+	 */
+	public record Announced(ProjectSummary project, String clientName) {
+	}
+
+	/** What the survey being announced was sent for, if the sender read it (a round does). */
+	public Optional<Announced> announced(long surveyId) {
+		var sent = announcing.get(surveyId);
+		return sent == null ? Optional.empty() : Optional.ofNullable(sent.about());
+	}
+
+	private record Announcing(Survey survey, Announced about) {
 	}
 
 	/**
 	 * Surveys being announced, by id, while their {@code SurveySent} is published: the listeners that
 	 * draw the messages run then, in the same transaction, and read the survey as it was just saved.
 	 */
-	private final java.util.Map<Long, Survey> announcing = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.Map<Long, Announcing> announcing = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** A score chosen in chat on the contact's card. */
 	@Transactional

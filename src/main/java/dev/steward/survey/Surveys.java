@@ -17,6 +17,10 @@ interface Surveys extends ListCrudRepository<Survey, Long> {
 	@Query("select * from survey where project_id = :projectId and closed_at is null order by id")
 	List<Survey> findOpenByProjectId(long projectId);
 
+	/** The surveys still taking answers of several projects. */
+	@Query("select * from survey where project_id in (:projectIds) and closed_at is null order by id")
+	List<Survey> findOpenByProjectIdIn(java.util.Collection<Long> projectIds);
+
 	/** Surveys whose reminder is due. */
 	@Query("select id from survey where reminded = false and closed_at is null and remind_at <= :now order by remind_at, id")
 	List<Long> findRemindersDue(Instant now);

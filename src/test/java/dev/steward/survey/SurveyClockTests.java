@@ -152,6 +152,38 @@ class SurveyClockTests {
 	}
 
 	@Test
+	void aRoundSendsItsProjectsTogetherAndOneProjectsTroubleHoldsUpNoOther() {
+		var client = engagements.summary(project.id()).orElseThrow().clientId();
+		var projects = new ArrayList<Project>(List.of(project));
+		for (int i = 0; i < 3; i++) {
+			projects.add(ApprovedProjects.approvedFor(engagements, approvals, "Surveyed too " + System.nanoTime(),
+					clients.name(client).orElseThrow(), new Home("test", "general", false), "sun.li"));
+		}
+		for (var each : projects) {
+			surveys.changeSchedule(each.code(), "zhang.wei", Optional.of(Cadence.WEEKLY));
+		}
+		var troubled = projects.get(2);
+		// the four are sent in one transaction; announcing the third one's survey fails
+		heard.failOn(event -> event instanceof SurveySent sent && sent.projectId() == troubled.id());
+		clock.set(at("2026-10-08T10:00"));
+
+		assertThat(surveys.sendDue()).isEqualTo(3);
+		// (a rolled-back announcement was heard too: the database tells what was kept)
+		assertThat(projects).filteredOn(each -> each != troubled)
+			.allSatisfy(each -> assertThat(all.findOpenByProjectId(each.id())).hasSize(1));
+		assertThat(all.findOpenByProjectId(troubled.id())).as("nothing of the failed one kept").isEmpty();
+		assertThat(surveys.schedule(troubled.id()).nextAt()).as("still due").contains(at("2026-10-08T10:00"));
+		assertThat(surveys.schedule(projects.get(0).id()).nextAt()).contains(at("2026-10-15T10:00"));
+		// the failed one is tried again within the hour, not at the next schedule a week on
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ROUND)).contains(at("2026-10-08T11:00"));
+
+		heard.clear();
+		assertThat(surveys.sendDue()).as("the next round sends what failed").isEqualTo(1);
+		assertThat(heard.of(SurveySent.class)).extracting(SurveySent::projectId).containsExactly(troubled.id());
+		assertThat(surveys.sendDue()).as("nothing twice").isZero();
+	}
+
+	@Test
 	void aPausedProjectsClientIsNotSurveyedButItsScheduleMovesOn() {
 		surveys.changeSchedule(project.code(), "zhang.wei", Optional.of(Cadence.WEEKLY));
 		engagements.setPaused(project.code(), true, "zhang.wei");

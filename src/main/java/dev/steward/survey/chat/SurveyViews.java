@@ -65,6 +65,12 @@ class SurveyViews {
 	}
 
 	About about(Survey survey) {
+		var announced = surveys.announced(survey.id()).orElse(null);
+		if (announced != null) {
+			// a round hands over what it read for the survey it is announcing
+			return new About(announced.project().titleAndCode(),
+					announced.clientName() == null ? "" : announced.clientName(), announced.project().managerId());
+		}
 		var project = engagements.summary(survey.projectId());
 		return new About(project.map(found -> found.titleAndCode()).orElse(survey.projectCode()),
 				survey.clientId() == null ? "" : clients.name(survey.clientId()).orElse(""),
