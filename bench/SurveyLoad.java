@@ -692,6 +692,14 @@ public class SurveyLoad {
 		if (floor.channel() != null) {
 			System.out.println("Calls to " + floor.channel() + ", seconds after the due minute:" + floor.timeline(dueAt));
 		}
+		// the conversation that finished last, when it is not the busiest: what held it up
+		accepted.stream().max(java.util.Comparator.comparing(PacedSlack.Post::at))
+			.filter(post -> !post.channel().equals(floor.channel()))
+			.ifPresent(post -> {
+				var calls = posts.stream().filter(call -> call.channel().equals(post.channel())).toList();
+				System.out.println("Calls to " + post.channel() + " (the last message's), seconds after the due minute:"
+						+ new PacedSlack.Floor(post.channel(), PacedSlack.seconds(calls), calls).timeline(dueAt));
+			});
 		var times = accepted.stream().map(post -> Duration.between(dueAt, post.at()).toMillis() / 1000.0).sorted().toList();
 		System.out.println(Figures.tenths("Messages delivered by (s after the due minute):", times));
 		return rows;

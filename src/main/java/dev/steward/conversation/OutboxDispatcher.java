@@ -108,8 +108,17 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private final Duration lease;
 
+	/**
+	 * On PostgreSQL, the transaction that settles a delivered row, committed without waiting for its
+	 * write-ahead log to reach the disk; {@code null} on H2, which has no such commit.
+	 */
+	private final org.springframework.transaction.support.TransactionTemplate lightly;
+
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, ObjectProvider<Door> doors, Clock clock,
-			OutboxSettings settings, MeterRegistry meters, dev.steward.firm.Database database) {
+			OutboxSettings settings, MeterRegistry meters, dev.steward.firm.Database database,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.lightly = database.postgres() ? new org.springframework.transaction.support.TransactionTemplate(
+				transactions) : null;
 		this.meters = meters;
 		this.shutdownWait = settings.shutdownWait();
 		this.workerCount = settings.workers();
@@ -180,7 +189,25 @@ class OutboxDispatcher implements SmartLifecycle {
 	 */
 	void wakeAfterCommit(ChannelRef to) {
 		var conversation = new Conversation(to.door(), to.id());
-		afterCommit(() -> offer(conversation));
+		// counted at once, so the first hand-over of a commit's rows already knows how many it wrote
+		written.merge(conversation, 1, Integer::sum);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			offer(conversation);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				offer(conversation);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					written.computeIfPresent(conversation, (key, count) -> count > 1 ? count - 1 : null);
+				}
+			}
+		});
 	}
 
 	private static void afterCommit(Runnable action) {
@@ -217,15 +244,113 @@ class OutboxDispatcher implements SmartLifecycle {
 	private boolean handOver(Conversation conversation, java.util.concurrent.Executor pool) {
 		poked.add(conversation);
 		if (busy.add(conversation)) {
+			var handOver = new HandOver(conversation, inChain(conversation));
+			waitingForWorker.put(conversation, handOver);
 			try {
-				pool.execute(() -> deliver(conversation));
+				pool.execute(handOver);
 			}
 			catch (RejectedExecutionException closed) {
+				waitingForWorker.remove(conversation, handOver);
 				busy.remove(conversation);
 				return false;
 			}
 		}
+		else {
+			moveUp(conversation, pool);
+		}
 		return true;
+	}
+
+	/** Conversations handed to the workers that no worker has taken yet, with their hand-over. */
+	private final Map<Conversation, HandOver> waitingForWorker = new ConcurrentHashMap<>();
+
+	/**
+	 * A conversation that waits for a worker as one with a single message and now has more (the
+	 * next one was written meanwhile) moves up among the chains: its hand-over is taken out of the
+	 * queue and put back at the chains' rank. One a worker has taken already is left to it (it reads
+	 * the conversation's rows again before it lets go).
+	 */
+	private void moveUp(Conversation conversation, java.util.concurrent.Executor pool) {
+		var queued = waitingForWorker.get(conversation);
+		if (queued == null || queued.chain || !(pool instanceof java.util.concurrent.ThreadPoolExecutor executor)
+				|| !inChain(conversation)) {
+			return;
+		}
+		// the conversation stays busy throughout: nobody else hands it over meanwhile
+		if (waitingForWorker.remove(conversation, queued) && executor.remove(queued)) {
+			var ahead = new HandOver(conversation, true);
+			waitingForWorker.put(conversation, ahead);
+			try {
+				executor.execute(ahead);
+			}
+			catch (RejectedExecutionException closed) {
+				waitingForWorker.remove(conversation, ahead);
+				busy.remove(conversation);
+			}
+		}
+	}
+
+	/**
+	 * How long after this instance last delivered to a conversation a new hand-over of it counts as
+	 * the next of a chain of messages.
+	 */
+	static final Duration CHAIN = Duration.ofSeconds(30);
+
+	/** When this instance's workers last delivered to each conversation (within {@link #CHAIN}). */
+	private final Map<Conversation, Instant> lastDelivered = new ConcurrentHashMap<>();
+
+	/** Hands over since start: the order of hand-overs of the same rank. */
+	private final java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * How many rows this instance wrote to each conversation that its workers have not settled yet
+	 * (rows written by another instance are not counted: a hint, not a tally).
+	 */
+	private final Map<Conversation, Integer> written = new ConcurrentHashMap<>();
+
+	/**
+	 * Whether a conversation handed over now is in the middle of a chain of messages: delivered to a
+	 * moment ago, or with more than one row written and waiting.
+	 */
+	private boolean inChain(Conversation conversation) {
+		var last = lastDelivered.get(conversation);
+		return last != null && last.plus(CHAIN).isAfter(clock.instant()) || written.getOrDefault(conversation, 0) > 1;
+	}
+
+	/**
+	 * A conversation handed to the workers. Those in the middle of a chain of messages (a manager's
+	 * ten survey messages, a busy channel) go before those getting their first: a chain's messages
+	 * are paced a second apart, so one that waits behind a crowd of single messages at every step
+	 * finishes long after its pacing would allow, while a single message waits only once.
+	 * Among the same rank, first handed over, first taken.
+	 */
+	private final class HandOver implements Runnable, Comparable<HandOver> {
+
+		private final Conversation conversation;
+
+		private final boolean chain;
+
+		private final long order = handedOver.incrementAndGet();
+
+		HandOver(Conversation conversation, boolean chain) {
+			this.conversation = conversation;
+			this.chain = chain;
+		}
+
+		@Override
+		public void run() {
+			waitingForWorker.remove(conversation, this);
+			deliver(conversation);
+		}
+
+		@Override
+		public int compareTo(HandOver other) {
+			if (chain != other.chain) {
+				return chain ? -1 : 1;
+			}
+			return Long.compare(order, other.order);
+		}
+
 	}
 
 	/**
@@ -289,17 +414,23 @@ class OutboxDispatcher implements SmartLifecycle {
 				.query((rs, n) -> new Conversation(rs.getString("door"), rs.getString("address")))
 				.list();
 			java.util.concurrent.Executor pool = workers != null ? workers : Runnable::run;
-			if (due.size() == PAGE) {
-				passedOver.set(true); // more than a page: the next worker to finish looks again
-			}
 			var instant = looked.toInstant();
+			boolean handedNew = false;
 			for (var conversation : due) {
 				if (waiting(conversation, instant)) {
 					continue;
 				}
+				handedNew |= !busy.contains(conversation);
 				if (!handOver(conversation, pool)) {
 					return;
 				}
+			}
+			// more than a page, and this look found some nobody had handed over: the next worker to
+			// finish looks again. A page whose conversations were all with the workers already (a
+			// commit hands over what it writes) says nothing of the rest: the poll looks then, and a
+			// backlog is not read again at every message delivered.
+			if (due.size() == PAGE && handedNew) {
+				passedOver.set(true);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -341,7 +472,16 @@ class OutboxDispatcher implements SmartLifecycle {
 						more = false;
 						break;
 					}
-					if (stopping || !deliver(row)) {
+					if (stopping) {
+						more = false;
+						break;
+					}
+					boolean settled = deliver(row);
+					lastDelivered.put(conversation, clock.instant());
+					if (settled) {
+						written.computeIfPresent(conversation, (key, count) -> count > 1 ? count - 1 : null);
+					}
+					else {
 						more = false;
 						break;
 					}
@@ -378,6 +518,12 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	/** Renews the leases of the conversations this instance's workers are delivering. */
 	private void renewLeases() {
+		var chainsSince = clock.instant().minus(CHAIN);
+		lastDelivered.values().removeIf(at -> at.isBefore(chainsSince));
+		// a count left by rows another instance settled: nothing here delivers or waits for them
+		written.keySet()
+			.removeIf(conversation -> !busy.contains(conversation) && !timers.containsKey(conversation)
+					&& !lastDelivered.containsKey(conversation));
 		for (var conversation : busy) {
 			try {
 				leases.renew(conversation.door(), conversation.address());
@@ -538,6 +684,22 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * an admin who sends it again ({@link DeadLetters}) sends it whole.
 	 */
 	private boolean settle(Row row, String status, String platformId, String error) {
+		if (lightly == null || !"SENT".equals(status)) {
+			write(row, status, platformId, error);
+			return true;
+		}
+		// A message the platform took: a post was marked tried (durably) before it went, and an edit
+		// can be made twice. If the database loses this commit in a crash, the row is delivered again,
+		// a post as one that may be there already (the door looks before it posts), so nothing is lost
+		// or doubled, and a delivery does not wait for one more disk flush.
+		lightly.executeWithoutResult(transaction -> {
+			jdbc.sql("set local synchronous_commit = off").update();
+			write(row, status, platformId, error);
+		});
+		return true;
+	}
+
+	private void write(Row row, String status, String platformId, String error) {
 		long id = row.id();
 		if (row.files() > 0 && "SENT".equals(status)) {
 			jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
@@ -551,7 +713,6 @@ class OutboxDispatcher implements SmartLifecycle {
 			.param("now", now())
 			.param("id", id)
 			.update();
-		return true;
 	}
 
 	/** {@code steward.outbox.delivered}: a message the platform took. */
@@ -601,11 +762,13 @@ class OutboxDispatcher implements SmartLifecycle {
 			return thread;
 		});
 		var numbers = new AtomicInteger();
-		workers = Executors.newFixedThreadPool(Math.max(1, workerCount), runnable -> {
-			var thread = new Thread(runnable, "outbox-" + numbers.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		// a fixed pool whose queue takes conversations in the middle of a chain first (see HandOver)
+		workers = new java.util.concurrent.ThreadPoolExecutor(Math.max(1, workerCount), Math.max(1, workerCount), 0,
+				TimeUnit.MILLISECONDS, new java.util.concurrent.PriorityBlockingQueue<>(), runnable -> {
+					var thread = new Thread(runnable, "outbox-" + numbers.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		executor.scheduleWithFixedDelay(this::drain, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
 		long renewEvery = Math.max(1, lease.toMillis() / 3);
 		executor.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);

@@ -456,7 +456,7 @@ public final class PacedSlack {
 	}
 
 	/** A conversation's floor: a second after each message it took, Retry-After after each 429 the fake chose. */
-	static double seconds(List<Post> calls) {
+	public static double seconds(List<Post> calls) {
 		int last = -1;
 		for (int i = 0; i < calls.size(); i++) {
 			if (calls.get(i).outcome() == Outcome.ACCEPTED) {

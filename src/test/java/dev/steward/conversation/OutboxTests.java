@@ -108,6 +108,69 @@ class OutboxTests {
 		assertThat(door.attempts(slow.id())).as("delivered once, by one worker").isEqualTo(1);
 	}
 
+	@Autowired
+	OutboxSettings settings;
+
+	@Test
+	void aConversationWithSeveralMessagesWaitingGoesBeforeConversationsWithOne() {
+		chainGoesFirst(false);
+	}
+
+	@Test
+	void aConversationWaitingForAWorkerMovesUpWhenItsNextMessageIsWritten() {
+		chainGoesFirst(true);
+	}
+
+	/**
+	 * Every worker busy, ten conversations of one message written, then one of two (in one
+	 * transaction, or in two, the second while the first waits for a worker): the two go first.
+	 */
+	private void chainGoesFirst(boolean oneAtATime) {
+		// every worker busy with a conversation the platform holds
+		var holding = new java.util.ArrayList<ChannelRef>();
+		for (int i = 0; i < settings.workers(); i++) {
+			var held = channel("held-" + i);
+			holding.add(held);
+			door.holdNext(held.id());
+		}
+		var singles = new java.util.ArrayList<ChannelRef>();
+		var chain = channel("chain");
+		try {
+			tx.executeWithoutResult(status -> holding.forEach(held -> outbox.toChannel(held, Message.text("held"), null)));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> holding.stream().allMatch(held -> door.attempts(held.id()) == 1));
+			// first ten conversations of one message each, then one of two: all wait for a worker
+			for (int i = 0; i < 10; i++) {
+				singles.add(channel("single-" + i));
+			}
+			tx.executeWithoutResult(status -> singles.forEach(single -> outbox.toChannel(single, Message.text("one"), null)));
+			if (oneAtATime) {
+				tx.executeWithoutResult(status -> outbox.toChannel(chain, Message.text("first of two"), null));
+				tx.executeWithoutResult(status -> outbox.toChannel(chain, Message.text("second of two"), null));
+			}
+			else {
+				tx.executeWithoutResult(status -> {
+					outbox.toChannel(chain, Message.text("first of two"), null);
+					outbox.toChannel(chain, Message.text("second of two"), null);
+				});
+			}
+		}
+		finally {
+			holding.forEach(held -> door.release(held.id()));
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> door.posted(chain.id()).size() == 2
+					&& singles.stream().allMatch(single -> door.posted(single.id()).size() == 1));
+		// the door numbers its posts in the order it took them
+		int chainFirst = number(door.posted(chain.id()).get(0));
+		assertThat(singles).allSatisfy(single -> assertThat(number(door.posted(single.id()).get(0)))
+			.as("a single message written before the chain still goes after its first").isGreaterThan(chainFirst));
+	}
+
+	private static int number(String postId) {
+		return Integer.parseInt(postId.substring(1));
+	}
+
 	@Test
 	void aConversationsMessagesKeepTheirOrderWhenOneMustWait() {
 		var channel = channel("order");
