@@ -20,8 +20,10 @@ import java.util.zip.ZipFile;
 /**
  * Steward started from its packaged jar as in a small container, on a free port, its output in a
  * log file. "As in a small container": {@code -XX:MaxRAM} sizes the heap, and the Serial collector,
- * which the JVM picks itself in a container under 1,792 MB but not on a larger host; options in
- * {@code STEWARD_BENCH_JVM_ARGS} follow, and one that names a collector replaces it. The process
+ * which the JVM picks itself in a container under 1,792 MB but not on a larger host, and the
+ * client compiler alone ({@code -XX:TieredStopAtLevel=1}), as the user guide runs Steward; options
+ * in {@code STEWARD_BENCH_JVM_ARGS} follow, one that names a collector replaces it, and one that
+ * names {@code TieredStopAtLevel} or {@code TieredCompilation} replaces the compiler's. The process
  * gets {@code MALLOC_ARENA_MAX=2}, as the user guide runs Steward in a container, unless the
  * benchmark's own environment sets it.
  */
@@ -60,12 +62,15 @@ public final class Steward {
 		return new Steward(launch(command, env, log), port, log);
 	}
 
-	/** {@code java} with the small container's options: -XX:MaxRAM, the collector, STEWARD_BENCH_JVM_ARGS. */
+	/** {@code java} with the small container's options: -XX:MaxRAM, the collector, the compiler, STEWARD_BENCH_JVM_ARGS. */
 	public static List<String> jvm(String maxRam) {
 		var command = new ArrayList<>(List.of("java", "-XX:MaxRAM=" + maxRam));
 		var extra = System.getenv("STEWARD_BENCH_JVM_ARGS");
 		if (extra == null || !extra.contains("GC")) {
 			command.add("-XX:+UseSerialGC"); // unless the extra options name a collector
+		}
+		if (extra == null || !extra.contains("Tiered")) {
+			command.add("-XX:TieredStopAtLevel=1"); // unless the extra options name the compilers
 		}
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(List.of(extra.trim().split("\\s+")));
