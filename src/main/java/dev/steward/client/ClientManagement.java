@@ -139,11 +139,7 @@ public class ClientManagement {
 	@Transactional(readOnly = true)
 	public List<ClientContact> contactsOf(long clientId) {
 		// one query, not the profile: a survey round reads the contacts of every client it surveys
-		return jdbc.sql("select name, role, email, door, chat_id from client_contact where client_id = :id order by seq")
-			.param("id", clientId)
-			.query((rs, row) -> new ClientContact(rs.getString("name"), rs.getString("role"), rs.getString("email"),
-					rs.getString("door"), rs.getString("chat_id")))
-			.list();
+		return contactsOf(List.of(clientId)).getOrDefault(clientId, List.of());
 	}
 
 	/**

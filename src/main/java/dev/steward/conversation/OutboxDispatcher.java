@@ -191,31 +191,28 @@ class OutboxDispatcher implements SmartLifecycle {
 		var conversation = new Conversation(to.door(), to.id());
 		// counted at once, so the first hand-over of a commit's rows already knows how many it wrote
 		written.merge(conversation, 1, Integer::sum);
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			offer(conversation);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				offer(conversation);
-			}
-
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					written.computeIfPresent(conversation, (key, count) -> count > 1 ? count - 1 : null);
-				}
-			}
-		});
+		afterCommit(() -> offer(conversation), () -> settledOne(conversation));
 	}
 
 	private static void afterCommit(Runnable action) {
+		afterCommit(action, () -> {
+		});
+	}
+
+	/** Runs the action once the current transaction commits (at once outside one), the other if it does not. */
+	private static void afterCommit(Runnable action, Runnable rolledBack) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
 					action.run();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						rolledBack.run();
+					}
 				}
 			});
 		}
@@ -244,21 +241,25 @@ class OutboxDispatcher implements SmartLifecycle {
 	private boolean handOver(Conversation conversation, java.util.concurrent.Executor pool) {
 		poked.add(conversation);
 		if (busy.add(conversation)) {
-			var handOver = new HandOver(conversation, inChain(conversation));
-			waitingForWorker.put(conversation, handOver);
-			try {
-				pool.execute(handOver);
-			}
-			catch (RejectedExecutionException closed) {
-				waitingForWorker.remove(conversation, handOver);
-				busy.remove(conversation);
-				return false;
-			}
+			return queue(conversation, pool, inChain(conversation));
 		}
-		else {
-			moveUp(conversation, pool);
-		}
+		moveUp(conversation, pool);
 		return true;
+	}
+
+	/** Queues a busy conversation's hand-over; false once the pool is closed (the conversation is free again). */
+	private boolean queue(Conversation conversation, java.util.concurrent.Executor pool, boolean chain) {
+		var handOver = new HandOver(conversation, chain);
+		waitingForWorker.put(conversation, handOver);
+		try {
+			pool.execute(handOver);
+			return true;
+		}
+		catch (RejectedExecutionException closed) {
+			waitingForWorker.remove(conversation, handOver);
+			busy.remove(conversation);
+			return false;
+		}
 	}
 
 	/** Conversations handed to the workers that no worker has taken yet, with their hand-over. */
@@ -278,15 +279,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		}
 		// the conversation stays busy throughout: nobody else hands it over meanwhile
 		if (waitingForWorker.remove(conversation, queued) && executor.remove(queued)) {
-			var ahead = new HandOver(conversation, true);
-			waitingForWorker.put(conversation, ahead);
-			try {
-				executor.execute(ahead);
-			}
-			catch (RejectedExecutionException closed) {
-				waitingForWorker.remove(conversation, ahead);
-				busy.remove(conversation);
-			}
+			queue(conversation, executor, true);
 		}
 	}
 
@@ -307,6 +300,11 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * (rows written by another instance are not counted: a hint, not a tally).
 	 */
 	private final Map<Conversation, Integer> written = new ConcurrentHashMap<>();
+
+	/** One row this instance wrote to the conversation is settled (or was never committed). */
+	private void settledOne(Conversation conversation) {
+		written.computeIfPresent(conversation, (key, count) -> count > 1 ? count - 1 : null);
+	}
 
 	/**
 	 * Whether a conversation handed over now is in the middle of a chain of messages: delivered to a
@@ -479,7 +477,7 @@ class OutboxDispatcher implements SmartLifecycle {
 					boolean settled = deliver(row);
 					lastDelivered.put(conversation, clock.instant());
 					if (settled) {
-						written.computeIfPresent(conversation, (key, count) -> count > 1 ? count - 1 : null);
+						settledOne(conversation);
 					}
 					else {
 						more = false;

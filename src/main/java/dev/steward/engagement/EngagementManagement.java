@@ -135,12 +135,7 @@ public class EngagementManagement {
 
 	/** A project as one row, without loading its team and history. */
 	public Optional<ProjectSummary> summary(long projectId) {
-		return jdbc.sql("select id, code, title, client_id, manager_id, status from project where id = :id")
-			.param("id", projectId)
-			.query((rs, row) -> new ProjectSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-					rs.getObject("client_id", Long.class), rs.getString("manager_id"),
-					Project.Status.valueOf(rs.getString("status"))))
-			.optional();
+		return Optional.ofNullable(summaries(List.of(projectId)).get(projectId));
 	}
 
 	/** Several projects as rows, by id (those that are gone are missing): one query for a job's page. */

@@ -84,10 +84,13 @@ public class ProgressManagement {
 	/** The project's schedule, or the firm's defaults. */
 	@Transactional(readOnly = true)
 	public ReportingSchedule schedule(long projectId) {
-		return schedules.findById(projectId)
-			.orElseGet(() -> ReportingSchedule.of(projectId, settings.reportDay(), settings.reportTime(),
-					settings.deadlineDay(), settings.deadlineTime(), firmZone, planning.defaultCalendarId(),
-					Shift.PREVIOUS));
+		return schedules.findById(projectId).orElseGet(() -> defaultSchedule(projectId));
+	}
+
+	/** The firm's defaults, for a project that has no schedule of its own. */
+	private ReportingSchedule defaultSchedule(long projectId) {
+		return ReportingSchedule.of(projectId, settings.reportDay(), settings.reportTime(), settings.deadlineDay(),
+				settings.deadlineTime(), firmZone, planning.defaultCalendarId(), Shift.PREVIOUS);
 	}
 
 	/** The schedules of several projects at once (a round through many), the firm's defaults where one has none. */
@@ -96,9 +99,7 @@ public class ProgressManagement {
 		var found = new java.util.HashMap<Long, ReportingSchedule>();
 		schedules.findAllById(projectIds).forEach(schedule -> found.put(schedule.projectId(), schedule));
 		for (var projectId : projectIds) {
-			found.computeIfAbsent(projectId, missing -> ReportingSchedule.of(missing, settings.reportDay(),
-					settings.reportTime(), settings.deadlineDay(), settings.deadlineTime(), firmZone,
-					planning.defaultCalendarId(), Shift.PREVIOUS));
+			found.computeIfAbsent(projectId, this::defaultSchedule);
 		}
 		return found;
 	}

@@ -4,47 +4,27 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The survey round's statements over a few projects at once: which of them are still due (and how
- * often each is surveyed), and taking them, each schedule moved on in one batch. A schedule is taken
- * only while it is still due, so another instance's round, or a change the manager made meanwhile,
- * is never overwritten: the project simply drops out of this round.
+ * The survey round's statement over a few due projects at once: taking them, each schedule moved on
+ * in one batch. A schedule is taken only while it is still due, so another instance's round, or a
+ * change the manager made meanwhile, is never overwritten: the project simply drops out of this
+ * round.
  */
 @Component
 class RoundStatements {
 
-	private final JdbcClient jdbc;
-
 	private final JdbcTemplate template;
 
-	RoundStatements(JdbcClient jdbc, JdbcTemplate template) {
-		this.jdbc = jdbc;
+	RoundStatements(JdbcTemplate template) {
 		this.template = template;
-	}
-
-	/** Of these projects, those whose survey is due by now, with their cadence. */
-	Map<Long, String> due(List<Long> projectIds, Instant now) {
-		var due = new HashMap<Long, String>();
-		if (projectIds.isEmpty()) {
-			return due;
-		}
-		jdbc.sql("select project_id, cadence from survey_schedule where project_id in (:ids) and next_at <= :now")
-			.param("ids", projectIds)
-			.param("now", utc(now))
-			.query(rs -> {
-				due.put(rs.getLong("project_id"), rs.getString("cadence"));
-			});
-		return due;
 	}
 
 	/**

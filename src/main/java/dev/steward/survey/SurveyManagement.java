@@ -218,7 +218,10 @@ public class SurveyManagement {
 		});
 		try {
 			while (true) {
-				var due = schedules.findDue(now, settings.roundPage()).stream().filter(id -> !failed.contains(id)).toList();
+				var due = schedules.findDue(now, settings.roundPage())
+					.stream()
+					.filter(project -> !failed.contains(project.projectId()))
+					.toList();
 				if (due.isEmpty()) {
 					break;
 				}
@@ -251,48 +254,40 @@ public class SurveyManagement {
 	}
 
 	/** A group of due projects in one transaction; if it fails, each project alone. */
-	private void sendGroup(List<Long> projectIds, Instant now, java.util.concurrent.atomic.AtomicInteger sent,
+	private void sendGroup(List<SurveySchedules.Due> group, Instant now, java.util.concurrent.atomic.AtomicInteger sent,
 			java.util.Set<Long> failed) {
 		try {
-			sent.addAndGet(separately.call(() -> sendScheduled(projectIds, now)));
+			sent.addAndGet(separately.call(() -> sendScheduled(group, now)));
 			return;
 		}
 		catch (RuntimeException groupFailed) {
-			log.debug("A group of {} surveys could not go out together; each is sent alone", projectIds.size(),
-					groupFailed);
+			log.debug("A group of {} surveys could not go out together; each is sent alone", group.size(), groupFailed);
 		}
-		for (var projectId : projectIds) {
+		for (var project : group) {
 			try {
-				if (Boolean.TRUE.equals(separately.call(() -> sendScheduled(projectId, now)))) {
-					sent.incrementAndGet();
-				}
+				sent.addAndGet(separately.call(() -> sendScheduled(List.of(project), now)));
 			}
 			catch (RuntimeException ex) {
-				log.warn("The survey of project {} could not go out; it is tried again at the next round", projectId, ex);
-				failed.add(projectId);
+				log.warn("The survey of project {} could not go out; it is tried again at the next round",
+						project.projectId(), ex);
+				failed.add(project.projectId());
 			}
 		}
 	}
 
 	/**
-	 * Sends the scheduled surveys of a few projects in the caller's transaction: which are still due,
-	 * their reporting schedules, rows, clients' contacts and names each read once for all, the
-	 * schedules moved on in one batch, the surveys saved together. What each survey's messages name
-	 * of its project and client is handed to them, not read again.
+	 * Sends the scheduled surveys of a few due projects in the caller's transaction: their reporting
+	 * schedules, rows, clients' contacts and names each read once for all, the schedules moved on in
+	 * one batch (those still due: another instance's round, or a change, may have come first), the
+	 * surveys saved together. What each survey's messages name of its project and client is handed
+	 * to them, not read again.
 	 * @return how many went out
 	 */
-	private int sendScheduled(List<Long> projectIds, Instant now) {
-		var due = rounds.due(projectIds, now);
-		if (due.isEmpty()) {
-			return 0; // another instance, or a change, came first
-		}
-		var reporting = progress.schedules(due.keySet());
+	private int sendScheduled(List<SurveySchedules.Due> due, Instant now) {
+		var reporting = progress.schedules(due.stream().map(SurveySchedules.Due::projectId).toList());
 		var nextAt = new java.util.LinkedHashMap<Long, Instant>();
-		for (var projectId : projectIds) {
-			var cadence = due.get(projectId);
-			if (cadence != null) {
-				nextAt.put(projectId, nextAt(reporting.get(projectId), Cadence.parse(cadence)));
-			}
+		for (var project : due) {
+			nextAt.put(project.projectId(), nextAt(reporting.get(project.projectId()), Cadence.parse(project.cadence())));
 		}
 		var taken = rounds.take(nextAt, now);
 		var projects = engagements.summaries(taken);
@@ -340,29 +335,6 @@ public class SurveyManagement {
 		}
 		var retry = now.plus(java.time.Duration.ofHours(1));
 		return Optional.of(soonest.filter(at -> at.isAfter(now) && at.isBefore(retry)).orElse(retry));
-	}
-
-	/** Sends one project's scheduled survey and moves its schedule on; whether one went out. */
-	private boolean sendScheduled(long projectId, Instant now) {
-		var schedule = schedules.findById(projectId).orElse(null);
-		if (schedule == null || schedule.nextAt().filter(at -> !at.isAfter(now)).isEmpty()) {
-			return false; // another instance, or a change, came first
-		}
-		schedule.moveTo(nextAt(projectId, schedule.cadence().orElseThrow()));
-		schedules.save(schedule);
-		// the project as a row: a round touches every project, and needs only its code and client
-		var project = engagements.summary(projectId).orElse(null);
-		if (project == null || project.status() != Project.Status.ACTIVE) {
-			return false;
-		}
-		var contacts = project.clientId() == null ? List.<ClientContact>of()
-				: clients.contactsOf(project.clientId());
-		if (contacts.isEmpty()) {
-			log.info("Project {}: its client's profile names no contact; no survey went out", project.code());
-			return false;
-		}
-		send(project.id(), project.code(), project.clientId(), contacts, null);
-		return true;
 	}
 
 	/**
