@@ -1,6 +1,7 @@
 package dev.steward.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,12 +53,12 @@ class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public void toPerson(String personId, Message message, String key) {
+	public void toPerson(String personId, Message message, String key, Instant notBefore) {
 		boolean reached = false;
 		for (var door : doors.orderedStream().toList()) {
 			var address = directory.address(personId, door.name());
 			if (address.isPresent()) {
-				insert(ChannelRef.direct(door.name(), address.get()), message, key, null);
+				insert(ChannelRef.direct(door.name(), address.get()), message, key, null, notBefore);
 				reached = true;
 			}
 		}
@@ -67,8 +68,8 @@ class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public void toChannel(ChannelRef channel, Message message, String key) {
-		insert(channel, message, key, null);
+	public void toChannel(ChannelRef channel, Message message, String key, Instant notBefore) {
+		insert(channel, message, key, null, notBefore);
 	}
 
 	@Override
@@ -78,25 +79,35 @@ class JdbcOutbox implements Outbox {
 			throw new IllegalArgumentException("An update cannot change a message's files; post a new message with them");
 		}
 		var targets = jdbc.sql("""
-				select id, door, address, direct from outbox_message
+				select id, door, address, direct, status, next_attempt_at from outbox_message
 				where message_key = :key and kind = 'POST' order by id""")
 			.param("key", key)
-			.query((rs, row) -> new Object[] { rs.getLong("id"),
-					new ChannelRef(rs.getString("door"), rs.getString("address"), rs.getBoolean("direct")) })
+			.query((rs, row) -> new Target(rs.getLong("id"),
+					new ChannelRef(rs.getString("door"), rs.getString("address"), rs.getBoolean("direct")),
+					"PENDING".equals(rs.getString("status")) ? rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()
+							: null))
 			.list();
 		for (var target : targets) {
-			insert((ChannelRef) target[1], message, key, (Long) target[0]);
+			// an update of a message kept until its time is kept as long: a look for due rows then
+			// does not find the conversation due while the message it updates is not
+			insert(target.to(), message, key, target.id(), target.keptUntil());
 		}
 	}
 
-	private void insert(ChannelRef to, Message message, String key, Long target) {
+	/** A message an update rewrites; when it is kept until, if it has not gone out. */
+	private record Target(long id, ChannelRef to, Instant keptUntil) {
+	}
+
+	private void insert(ChannelRef to, Message message, String key, Long target, Instant notBefore) {
 		var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+		var held = notBefore != null && notBefore.isAfter(now.toInstant());
+		var due = held ? notBefore.atOffset(ZoneOffset.UTC) : now;
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into outbox_message
 				  (door, address, direct, message_key, kind, target_id, body, files, status, attempts, next_attempt_at,
 				   created_at)
-				values (:door, :address, :direct, :key, :kind, :target, :body, :files, 'PENDING', 0, :now, :now)""")
+				values (:door, :address, :direct, :key, :kind, :target, :body, :files, 'PENDING', 0, :due, :now)""")
 			.param("door", to.door())
 			.param("address", to.id())
 			.param("direct", to.direct())
@@ -105,6 +116,7 @@ class JdbcOutbox implements Outbox {
 			.param("target", target)
 			.param("body", json.writeValueAsString(message.withoutFiles()))
 			.param("files", message.files().size())
+			.param("due", due)
 			.param("now", now)
 			.update(keys, "id");
 		if (message.hasFiles()) {
@@ -123,7 +135,7 @@ class JdbcOutbox implements Outbox {
 					.update();
 			}
 		}
-		dispatcher.wakeAfterCommit(to);
+		dispatcher.wakeAfterCommit(to, held ? notBefore : null);
 	}
 
 }

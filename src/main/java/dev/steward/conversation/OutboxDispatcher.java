@@ -93,6 +93,12 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
+	/**
+	 * Hands conversations over when their wait is over; a thread of its own, so that a look for due
+	 * rows, or a lease renewal, on the dispatcher's thread never makes a paced message late.
+	 */
+	private ScheduledExecutorService timer;
+
 	private final int workerCount;
 
 	private ExecutorService workers;
@@ -185,13 +191,22 @@ class OutboxDispatcher implements SmartLifecycle {
 	/**
 	 * Hands a conversation a row was written to over to a worker once the current transaction commits
 	 * (at once outside one), without a look for due rows: a commit that writes messages to many
-	 * conversations costs no more than their hand-overs.
+	 * conversations costs no more than their hand-overs. A row kept until a later time is handed
+	 * over then.
 	 */
-	void wakeAfterCommit(ChannelRef to) {
+	void wakeAfterCommit(ChannelRef to, Instant keptUntil) {
 		var conversation = new Conversation(to.door(), to.id());
 		// counted at once, so the first hand-over of a commit's rows already knows how many it wrote
 		written.merge(conversation, 1, Integer::sum);
-		afterCommit(() -> offer(conversation), () -> settledOne(conversation));
+		// one kept until its time: this instance's timer hands it over then (a look finds it too)
+		afterCommit(() -> {
+			if (keptUntil == null) {
+				offer(conversation);
+			}
+			else {
+				later(conversation, keptUntil);
+			}
+		}, () -> settledOne(conversation));
 	}
 
 	private static void afterCommit(Runnable action) {
@@ -357,7 +372,7 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * allows. One timer a conversation: a later one is not set while one no later is.
 	 */
 	private void later(Conversation conversation, Instant at) {
-		var running = executor;
+		var running = timer;
 		if (running == null) {
 			return;
 		}
@@ -767,6 +782,11 @@ class OutboxDispatcher implements SmartLifecycle {
 					thread.setDaemon(true);
 					return thread;
 				});
+		timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			var thread = new Thread(runnable, "outbox-timer");
+			thread.setDaemon(true);
+			return thread;
+		});
 		executor.scheduleWithFixedDelay(this::drain, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
 		long renewEvery = Math.max(1, lease.toMillis() / 3);
 		executor.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
@@ -780,6 +800,10 @@ class OutboxDispatcher implements SmartLifecycle {
 			executor.shutdown();
 			await(executor, deadline);
 			executor = null;
+		}
+		if (timer != null) {
+			timer.shutdownNow(); // its waits are in the rows or looked for again at the next start
+			timer = null;
 		}
 		boolean finished = true;
 		if (workers != null) {

@@ -209,6 +209,8 @@ public class SurveyManagement {
 	public int sendDue() {
 		var started = System.nanoTime();
 		var now = clock.instant();
+		// the round starts its lead ahead: what falls due by then is prepared now and goes out at its time
+		var by = now.plus(settings.roundLead());
 		var sent = new java.util.concurrent.atomic.AtomicInteger();
 		var failed = java.util.concurrent.ConcurrentHashMap.<Long>newKeySet();
 		var workers = java.util.concurrent.Executors.newFixedThreadPool(settings.roundThreads(), runnable -> {
@@ -218,7 +220,7 @@ public class SurveyManagement {
 		});
 		try {
 			while (true) {
-				var due = schedules.findDue(now, settings.roundPage())
+				var due = schedules.findDue(by, settings.roundPage())
 					.stream()
 					.filter(project -> !failed.contains(project.projectId()))
 					.toList();
@@ -229,7 +231,7 @@ public class SurveyManagement {
 				for (int from = 0; from < due.size(); from += PROJECTS_A_TRANSACTION) {
 					var group = due.subList(from, Math.min(due.size(), from + PROJECTS_A_TRANSACTION));
 					tasks.add(() -> {
-						sendGroup(group, now, sent, failed);
+						sendGroup(group, now, by, sent, failed);
 						return null;
 					});
 				}
@@ -254,10 +256,10 @@ public class SurveyManagement {
 	}
 
 	/** A group of due projects in one transaction; if it fails, each project alone. */
-	private void sendGroup(List<SurveySchedules.Due> group, Instant now, java.util.concurrent.atomic.AtomicInteger sent,
-			java.util.Set<Long> failed) {
+	private void sendGroup(List<SurveySchedules.Due> group, Instant now, Instant by,
+			java.util.concurrent.atomic.AtomicInteger sent, java.util.Set<Long> failed) {
 		try {
-			sent.addAndGet(separately.call(() -> sendScheduled(group, now)));
+			sent.addAndGet(separately.call(() -> sendScheduled(group, now, by)));
 			return;
 		}
 		catch (RuntimeException groupFailed) {
@@ -265,7 +267,7 @@ public class SurveyManagement {
 		}
 		for (var project : group) {
 			try {
-				sent.addAndGet(separately.call(() -> sendScheduled(List.of(project), now)));
+				sent.addAndGet(separately.call(() -> sendScheduled(List.of(project), now, by)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("The survey of project {} could not go out; it is tried again at the next round",
@@ -280,16 +282,22 @@ public class SurveyManagement {
 	 * schedules, rows, clients' contacts and names each read once for all, the schedules moved on in
 	 * one batch (those still due: another instance's round, or a change, may have come first), the
 	 * surveys saved together. What each survey's messages name of its project and client is handed
-	 * to them, not read again.
+	 * to them, not read again. Each survey goes out at its schedule's time, or now if that has
+	 * passed: one prepared ahead is dated then, and its messages are kept until then.
+	 * @param by the time up to which the round takes what is due
 	 * @return how many went out
 	 */
-	private int sendScheduled(List<SurveySchedules.Due> due, Instant now) {
+	private int sendScheduled(List<SurveySchedules.Due> due, Instant now, Instant by) {
 		var reporting = progress.schedules(due.stream().map(SurveySchedules.Due::projectId).toList());
+		var sendAt = new java.util.HashMap<Long, Instant>();
 		var nextAt = new java.util.LinkedHashMap<Long, Instant>();
 		for (var project : due) {
-			nextAt.put(project.projectId(), nextAt(reporting.get(project.projectId()), Cadence.parse(project.cadence())));
+			var at = project.nextAt().isAfter(now) ? project.nextAt() : now;
+			sendAt.put(project.projectId(), at);
+			nextAt.put(project.projectId(),
+					nextAt(reporting.get(project.projectId()), Cadence.parse(project.cadence()), at));
 		}
-		var taken = rounds.take(nextAt, now);
+		var taken = rounds.take(nextAt, by);
 		var projects = engagements.summaries(taken);
 		var active = taken.stream()
 			.map(projects::get)
@@ -314,7 +322,7 @@ public class SurveyManagement {
 					close(open, now, true);
 				}
 			}
-			going.add(survey(project.id(), project.code(), project.clientId(), asked, null, now));
+			going.add(survey(project.id(), project.code(), project.clientId(), asked, null, sendAt.get(project.id())));
 			about.put(project.id(), new Announced(project, names.get(project.clientId())));
 		}
 		if (going.isEmpty()) {
@@ -346,8 +354,13 @@ public class SurveyManagement {
 	}
 
 	private Instant nextAt(dev.steward.progress.ReportingSchedule schedule, Cadence every) {
+		return nextAt(schedule, every, clock.instant());
+	}
+
+	/** The next time after a survey that goes out at a moment (now, or the time it was prepared for). */
+	private Instant nextAt(dev.steward.progress.ReportingSchedule schedule, Cadence every, Instant from) {
 		var calendar = calendars.forId(schedule.calendarId());
-		var day = every.after(LocalDate.ofInstant(clock.instant(), schedule.zone()));
+		var day = every.after(LocalDate.ofInstant(from, schedule.zone()));
 		var working = calendar.shift(day, Shift.NEXT).orElse(day);
 		return working.atTime(settings.sendTime()).atZone(schedule.zone()).toInstant();
 	}

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 import dev.steward.scheduling.Scheduling;
 
 /**
- * When the surveys' two jobs run: the round at the soonest survey due, the follow-up at the soonest
- * reminder or close. The schedules and surveys themselves are rows, so a restart or downtime loses
+ * When the surveys' jobs run: the round a little before the soonest survey due
+ * ({@code steward.survey.round-lead}: it prepares the surveys then, and their messages are kept until
+ * their time), the follow-up at the soonest reminder or close, the improvement actions' reminders at
+ * the soonest one. The schedules and surveys themselves are rows, so a restart or downtime loses
  * nothing: a job planned in the past runs at once and does all that fell due. Never a trigger a
  * project. The group and names are what Quartz's tables hold; keep them.
  */
@@ -30,13 +32,17 @@ class SurveyPlanning {
 
 	private final Clock clock;
 
-	SurveyPlanning(Scheduling scheduling, Clock clock) {
+	private final java.time.Duration lead;
+
+	SurveyPlanning(Scheduling scheduling, Clock clock, SurveySettings settings) {
 		this.scheduling = scheduling;
 		this.clock = clock;
+		this.lead = settings.roundLead();
 	}
 
+	/** Plans the round for the surveys due soonest: it starts the round's lead before. */
 	void planRound(Optional<Instant> soonest) {
-		plan(ROUND, soonest, RoundJob.class);
+		plan(ROUND, soonest.map(due -> due.minus(lead)), RoundJob.class);
 	}
 
 	void planFollowUp(Optional<Instant> soonest) {

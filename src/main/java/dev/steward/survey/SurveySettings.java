@@ -1,5 +1,6 @@
 package dev.steward.survey;
 
+import java.time.Duration;
 import java.time.LocalTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,10 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param actionDays working days an improvement action has, from the survey's close, before its
  * owner is reminded
  * @param actionRemindDays working days between reminders of an action past its deadline
+ * @param roundLead how long before the surveys' time the round starts: it prepares their messages
+ * then, and they are kept until their time, so they go out on time however long preparing them took
  */
 @ConfigurationProperties("steward.survey")
 public record SurveySettings(@DefaultValue("10:00") LocalTime sendTime, @DefaultValue("200") int roundPage, @DefaultValue("4") int roundThreads,
-		@DefaultValue("10") int actionDays, @DefaultValue("2") int actionRemindDays) {
+		@DefaultValue("10") int actionDays, @DefaultValue("2") int actionRemindDays,
+		@DefaultValue("1m") Duration roundLead) {
 
 	public SurveySettings {
 		if (roundPage < 1) {
@@ -28,6 +32,9 @@ public record SurveySettings(@DefaultValue("10:00") LocalTime sendTime, @Default
 		}
 		if (roundThreads < 1) {
 			throw new IllegalArgumentException("steward.survey.round-threads must be at least 1, not " + roundThreads);
+		}
+		if (roundLead.isNegative() || roundLead.compareTo(Duration.ofHours(1)) > 0) {
+			throw new IllegalArgumentException("steward.survey.round-lead is between 0 and 1h, not " + roundLead);
 		}
 		if (actionDays < 1 || actionRemindDays < 1) {
 			throw new IllegalArgumentException("steward.survey.action-days and action-remind-days are at least 1, not "

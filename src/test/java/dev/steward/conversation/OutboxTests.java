@@ -172,6 +172,31 @@ class OutboxTests {
 	}
 
 	@Test
+	void aMessageKeptUntilItsTimeGoesOutThenWithWhatCameAfterIt() {
+		var channel = channel("kept");
+		var due = java.time.Instant.now().plusMillis(1500);
+		tx.executeWithoutResult(status -> {
+			outbox.toChannel(channel, Message.text("at ten"), "k-kept", due);
+			outbox.update("k-kept", Message.text("at ten, updated"));
+			outbox.toChannel(channel, Message.text("after it"), null);
+		});
+		var other = channel("not-kept");
+		tx.executeWithoutResult(status -> outbox.toChannel(other, Message.text("now"), null));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.texts(other.id()).size() == 1);
+		assertThat(door.texts(channel.id())).as("nothing of the kept conversation before its time").isEmpty();
+		await().atMost(Duration.ofSeconds(10)).until(() -> door.texts(channel.id()).size() == 2);
+		assertThat(door.firstPostAt(channel.id())).as("not before its time").isAfterOrEqualTo(due);
+		assertThat(door.texts(channel.id())).containsExactly("at ten", "after it");
+		assertThat(door.updates(channel.id())).as("the update went after the message it rewrites")
+			.containsExactly("at ten, updated");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select count(*) from outbox_message where message_key = 'k-kept' and status = 'SENT'")
+				.query(Long.class)
+				.single() == 2);
+	}
+
+	@Test
 	void aConversationsMessagesKeepTheirOrderWhenOneMustWait() {
 		var channel = channel("order");
 		door.failNext(channel.id(), 1, false);
@@ -421,6 +446,7 @@ class OutboxTests {
 				}
 			}
 			var id = "f" + ids.incrementAndGet();
+			firstPostAt.putIfAbsent(channel, java.time.Instant.now());
 			posted.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(id);
 			texts.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(delivery.message().fallback());
 			bodies.put(channel, delivery.message().fallback());
@@ -429,7 +455,22 @@ class OutboxTests {
 
 		@Override
 		public void update(Delivery delivery, String platformMessageId) {
+			updates.computeIfAbsent(delivery.to().id(), c -> new CopyOnWriteArrayList<>()).add(delivery.message().fallback());
 			bodies.put(delivery.to().id(), delivery.message().fallback());
+		}
+
+		private final Map<String, java.time.Instant> firstPostAt = new ConcurrentHashMap<>();
+
+		private final Map<String, List<String>> updates = new ConcurrentHashMap<>();
+
+		/** When the door took the channel's first post. */
+		java.time.Instant firstPostAt(String channel) {
+			return firstPostAt.get(channel);
+		}
+
+		/** The texts of the updates handed to the door for a channel, in order. */
+		List<String> updates(String channel) {
+			return updates.getOrDefault(channel, List.of());
 		}
 
 		List<String> posted(String channel) {

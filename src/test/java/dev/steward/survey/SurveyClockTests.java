@@ -174,13 +174,57 @@ class SurveyClockTests {
 		assertThat(all.findOpenByProjectId(troubled.id())).as("nothing of the failed one kept").isEmpty();
 		assertThat(surveys.schedule(troubled.id()).nextAt()).as("still due").contains(at("2026-10-08T10:00"));
 		assertThat(surveys.schedule(projects.get(0).id()).nextAt()).contains(at("2026-10-15T10:00"));
-		// the failed one is tried again within the hour, not at the next schedule a week on
-		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ROUND)).contains(at("2026-10-08T11:00"));
+		// the failed one is tried again within the hour (the round starts its lead ahead), not at the next schedule a week on
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ROUND))
+			.contains(at("2026-10-08T11:00").minus(LEAD));
 
 		heard.clear();
 		assertThat(surveys.sendDue()).as("the next round sends what failed").isEqualTo(1);
 		assertThat(heard.of(SurveySent.class)).extracting(SurveySent::projectId).containsExactly(troubled.id());
 		assertThat(surveys.sendDue()).as("nothing twice").isZero();
+	}
+
+	/** {@code steward.survey.round-lead}'s default. */
+	static final Duration LEAD = Duration.ofMinutes(1);
+
+	@Test
+	void aRoundStartsItsLeadAheadAndWhatItPreparesGoesOutAtItsTime() {
+		var other = ApprovedProjects.approvedFor(engagements, approvals, "Surveyed later " + System.nanoTime(),
+				clients.name(engagements.summary(project.id()).orElseThrow().clientId()).orElseThrow(),
+				new Home("test", "general", false), "sun.li");
+		surveys.changeSchedule(project.code(), "zhang.wei", Optional.of(Cadence.WEEKLY));
+		surveys.changeSchedule(other.code(), "zhang.wei", Optional.of(Cadence.WEEKLY));
+		// the other's is due a minute and a second after this one's: past the lead of a round for this one
+		var later = at("2026-10-08T10:01").plusSeconds(1);
+		jdbc.sql("update survey_schedule set next_at = :at where project_id = :id")
+			.param("at", later.atOffset(java.time.ZoneOffset.UTC))
+			.param("id", other.id())
+			.update();
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ROUND))
+			.contains(at("2026-10-08T10:00").minus(LEAD));
+
+		clock.set(at("2026-10-08T10:00").minus(LEAD));
+		assertThat(surveys.sendDue()).as("only what is due within the lead").isEqualTo(1);
+		var sent = heard.of(SurveySent.class);
+		assertThat(sent).extracting(SurveySent::projectId).containsExactly(project.id());
+		var survey = all.findById(sent.get(0).surveyId()).orElseThrow();
+		assertThat(survey.sentAt()).as("dated at its time, not when it was prepared").isEqualTo(at("2026-10-08T10:00"));
+		// its messages are written now and kept until its time
+		var kept = jdbc.sql("select message_key, next_attempt_at from outbox_message where message_key like :key")
+			.param("key", "survey:" + survey.id() + ":%")
+			.query((rs, n) -> java.util.Map.entry(rs.getString("message_key"),
+					rs.getObject("next_attempt_at", java.time.OffsetDateTime.class).toInstant()))
+			.list();
+		assertThat(kept).extracting(java.util.Map.Entry::getKey).contains("survey:" + survey.id() + ":0");
+		assertThat(kept).extracting(java.util.Map.Entry::getValue).containsOnly(at("2026-10-08T10:00"));
+		// the next week's from the day it goes out; the next round its lead before the other's
+		assertThat(surveys.schedule(project.id()).nextAt()).contains(at("2026-10-15T10:00"));
+		assertThat(scheduling.nextFire(SurveyPlanning.GROUP, SurveyPlanning.ROUND)).contains(later.minus(LEAD));
+
+		heard.clear();
+		clock.set(later.minus(LEAD));
+		assertThat(surveys.sendDue()).isEqualTo(1);
+		assertThat(heard.of(SurveySent.class)).extracting(SurveySent::projectId).containsExactly(other.id());
 	}
 
 	@Test

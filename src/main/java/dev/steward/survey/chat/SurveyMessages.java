@@ -19,7 +19,8 @@ import dev.steward.survey.SurveyManagement;
 
 /**
  * Turns the surveys' events into messages, in the transaction of the change: each chat contact's
- * card in their direct messages, the project manager's message with the web links to send; a
+ * card in their direct messages, the project manager's message with the web links to send (kept
+ * until the survey's time when the round prepared it ahead); a
  * contact's card and the manager's message updated in place as answers come; one reminder; the
  * close. Contacts read the firm's language (their profiles say no other).
  */
@@ -58,12 +59,13 @@ class SurveyMessages {
 			var invitation = survey.invitation(i);
 			if (invitation.inChat()) {
 				outbox.toChannel(ChannelRef.direct(invitation.door(), invitation.chatId()),
-						views.card(contactReader, survey, about, i, now), SurveyViews.cardKey(survey.id(), i));
+						views.card(contactReader, survey, about, i, now), SurveyViews.cardKey(survey.id(), i),
+						survey.sentAt());
 			}
 		}
 		if (about.managerId() != null) {
 			outbox.toPerson(about.managerId(), views.managerMessage(recipients.of(about.managerId()), survey, about, now),
-					SurveyViews.managerKey(survey.id()));
+					SurveyViews.managerKey(survey.id()), survey.sentAt());
 		}
 	}
 
