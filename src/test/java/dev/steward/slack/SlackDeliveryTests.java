@@ -158,6 +158,18 @@ class SlackDeliveryTests {
 	}
 
 	@Test
+	void aMessagesBlocksArriveAsWrittenWhateverCharactersTheyHold() throws Exception {
+		var words = "Satisfaction 4 + 5 = 90% a+b%20c 满意度调查 ✅";
+		door.post(new Door.Delivery(9_000_005L, ChannelRef.channel(SlackDoor.NAME, "C01ENCODED"),
+				Message.builder("Survey").header("客户 + 满意度").text(words).build()));
+		assertThat(api.messages("C01ENCODED")).singleElement().satisfies(posted -> {
+			var texts = new java.util.ArrayList<String>();
+			posted.blocks.forEach(block -> texts.add(block.getAsJsonObject().getAsJsonObject("text").get("text").getAsString()));
+			assertThat(texts).containsExactly("客户 + 满意度", words);
+		});
+	}
+
+	@Test
 	void messagesToOneChannelAreKeptApart() {
 		for (int i = 0; i < 4; i++) {
 			send("C01BURST", "Burst " + i);
