@@ -42,9 +42,13 @@ class ConversationLeases {
 	/** Until when this instance holds each conversation it claimed, as written in the table. */
 	private final java.util.Map<String, OffsetDateTime> held = new java.util.concurrent.ConcurrentHashMap<>();
 
-	ConversationLeases(JdbcClient jdbc, Clock clock, OutboxSettings settings, boolean embedded) {
+	/** Whether the database is PostgreSQL: a claim is one upsert. */
+	private final boolean postgres;
+
+	ConversationLeases(JdbcClient jdbc, Clock clock, OutboxSettings settings, boolean embedded, boolean postgres) {
 		this.jdbc = jdbc;
 		this.embedded = embedded;
+		this.postgres = postgres;
 		this.clock = clock;
 		this.lease = settings.lease();
 		this.linger = settings.linger();
@@ -83,6 +87,24 @@ class ConversationLeases {
 			return true; // held, as written, for more than half a lease yet
 		}
 		held.remove(key);
+		if (postgres) {
+			// one statement: a new claim, a renewal of this instance's, or one that ran out taken over
+			int claimed = jdbc.sql("""
+					insert into outbox_lease (door, address, holder, expires_at)
+					values (:door, :address, :holder, :until)
+					on conflict (door, address) do update set holder = excluded.holder, expires_at = excluded.expires_at
+					where outbox_lease.holder = excluded.holder or outbox_lease.expires_at <= :now""")
+				.param("holder", holder)
+				.param("until", now.plus(lease))
+				.param("door", door)
+				.param("address", address)
+				.param("now", now)
+				.update();
+			if (claimed > 0) {
+				held.put(key, now.plus(lease));
+			}
+			return claimed > 0;
+		}
 		int renewed = jdbc.sql("""
 				update outbox_lease set holder = :holder, expires_at = :until
 				where door = :door and address = :address and (holder = :holder or expires_at <= :now)""")

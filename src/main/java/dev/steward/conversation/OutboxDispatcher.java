@@ -115,16 +115,15 @@ class OutboxDispatcher implements SmartLifecycle {
 	private final Duration lease;
 
 	/**
-	 * On PostgreSQL, the transaction that settles a delivered row, committed without waiting for its
-	 * write-ahead log to reach the disk; {@code null} on H2, which has no such commit.
+	 * Whether a delivered row is settled lightly: on PostgreSQL, its statements sent together, in one
+	 * round trip, as one transaction committed without waiting for its write-ahead log to reach the
+	 * disk. H2 has no such commit, nor statements sent together.
 	 */
-	private final org.springframework.transaction.support.TransactionTemplate lightly;
+	private final boolean lightly;
 
 	OutboxDispatcher(JdbcClient jdbc, JsonMapper json, ObjectProvider<Door> doors, Clock clock,
-			OutboxSettings settings, MeterRegistry meters, dev.steward.firm.Database database,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
-		this.lightly = database.postgres() ? new org.springframework.transaction.support.TransactionTemplate(
-				transactions) : null;
+			OutboxSettings settings, MeterRegistry meters, dev.steward.firm.Database database) {
+		this.lightly = database.postgres();
 		this.meters = meters;
 		this.shutdownWait = settings.shutdownWait();
 		this.workerCount = settings.workers();
@@ -134,7 +133,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		this.clock = clock;
 		this.poll = settings.poll();
 		this.lease = settings.lease();
-		this.leases = new ConversationLeases(jdbc, clock, settings, database.embedded());
+		this.leases = new ConversationLeases(jdbc, clock, settings, database.embedded(), database.postgres());
 	}
 
 	/** This instance's claims on conversations. */
@@ -697,29 +696,31 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * an admin who sends it again ({@link DeadLetters}) sends it whole.
 	 */
 	private boolean settle(Row row, String status, String platformId, String error) {
-		if (lightly == null || !"SENT".equals(status)) {
-			write(row, status, platformId, error);
-			return true;
+		boolean sent = "SENT".equals(status);
+		var files = row.files() > 0 && sent ? "delete from outbox_file where outbox_id = :id;\n" : "";
+		var update = """
+				update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
+				  sent_at = :now where id = :id""";
+		if (lightly && sent) {
+			// A message the platform took: a post was marked tried (durably) before it went, and an edit
+			// can be made twice. If the database loses this commit in a crash, the row is delivered again,
+			// a post as one that may be there already (the door looks before it posts), so nothing is lost
+			// or doubled, and a delivery does not wait for one more disk flush. Sent together outside a
+			// transaction, the statements are one implicit transaction, which the setting is local to.
+			write(row, "set local synchronous_commit = off;\n" + files + update, status, platformId, error);
 		}
-		// A message the platform took: a post was marked tried (durably) before it went, and an edit
-		// can be made twice. If the database loses this commit in a crash, the row is delivered again,
-		// a post as one that may be there already (the door looks before it posts), so nothing is lost
-		// or doubled, and a delivery does not wait for one more disk flush.
-		lightly.executeWithoutResult(transaction -> {
-			jdbc.sql("set local synchronous_commit = off").update();
-			write(row, status, platformId, error);
-		});
+		else {
+			if (!files.isEmpty()) {
+				jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", row.id()).update();
+			}
+			write(row, update, status, platformId, error);
+		}
 		return true;
 	}
 
-	private void write(Row row, String status, String platformId, String error) {
+	private void write(Row row, String statements, String status, String platformId, String error) {
 		long id = row.id();
-		if (row.files() > 0 && "SENT".equals(status)) {
-			jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", id).update();
-		}
-		jdbc.sql("""
-				update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
-				  sent_at = :now where id = :id""")
+		jdbc.sql(statements)
 			.param("status", status)
 			.param("platform", platformId)
 			.param("error", truncate(error))
