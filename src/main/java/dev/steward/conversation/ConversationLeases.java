@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,13 +41,9 @@ class ConversationLeases {
 	/** Until when this instance holds each conversation it claimed, as written in the table. */
 	private final java.util.Map<String, OffsetDateTime> held = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** Whether the database is PostgreSQL: a claim is one upsert. */
-	private final boolean postgres;
-
-	ConversationLeases(JdbcClient jdbc, Clock clock, OutboxSettings settings, boolean embedded, boolean postgres) {
+	ConversationLeases(JdbcClient jdbc, Clock clock, OutboxSettings settings, boolean embedded) {
 		this.jdbc = jdbc;
 		this.embedded = embedded;
-		this.postgres = postgres;
 		this.clock = clock;
 		this.lease = settings.lease();
 		this.linger = settings.linger();
@@ -87,52 +82,23 @@ class ConversationLeases {
 			return true; // held, as written, for more than half a lease yet
 		}
 		held.remove(key);
-		if (postgres) {
-			// one statement: a new claim, a renewal of this instance's, or one that ran out taken over
-			int claimed = jdbc.sql("""
-					insert into outbox_lease (door, address, holder, expires_at)
-					values (:door, :address, :holder, :until)
-					on conflict (door, address) do update set holder = excluded.holder, expires_at = excluded.expires_at
-					where outbox_lease.holder = excluded.holder or outbox_lease.expires_at <= :now""")
-				.param("holder", holder)
-				.param("until", now.plus(lease))
-				.param("door", door)
-				.param("address", address)
-				.param("now", now)
-				.update();
-			if (claimed > 0) {
-				held.put(key, now.plus(lease));
-			}
-			return claimed > 0;
-		}
-		int renewed = jdbc.sql("""
-				update outbox_lease set holder = :holder, expires_at = :until
-				where door = :door and address = :address and (holder = :holder or expires_at <= :now)""")
+		// one statement (PostgreSQL's, the database instances share): a new claim, a renewal of this
+		// instance's, or one that ran out taken over
+		int claimed = jdbc.sql("""
+				insert into outbox_lease (door, address, holder, expires_at)
+				values (:door, :address, :holder, :until)
+				on conflict (door, address) do update set holder = excluded.holder, expires_at = excluded.expires_at
+				where outbox_lease.holder = excluded.holder or outbox_lease.expires_at <= :now""")
 			.param("holder", holder)
 			.param("until", now.plus(lease))
 			.param("door", door)
 			.param("address", address)
 			.param("now", now)
 			.update();
-		if (renewed > 0) {
+		if (claimed > 0) {
 			held.put(key, now.plus(lease));
-			return true;
 		}
-		try {
-			jdbc.sql("""
-					insert into outbox_lease (door, address, holder, expires_at)
-					values (:door, :address, :holder, :until)""")
-				.param("door", door)
-				.param("address", address)
-				.param("holder", holder)
-				.param("until", now.plus(lease))
-				.update();
-			held.put(key, now.plus(lease));
-			return true;
-		}
-		catch (DuplicateKeyException taken) {
-			return false; // another instance holds it, or claimed it a moment ago
-		}
+		return claimed > 0;
 	}
 
 	/** Keeps a conversation this instance delivers a whole lease longer. */

@@ -133,7 +133,7 @@ class OutboxDispatcher implements SmartLifecycle {
 		this.clock = clock;
 		this.poll = settings.poll();
 		this.lease = settings.lease();
-		this.leases = new ConversationLeases(jdbc, clock, settings, database.embedded(), database.postgres());
+		this.leases = new ConversationLeases(jdbc, clock, settings, database.embedded());
 	}
 
 	/** This instance's claims on conversations. */
@@ -697,26 +697,30 @@ class OutboxDispatcher implements SmartLifecycle {
 	 */
 	private boolean settle(Row row, String status, String platformId, String error) {
 		boolean sent = "SENT".equals(status);
-		var files = row.files() > 0 && sent ? "delete from outbox_file where outbox_id = :id;\n" : "";
-		var update = """
-				update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
-				  sent_at = :now where id = :id""";
+		boolean dropFiles = sent && row.files() > 0;
 		if (lightly && sent) {
 			// A message the platform took: a post was marked tried (durably) before it went, and an edit
 			// can be made twice. If the database loses this commit in a crash, the row is delivered again,
 			// a post as one that may be there already (the door looks before it posts), so nothing is lost
 			// or doubled, and a delivery does not wait for one more disk flush. Sent together outside a
 			// transaction, the statements are one implicit transaction, which the setting is local to.
-			write(row, "set local synchronous_commit = off;\n" + files + update, status, platformId, error);
+			write(row, "set local synchronous_commit = off;\n" + (dropFiles ? DROP_FILES + ";\n" : "") + SETTLE, status,
+					platformId, error);
 		}
 		else {
-			if (!files.isEmpty()) {
-				jdbc.sql("delete from outbox_file where outbox_id = :id").param("id", row.id()).update();
+			if (dropFiles) {
+				jdbc.sql(DROP_FILES).param("id", row.id()).update();
 			}
-			write(row, update, status, platformId, error);
+			write(row, SETTLE, status, platformId, error);
 		}
 		return true;
 	}
+
+	private static final String DROP_FILES = "delete from outbox_file where outbox_id = :id";
+
+	private static final String SETTLE = """
+			update outbox_message set status = :status, platform_message_id = :platform, last_error = :error,
+			  sent_at = :now where id = :id""";
 
 	private void write(Row row, String statements, String status, String platformId, String error) {
 		long id = row.id();
