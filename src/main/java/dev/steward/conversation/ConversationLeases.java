@@ -82,23 +82,32 @@ class ConversationLeases {
 			return true; // held, as written, for more than half a lease yet
 		}
 		held.remove(key);
-		// one statement (PostgreSQL's, the database instances share): a new claim, a renewal of this
-		// instance's, or one that ran out taken over
-		int claimed = jdbc.sql("""
+		// a new claim in one statement; else this instance's renewed, or one that ran out taken over.
+		// Neither locks a claim another instance holds (an upsert would, and its commit would then wait
+		// for a disk flush, at every hand-over of a conversation the other instance is delivering)
+		boolean claimed = write("""
 				insert into outbox_lease (door, address, holder, expires_at)
 				values (:door, :address, :holder, :until)
-				on conflict (door, address) do update set holder = excluded.holder, expires_at = excluded.expires_at
-				where outbox_lease.holder = excluded.holder or outbox_lease.expires_at <= :now""")
+				on conflict (door, address) do nothing""", door, address, now)
+				|| write("""
+						update outbox_lease set holder = :holder, expires_at = :until
+						where door = :door and address = :address and (holder = :holder or expires_at <= :now)""",
+						door, address, now);
+		if (claimed) {
+			held.put(key, now.plus(lease));
+		}
+		return claimed;
+	}
+
+	/** Runs a claim's statement for this instance, a lease from now; answers whether it wrote a row. */
+	private boolean write(String statement, String door, String address, OffsetDateTime now) {
+		return jdbc.sql(statement)
 			.param("holder", holder)
 			.param("until", now.plus(lease))
 			.param("door", door)
 			.param("address", address)
 			.param("now", now)
-			.update();
-		if (claimed > 0) {
-			held.put(key, now.plus(lease));
-		}
-		return claimed > 0;
+			.update() > 0;
 	}
 
 	/** Keeps a conversation this instance delivers a whole lease longer. */
