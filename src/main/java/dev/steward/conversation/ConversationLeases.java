@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -82,32 +83,34 @@ class ConversationLeases {
 			return true; // held, as written, for more than half a lease yet
 		}
 		held.remove(key);
-		// a new claim in one statement; else this instance's renewed, or one that ran out taken over.
-		// Neither locks a claim another instance holds (an upsert would, and its commit would then wait
-		// for a disk flush, at every hand-over of a conversation the other instance is delivering)
-		boolean claimed = write("""
-				insert into outbox_lease (door, address, holder, expires_at)
-				values (:door, :address, :holder, :until)
-				on conflict (door, address) do nothing""", door, address, now)
-				|| write("""
-						update outbox_lease set holder = :holder, expires_at = :until
-						where door = :door and address = :address and (holder = :holder or expires_at <= :now)""",
-						door, address, now);
-		if (claimed) {
-			held.put(key, now.plus(lease));
-		}
-		return claimed;
-	}
-
-	/** Runs a claim's statement for this instance, a lease from now; answers whether it wrote a row. */
-	private boolean write(String statement, String door, String address, OffsetDateTime now) {
-		return jdbc.sql(statement)
+		int renewed = jdbc.sql("""
+				update outbox_lease set holder = :holder, expires_at = :until
+				where door = :door and address = :address and (holder = :holder or expires_at <= :now)""")
 			.param("holder", holder)
 			.param("until", now.plus(lease))
 			.param("door", door)
 			.param("address", address)
 			.param("now", now)
-			.update() > 0;
+			.update();
+		if (renewed > 0) {
+			held.put(key, now.plus(lease));
+			return true;
+		}
+		try {
+			jdbc.sql("""
+					insert into outbox_lease (door, address, holder, expires_at)
+					values (:door, :address, :holder, :until)""")
+				.param("door", door)
+				.param("address", address)
+				.param("holder", holder)
+				.param("until", now.plus(lease))
+				.update();
+			held.put(key, now.plus(lease));
+			return true;
+		}
+		catch (DuplicateKeyException taken) {
+			return false; // another instance holds it, or claimed it a moment ago
+		}
 	}
 
 	/** Keeps a conversation this instance delivers a whole lease longer. */

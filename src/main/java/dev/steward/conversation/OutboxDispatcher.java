@@ -458,14 +458,8 @@ class OutboxDispatcher implements SmartLifecycle {
 	private void deliver(Conversation conversation) {
 		boolean held = false;
 		try {
-			if (stopping) {
-				return;
-			}
-			if (!leases.claim(conversation.door(), conversation.address())) {
-				// another instance delivers it, and reads its rows; once its claim runs out, a look finds
-				// any left. Not handed over again at once: that would ask for the claim in a loop
-				poked.remove(conversation);
-				return;
+			if (stopping || !leases.claim(conversation.door(), conversation.address())) {
+				return; // another instance delivers it
 			}
 			held = true;
 			boolean more;
